@@ -1,0 +1,3 @@
+from vankien.cli import main
+
+raise SystemExit(main())

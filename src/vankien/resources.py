@@ -1,0 +1,43 @@
+"""Where the toolchain's own outline, profiles and filters live.
+
+A report folder may carry its own copy (``outline/``, ``profiles/``, ``filters/``); otherwise
+the toolchain's copy is used: the source checkout's top-level folders in a development install,
+or ``vankien/_resources`` inside an installed wheel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vankien.errors import UserError
+
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE.parent.parent
+
+
+def toolchain_dir(kind: str) -> Path:
+    for base in (_PACKAGE / "_resources", _CHECKOUT):
+        candidate = base / kind
+        if candidate.is_dir():
+            return candidate
+    raise UserError(f"bản cài đặt vankien thiếu thư mục «{kind}»", hint="cài lại: make clean report")
+
+
+def find(root: Path, kind: str, name: str) -> Path:
+    """The file ``name`` of ``kind`` (outline/profiles/filters): the report's own copy first."""
+    local = root / kind / name
+    if local.is_file():
+        return local
+    shipped = toolchain_dir(kind) / name
+    if shipped.is_file():
+        return shipped
+    raise UserError(
+        f"không tìm thấy «{kind}/{name}»",
+        path=root,
+        hint=f"kiểm tra tên trong report.yaml, hoặc đặt tệp vào thư mục «{kind}/» của báo cáo.",
+    )
+
+
+def data_path(name: str) -> Path:
+    """A data file shipped inside the package (word lists and the like)."""
+    return _PACKAGE / "data" / name

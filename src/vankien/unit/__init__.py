@@ -1,0 +1,1 @@
+"""The unit's metadata (report.yaml): what varies from one organisation to the next."""

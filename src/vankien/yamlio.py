@@ -1,0 +1,165 @@
+"""YAML loading with line numbers, so that every error can name the file, line and key."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from vankien.errors import UserError
+from vankien.textio import read_text
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file into ruamel's commented (line-aware) containers."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    text = read_text(path)
+    yaml = YAML(typ="rt")
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "cú pháp không hợp lệ"
+        raise UserError(
+            f"YAML sai cú pháp: {problem}",
+            path=path,
+            line=line,
+            hint="kiểm tra thụt đầu dòng (dùng dấu cách, không dùng Tab) và dấu «:» sau mỗi khóa.",
+        ) from None
+    except YAMLError as exc:
+        raise UserError(f"YAML sai cú pháp: {exc}", path=path) from None
+
+
+def line_of(node: Any, key: str | int | None = None) -> int | None:
+    """The 1-based line of ``node`` (or of ``node[key]``) if ruamel recorded it."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    try:
+        if key is None:
+            return int(lc.line) + 1
+        if isinstance(key, int):
+            return int(lc.item(key)[0]) + 1
+        return int(lc.key(key)[0]) + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return int(lc.line) + 1
+
+
+class Node:
+    """A read cursor over one YAML mapping that reports errors with file, line and key path."""
+
+    def __init__(self, data: Any, path: Path, keypath: str = "") -> None:
+        self.path = path
+        self.keypath = keypath
+        if not isinstance(data, Mapping):
+            raise UserError(
+                "cần một bảng khóa: giá trị (mapping)",
+                path=path,
+                line=line_of(data),
+                key=keypath or None,
+            )
+        self.data = data
+
+    def _key(self, key: str) -> str:
+        return f"{self.keypath}.{key}" if self.keypath else key
+
+    def error(self, key: str | None, message: str, hint: str | None = None) -> UserError:
+        return UserError(
+            message,
+            path=self.path,
+            line=line_of(self.data, key) if key is not None else line_of(self.data),
+            key=self._key(key) if key is not None else (self.keypath or None),
+            hint=hint,
+        )
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def raw(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def check_keys(self, allowed: set[str]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                raise self.error(
+                    str(key),
+                    f"khóa không được hỗ trợ: «{key}»",
+                    hint="các khóa hợp lệ: " + ", ".join(sorted(allowed)) + ".",
+                )
+
+    def str_(self, key: str, default: str | None = None, *, required: bool = False) -> str:
+        if key not in self.data or self.data[key] is None:
+            if required or default is None:
+                raise self.error(None, f"thiếu khóa bắt buộc «{self._key(key)}»")
+            return default
+        value = self.data[key]
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise self.error(key, "cần một chuỗi văn bản")
+        text = str(value).strip()
+        if not text and required:
+            raise self.error(key, "không được để trống")
+        return text
+
+    def opt_str(self, key: str) -> str | None:
+        if self.data.get(key) is None:
+            return None
+        return self.str_(key)
+
+    def int_(self, key: str, default: int | None = None) -> int:
+        value = self.data.get(key)
+        if value is None:
+            if default is None:
+                raise self.error(None, f"thiếu khóa bắt buộc «{self._key(key)}»")
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.error(key, f"cần một số nguyên, nhận được «{value}»")
+        return value
+
+    def bool_(self, key: str, default: bool) -> bool:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self.error(key, "cần giá trị true hoặc false")
+        return value
+
+    def str_list(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value.strip(),)
+        if not isinstance(value, list):
+            raise self.error(key, "cần một danh sách")
+        out: list[str] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str | int) or isinstance(item, bool):
+                raise UserError(
+                    "mỗi mục của danh sách phải là chuỗi văn bản",
+                    path=self.path,
+                    line=line_of(value, index),
+                    key=f"{self._key(key)}[{index}]",
+                )
+            out.append(str(item).strip())
+        return tuple(out)
+
+    def child(self, key: str, *, required: bool = False) -> Node | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.error(None, f"thiếu mục bắt buộc «{self._key(key)}»")
+            return None
+        if not isinstance(value, Mapping):
+            raise self.error(key, "cần một bảng khóa: giá trị")
+        return Node(value, self.path, self._key(key))
+
+    def children(self, key: str) -> list[Node]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.error(key, "cần một danh sách các mục")
+        return [Node(item, self.path, f"{self._key(key)}[{i}]") for i, item in enumerate(value)]

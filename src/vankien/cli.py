@@ -1,0 +1,75 @@
+"""The command line. It only parses: every command calls one function that returns an exit code.
+
+Heavy modules are imported inside the commands, so that `vankien lint` starts fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vankien.errors import run_guarded
+
+app = typer.Typer(
+    name="vankien",
+    help=(
+        "vankien — soạn báo cáo chính trị đại hội tổ chức cơ sở đảng từ các tệp Markdown.\n\n"
+        "Quy trình: sửa report.yaml (thông tin đơn vị) → viết vào các tệp trong skeleton/ → "
+        "vankien lint (kiểm tra) → vankien build (xuất văn bản Word)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+@app.callback()
+def _root() -> None:
+    """vankien — soạn báo cáo chính trị đại hội tổ chức cơ sở đảng từ các tệp Markdown."""
+
+
+RootOption = Annotated[
+    Path,
+    typer.Option(
+        "--root",
+        help="Thư mục báo cáo (nơi có report.yaml). Mặc định: thư mục hiện tại.",
+        file_okay=False,
+    ),
+]
+
+
+@app.command("scaffold", help="Tạo hoặc bổ sung các tệp khung trong skeleton/ từ đề cương.")
+def scaffold_cmd(
+    root: RootOption = Path("."),
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Chỉ kiểm tra khung có khớp đề cương không; không ghi tệp nào."
+        ),
+    ] = False,
+) -> None:
+    from vankien.skeleton.scaffold import scaffold
+
+    raise typer.Exit(run_guarded(lambda: scaffold(root, check=check)))
+
+
+def main() -> int:
+    """Entry point of the `vankien` command."""
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        return int(exc.exit_code or 0)
+    except SystemExit as exc:  # pragma: no cover - click may still raise it
+        return int(exc.code or 0)
+    except Exception as exc:
+        import click
+
+        if isinstance(exc, click.exceptions.Abort):
+            return 130
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return 2
+        raise
+    return 0

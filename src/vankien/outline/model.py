@@ -87,7 +87,7 @@ class Number:
 
 
 NUMBER_RE = re.compile(
-    r"^(?:(?P<part>Phần\s+thứ\s+(?P<ord>\S+?)|Phần\s+(?P<proman>[IVXLC]+))"
+    r"^(?:(?P<part>Phần\s+thứ\s+(?P<ord>[^\s:.]+)|Phần\s+(?P<proman>[IVXLC]+))"
     r"|(?P<roman>[IVXLC]+)[.\-]"
     r"|(?P<dec>\d{1,2}(?:\.\d{1,2}){0,2})\."
     r"|(?P<alpha>[a-zđ])\))",

@@ -1,0 +1,55 @@
+# vankien — the one entry point for people. `make report` and `make test` are all a fresh
+# clone needs: the first run creates .venv and installs what is needed.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+DEV_STAMP     := $(VENV)/.dev-installed
+PYTEST_ARGS   ?=
+
+.PHONY: help report example lint test check format reference clean
+
+help:
+	@echo "make report   - dựng báo cáo của đơn vị (build/*.docx) từ report.yaml và skeleton/"
+	@echo "make lint     - kiểm tra các tệp trong skeleton/"
+	@echo "make example  - dựng hai báo cáo mẫu trong examples/"
+	@echo "make test     - chạy toàn bộ kiểm thử (ruff, mypy, pytest)"
+
+$(RUNTIME_STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(DEV_STAMP): $(RUNTIME_STAMP)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+report: $(RUNTIME_STAMP)
+	$(PY) -m vankien build
+
+example: $(RUNTIME_STAMP)
+	$(PY) -m vankien build --root examples/dang-bo
+	$(PY) -m vankien build --root examples/chi-bo
+
+lint: $(RUNTIME_STAMP)
+	$(PY) -m vankien lint
+
+reference: $(RUNTIME_STAMP)
+	$(PY) -m vankien reference --output reference.docx
+
+check: $(DEV_STAMP)
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/mypy
+
+format: $(DEV_STAMP)
+	$(VENV)/bin/ruff format src tests
+	$(VENV)/bin/ruff check --fix src tests
+
+test: check
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf build $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -25,6 +25,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
 @app.callback()
 def _root() -> None:
     """vankien — soạn báo cáo chính trị đại hội tổ chức cơ sở đảng từ các tệp Markdown."""
@@ -42,7 +43,7 @@ RootOption = Annotated[
 
 @app.command("scaffold", help="Tạo hoặc bổ sung các tệp khung trong skeleton/ từ đề cương.")
 def scaffold_cmd(
-    root: RootOption = Path("."),
+    root: RootOption = Path(),
     check: Annotated[
         bool,
         typer.Option(
@@ -56,20 +57,10 @@ def scaffold_cmd(
 
 
 def main() -> int:
-    """Entry point of the `vankien` command."""
+    """Entry point of the `vankien` command: returns the exit code."""
     try:
-        app(standalone_mode=False)
-    except typer.Exit as exc:
-        return int(exc.exit_code or 0)
-    except SystemExit as exc:  # pragma: no cover - click may still raise it
-        return int(exc.code or 0)
-    except Exception as exc:
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
-            return 130
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return 2
-        raise
+        app(prog_name="vankien")
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 2)
     return 0

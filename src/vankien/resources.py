@@ -20,7 +20,9 @@ def toolchain_dir(kind: str) -> Path:
         candidate = base / kind
         if candidate.is_dir():
             return candidate
-    raise UserError(f"bản cài đặt vankien thiếu thư mục «{kind}»", hint="cài lại: make clean report")
+    raise UserError(
+        f"bản cài đặt vankien thiếu thư mục «{kind}»", hint="cài lại: make clean report"
+    )
 
 
 def find(root: Path, kind: str, name: str) -> Path:

@@ -10,13 +10,30 @@ from vankien.errors import UserError
 from vankien.textio import read_text
 
 
+def _yaml() -> Any:
+    """A round-trip loader that keeps dates as text, so that a bad date is our error to report
+    (with its line) instead of a crash inside the YAML library."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class _Constructor(RoundTripConstructor):
+        pass
+
+    def _timestamp_as_text(constructor: Any, node: Any) -> Any:
+        return constructor.construct_scalar(node)
+
+    _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    return yaml
+
+
 def load_yaml(path: Path) -> Any:
     """Parse a YAML file into ruamel's commented (line-aware) containers."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     text = read_text(path)
-    yaml = YAML(typ="rt")
+    yaml = _yaml()
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:

@@ -114,8 +114,15 @@ def test_every_substitution_is_used(outline: Outline) -> None:
 
 @pytest.mark.parametrize(
     "defect",
-    ["II. ĐÁNH GIÁ CHUNG", "III. NHIỆM VỤ, GIẢI PHÁP", "TRONG TÂM", "2015 - 2020",
-     "Đảng bộ (Chi bộ)", "đảng ủy, chi bộ", "T/M ĐẢNG ỦY (CHI BỘ)"],
+    [
+        "II. ĐÁNH GIÁ CHUNG",
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "TRONG TÂM",
+        "2015 - 2020",
+        "Đảng bộ (Chi bộ)",
+        "đảng ủy, chi bộ",
+        "T/M ĐẢNG ỦY (CHI BỘ)",
+    ],
 )
 def test_the_known_seed_defects_are_corrected(outline: Outline, defect: str) -> None:
     seeds = " ".join(c.seed for c in outline.corrections)

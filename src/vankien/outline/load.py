@@ -20,7 +20,15 @@ from vankien.yamlio import Node, line_of, load_yaml
 FILE_RE = re.compile(r"^\d{2}-[a-z0-9][a-z0-9-]*\.md$")
 ROLE_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 SECTION_KEYS = {
-    "number", "title", "file", "owner", "required", "budget", "extra", "guidance", "children",
+    "number",
+    "title",
+    "file",
+    "owner",
+    "required",
+    "budget",
+    "extra",
+    "guidance",
+    "children",
 }
 TOP_KEYS = {"id", "title", "description", "roles", "sections", "closing", "notes", "corrections"}
 
@@ -57,7 +65,8 @@ class _Loader:
             raise node.error(
                 "number",
                 f"số mục «{number_text}» không đúng dạng",
-                hint="dùng một trong các dạng: «Phần thứ nhất», «I.», «1.», «1.1.», «1.1.1.», «a)».",
+                hint="dùng một trong các dạng: «Phần thứ nhất», «I.», «1.», «1.1.», «1.1.1.», "
+                "«a)».",
             )
         number = parsed[0]
         if parent is not None and number.level.value <= parent.level.value:
@@ -75,7 +84,7 @@ class _Loader:
             raise node.error(
                 "number",
                 f"số thứ tự «{number_text}» không liền mạch: mong đợi "
-                f"«{Number(number.level, number.parts[:-1] + (expected,)).text()}»",
+                f"«{Number(number.level, (*number.parts[:-1], expected)).text()}»",
             )
         if (
             parent is not None
@@ -123,9 +132,7 @@ class _Loader:
         kids: list[Section] = []
         level: Level | None = None
         for child in node.children("children"):
-            built = self.section(
-                child, shell, section_id, file, owner, len(kids) + 1, level
-            )
+            built = self.section(child, shell, section_id, file, owner, len(kids) + 1, level)
             level = built.level
             kids.append(built)
         return Section(**{**shell.__dict__, "children": tuple(kids)})
@@ -161,15 +168,18 @@ def load_outline(path: Path) -> Outline:
         raise root.error("sections", "đề cương phải có ít nhất một phần")
     outline_files: list[str] = []
     for section in (s for top in sections for s in top.walk()):
-        if outline_files and section.file != outline_files[-1]:
-            if section.file in outline_files or section.file < outline_files[-1]:
-                raise UserError(
-                    f"tệp «{section.file}» của mục «{section.number_text}» không theo thứ tự "
-                    "văn bản (tiền tố hai chữ số quyết định thứ tự ghép các tệp)",
-                    path=path,
-                    line=section.line,
-                    key="file",
-                )
+        if (
+            outline_files
+            and section.file != outline_files[-1]
+            and (section.file in outline_files or section.file < outline_files[-1])
+        ):
+            raise UserError(
+                f"tệp «{section.file}» của mục «{section.number_text}» không theo thứ tự "
+                "văn bản (tiền tố hai chữ số quyết định thứ tự ghép các tệp)",
+                path=path,
+                line=section.line,
+                key="file",
+            )
         if not outline_files or outline_files[-1] != section.file:
             outline_files.append(section.file)
     closing_node = root.child("closing", required=True)

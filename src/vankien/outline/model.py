@@ -54,8 +54,21 @@ def roman_to_int(text: str) -> int | None:
 
 
 def int_to_roman(number: int) -> str:
-    pairs = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-             (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    pairs = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = []
     for value, sym in pairs:
         while number >= value:
@@ -99,7 +112,7 @@ def parse_number(text: str) -> tuple[Number, str] | None:
     m = NUMBER_RE.match(text.strip())
     if m is None:
         return None
-    rest = text.strip()[m.end():].strip()
+    rest = text.strip()[m.end() :].strip()
     if m.group("part"):
         ordinal = (m.group("ord") or "").lower().rstrip(":.")
         if ordinal in PART_ORDINALS:

@@ -1,4 +1,4 @@
-"""`vankien scaffold`: write the missing skeleton files; `--check` reports drift from the outline."""
+"""`vankien scaffold`: write missing skeleton files; `--check` reports drift from the outline."""
 
 from __future__ import annotations
 
@@ -62,7 +62,8 @@ def check_drift(root: Path, outline: Outline, variables: dict[str, str]) -> list
                     Drift(
                         f"{SKELETON_DIR}/{path.name}",
                         0,
-                        "tệp không có trong đề cương (kiểm tra tên tệp hoặc khóa «file» của đề cương)",
+                        "tệp không có trong đề cương "
+                        "(kiểm tra tên tệp hoặc khóa «file» của đề cương)",
                     )
                 )
     return drift

@@ -12,8 +12,17 @@ from vankien.yamlio import Node, load_yaml
 
 METADATA_FILE = "report.yaml"
 TOP_KEYS = {
-    "outline", "profile", "output", "organisation", "congress", "document", "signer",
-    "recipients", "people", "lint", "build",
+    "outline",
+    "profile",
+    "output",
+    "organisation",
+    "congress",
+    "document",
+    "signer",
+    "recipients",
+    "people",
+    "lint",
+    "build",
 }
 STAGE_RE = re.compile(r"^(?:du-thao-(?P<n>[1-9]\d?)|chinh-thuc)$")
 HANDLE_RE = re.compile(r"^(?:@[\w.-]+(?:/[\w.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$")
@@ -124,7 +133,9 @@ def load_unit(root: Path) -> Unit:
     on_behalf_default = f"T/M {org_type.leader.upper()}"
     on_behalf = signer.str_("on_behalf", on_behalf_default)
     if re.match(r"^T\.?M\b", on_behalf) and not on_behalf.startswith("T/M "):
-        raise signer.error("on_behalf", "văn bản của Đảng ghi «T/M» (có gạch chéo), không ghi «TM.»")
+        raise signer.error(
+            "on_behalf", "văn bản của Đảng ghi «T/M» (có gạch chéo), không ghi «TM.»"
+        )
 
     people: dict[str, tuple[Person, ...]] = {}
     people_node = top.child("people")
@@ -132,8 +143,8 @@ def load_unit(root: Path) -> Unit:
         for role in people_node.data:
             entries: list[Person] = []
             for index, item in enumerate(people_node.str_list(str(role))):
-                person_name, _, handle = item.partition("<")
-                handle = handle.rstrip(">").strip() or None
+                person_name, _, raw_handle = item.partition("<")
+                handle = raw_handle.rstrip(">").strip() or None
                 if handle is not None and not HANDLE_RE.match(handle):
                     raise people_node.error(
                         str(role),

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from vankien.errors import UserError
+from vankien.textio import decode, read_text, write_atomic
+
+
+def test_decode_accepts_bom_and_crlf() -> None:
+    assert decode("\ufeffĐảng bộ\r\ndòng hai\rba".encode(), "a.md") == "Đảng bộ\ndòng hai\nba"
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        ("Đảng bộ".encode("utf-16"), "UTF-16"),
+        (unicodedata.normalize("NFD", "Báo cáo chính trị").encode("cp1258"), "không phải UTF-8"),
+        (b"\x00\x01\x02binary", "nhị phân"),
+    ],
+)
+def test_decode_rejects_other_encodings_with_advice(data: bytes, fragment: str) -> None:
+    with pytest.raises(UserError) as info:
+        decode(data, "muc.md")
+    rendered = info.value.render()
+    assert rendered.startswith("muc.md") and fragment in rendered and "→" in rendered
+
+
+def test_decode_names_the_line_of_a_bad_byte() -> None:
+    data = "dòng một\ndòng hai\n".encode() + unicodedata.normalize("NFD", "Đảng").encode("cp1258")
+    with pytest.raises(UserError) as info:
+        decode(data, "muc.md")
+    assert info.value.line == 3
+
+
+def test_read_text_refuses_huge_and_missing_files(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="không tìm thấy"):
+        read_text(tmp_path / "khong-co.md")
+    big = tmp_path / "lon.md"
+    with big.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)
+    with pytest.raises(UserError, match="quá lớn"):
+        read_text(big)
+
+
+def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "ra" / "tep.txt"
+    write_atomic(target, "một")
+    write_atomic(target, b"hai")
+    assert target.read_bytes() == b"hai"
+    assert [p.name for p in target.parent.iterdir()] == ["tep.txt"]

@@ -19,7 +19,6 @@ app = typer.Typer(
         "Quy trình: sửa report.yaml (thông tin đơn vị) → viết vào các tệp trong skeleton/ → "
         "vankien lint (kiểm tra) → vankien build (xuất văn bản Word)."
     ),
-    no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -56,11 +55,29 @@ def scaffold_cmd(
     raise typer.Exit(run_guarded(lambda: scaffold(root, check=check)))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """Entry point of the `vankien` command: returns the exit code."""
+    import sys
+
+    import typer.main
+
+    from vankien import cli_help
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    group = typer.main.get_command(app)
+    page = cli_help.help_request(group, args, "vankien")
+    if page is not None:
+        print(page)
+        return 0
     try:
-        app(prog_name="vankien")
+        result = group.main(args=args, prog_name="vankien", standalone_mode=False)
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)
-    return 0
+    except Exception as exc:
+        message = getattr(exc, "format_message", None)
+        if message is None or getattr(exc, "exit_code", None) != 2:
+            raise
+        cli_help.usage_error(group, str(message()), args, "vankien")
+        return 2
+    return result if isinstance(result, int) else 0

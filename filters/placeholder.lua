@@ -1,0 +1,51 @@
+--[[
+placeholder.lua — the "[Viết nội dung tại đây]{.placeholder}" spans of the skeleton.
+
+In a draft (metadata vk-stage = "draft") they are kept and highlighted with the "Placeholder"
+character style, so that the reader sees what is still to be written. In the final stage they
+are removed, and a paragraph left empty by that is removed too (lint refuses a final report
+that still has placeholders; this only makes sure none is ever printed).
+]]
+PANDOC_VERSION:must_be_at_least '3.1'
+
+local stringify = pandoc.utils.stringify
+local STYLE = 'Placeholder'
+
+local draft = false
+
+local function Meta(meta)
+  draft = stringify(meta['vk-stage'] or '') == 'draft'
+end
+
+local function Span(span)
+  if not span.classes:includes('placeholder') then
+    return nil
+  end
+  if draft then
+    span.attributes['custom-style'] = STYLE
+    return span
+  end
+  return {}
+end
+
+local function empty(inlines)
+  for _, inline in ipairs(inlines) do
+    if inline.t ~= 'Space' and inline.t ~= 'SoftBreak' and inline.t ~= 'LineBreak' then
+      return false
+    end
+  end
+  return true
+end
+
+local function drop_if_empty(block)
+  if not draft and empty(block.content) then
+    return {}
+  end
+  return nil
+end
+
+return {
+  { Meta = Meta },
+  { Span = Span },
+  { Para = drop_if_empty, Plain = drop_if_empty },
+}

@@ -1,0 +1,136 @@
+"""``vankien build`` and ``vankien reference``: plain functions that return an exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from vankien.textio import write_atomic
+
+BUILD_DIR = "build"
+REFERENCE_NAME = "reference.docx"
+PROFILE_KEYWORD = "vankien-profile:"
+
+
+def _lint_has_errors(root: Path) -> bool | None:
+    """Whether the linter finds errors (None while the linter is not installed)."""
+    try:
+        from vankien.lint.runner import lint_report  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    return bool(lint_report(root).has_errors)
+
+
+def reference_command(root: Path, profile_name: str | None, output: Path | None) -> int:
+    """Write reference.docx generated from a profile (default: the report's own profile)."""
+    from vankien.build.profile import find_profile
+    from vankien.build.reference import make_reference
+
+    name = profile_name or _default_profile(root)
+    profile = find_profile(root, name)
+    target = output if output is not None else root / REFERENCE_NAME
+    write_atomic(target, make_reference(profile))
+    print(f"Đã tạo {target} theo hồ sơ định dạng «{profile.id}» ({profile.name}).")
+    return EXIT_OK
+
+
+def _default_profile(root: Path) -> str:
+    if (root / "report.yaml").is_file():
+        from vankien.unit.load import load_unit
+
+        return load_unit(root).profile
+    return "hd36"
+
+
+def _reference_for(root: Path, profile_id: str, tmp: Path) -> Path:
+    """The report's own reference.docx if it has one (made for its profile), else a fresh one."""
+    from vankien.build.ooxml.ns import qn
+    from vankien.build.ooxml.package import parse, read_parts
+    from vankien.build.profile import find_profile
+    from vankien.build.reference import make_reference
+
+    own = root / REFERENCE_NAME
+    if own.is_file():
+        parts = read_parts(own.read_bytes(), str(own))
+        core = parts.get("docProps/core.xml")
+        keywords = parse(core).findtext(qn("cp:keywords")) if core else None
+        made_for = (keywords or "").removeprefix(PROFILE_KEYWORD)
+        if keywords and keywords.startswith(PROFILE_KEYWORD) and made_for != profile_id:
+            raise UserError(
+                f"reference.docx được tạo cho hồ sơ «{made_for}», nhưng report.yaml chọn "
+                f"hồ sơ «{profile_id}»",
+                path=own,
+                hint=f"chạy «vankien reference --profile {profile_id}» để tạo lại, "
+                "hoặc xóa reference.docx.",
+            )
+        return own
+    target = tmp / REFERENCE_NAME
+    target.write_bytes(make_reference(find_profile(root, profile_id)))
+    return target
+
+
+def build_docx(root: Path) -> tuple[bytes, str]:
+    """The finished document's bytes and its default file name (no linting, no writing)."""
+    from vankien.build.blocks import template_values
+    from vankien.build.pandoc import run_pandoc
+    from vankien.build.postprocess import DocInfo, postprocess
+    from vankien.build.profile import find_profile
+    from vankien.build.source import joined_markdown, read_sources
+    from vankien.outline.load import load_outline
+    from vankien.resources import find
+    from vankien.unit.load import load_unit
+
+    unit = load_unit(root)
+    outline = load_outline(find(root, "outline", f"{unit.outline}.yaml"))
+    profile = find_profile(root, unit.profile)
+    markdown = joined_markdown(root, read_sources(root))
+    values = template_values(unit, outline.closing, profile)
+    with tempfile.TemporaryDirectory(prefix="vankien-build-") as tmp:
+        reference = _reference_for(root, profile.id, Path(tmp))
+        raw = run_pandoc(root, markdown, reference, values, unit.date)
+    when = dt.datetime(unit.date.year, unit.date.month, unit.date.day, tzinfo=dt.UTC)
+    info = DocInfo(
+        title=f"{profile.texts.title.capitalize()} — {unit.issuer}",
+        subject=dict(values.metadata)["vk-subject"],
+        creator=unit.issuer,
+        when=when,
+    )
+    return postprocess(raw, info), f"{unit.output}.docx"
+
+
+def build_command(root: Path, pdf: bool, output: Path | None) -> int:
+    """Lint, build the .docx (and the PDF preview), write them atomically."""
+    from vankien.unit.load import load_unit
+
+    unit = load_unit(root)
+    if pdf:
+        from vankien.build.pdf import soffice_path
+
+        soffice_path()  # fail before the long part when LibreOffice is missing
+    if _lint_has_errors(root):
+        if unit.stage.is_final:
+            print(
+                "Báo cáo ở giai đoạn chính thức nhưng còn lỗi kiểm tra: chưa tạo văn bản.\n"
+                "  → chạy «vankien lint» để xem và sửa các lỗi, rồi chạy lại «vankien build».",
+                file=sys.stderr,
+            )
+            return EXIT_FINDINGS
+        print(
+            "Lưu ý: bản dự thảo còn lỗi kiểm tra (chạy «vankien lint» để xem); "
+            "vẫn tạo bản dự thảo.",
+            file=sys.stderr,
+        )
+    data, name = build_docx(root)
+    target = output if output is not None else root / BUILD_DIR / name
+    write_atomic(target, data)
+    print(f"Đã tạo {target} ({unit.stage.label.lower()}).")
+    if pdf:
+        from vankien.build.pdf import docx_to_pdf
+
+        pdf_target = target.with_suffix(".pdf")
+        write_atomic(pdf_target, docx_to_pdf(target))
+        print(f"Đã tạo bản xem trước {pdf_target}.")
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""OpenXML plumbing: namespaces (``ns``), zip I/O (``package``), transforms (``transforms``)."""

@@ -1,0 +1,198 @@
+"""Small pure transforms over one part's element tree each; ``postprocess`` chains them.
+
+Each function changes the tree it is given and returns nothing; each is tested with a tiny
+before/after XML in tests/build/ooxml/test_transforms.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from vankien.build.ooxml.ns import NSMAP, qn
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+# Revision marks whose w:id must be unique (Word refuses or merges duplicates).
+REVISION_TAGS = (
+    "w:ins",
+    "w:del",
+    "w:moveFrom",
+    "w:moveTo",
+    "w:rPrChange",
+    "w:pPrChange",
+    "w:sectPrChange",
+    "w:tblPrChange",
+    "w:trPrChange",
+    "w:tcPrChange",
+    "w:numberingChange",
+    "w:cellIns",
+    "w:cellDel",
+    "w:cellMerge",
+)
+# Other annotations that share the id space in Word's eyes.
+ANNOTATION_TAGS = (
+    "w:bookmarkStart",
+    "w:commentRangeStart",
+    "w:commentReference",
+    "w:moveFromRangeStart",
+    "w:moveToRangeStart",
+)
+
+
+def renumber_revisions(document: etree._Element) -> None:
+    """Give every revision mark a unique id, in document order, above all annotation ids.
+
+    Pandoc numbers insertions and deletions separately (both start at 1); Word needs them
+    unique. Ids of bookmarks and comments are left alone (other parts refer to them).
+    """
+    revision_tags = {qn(t) for t in REVISION_TAGS}
+    annotation_tags = {qn(t) for t in ANNOTATION_TAGS}
+    w_id = qn("w:id")
+    taken = [
+        int(node.get(w_id, "0"))
+        for node in document.iter()
+        if node.tag in annotation_tags and node.get(w_id, "").lstrip("-").isdigit()
+    ]
+    next_id = max(taken, default=0) + 1
+    for node in document.iter():
+        if node.tag in revision_tags:
+            node.set(w_id, str(next_id))
+            next_id += 1
+
+
+def w3cdtf(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def set_core_properties(
+    core: etree._Element,
+    *,
+    title: str,
+    subject: str,
+    creator: str,
+    when: dt.datetime,
+    keywords: str | None = None,
+) -> None:
+    """docProps/core.xml from the metadata: no user name, no path, fixed dates."""
+    from lxml import etree
+
+    for child in list(core):
+        core.remove(child)
+
+    def add(tag: str, text: str, w3c: bool = False) -> None:
+        node = etree.SubElement(core, qn(tag))
+        node.text = text
+        if w3c:
+            node.set(qn("xsi:type"), "dcterms:W3CDTF")
+
+    add("dc:title", title)
+    add("dc:subject", subject)
+    add("dc:creator", creator)
+    if keywords is not None:
+        add("cp:keywords", keywords)
+    add("cp:lastModifiedBy", creator)
+    add("cp:revision", "1")
+    add("dcterms:created", w3cdtf(when), w3c=True)
+    add("dcterms:modified", w3cdtf(when), w3c=True)
+    add("dc:language", "vi-VN")
+
+
+def clean_app_properties(app: etree._Element) -> None:
+    """docProps/app.xml: nothing that names the machine or the program's version."""
+    for tag in ("ep:Company", "ep:Manager", "ep:Template", "ep:AppVersion"):
+        for node in app.findall(qn(tag)):
+            app.remove(node)
+
+
+def keep_with_closing(document: etree._Element, marker_style: str, count: int = 2) -> None:
+    """Keep the closing table with the last ``count`` body paragraphs and never split its rows.
+
+    The signature block must never stand alone at the top of a page: its rows cannot split,
+    and the paragraphs before it carry keep-with-next, so they move to the next page together.
+    """
+    body = document.find(qn("w:body"))
+    if body is None:
+        return
+    closing = None
+    for table in body.findall(qn("w:tbl")):
+        styles = {s.get(qn("w:val")) for s in table.iter(qn("w:pStyle"))}
+        if marker_style in styles:
+            closing = table
+    if closing is None:
+        return
+    for row in closing.findall(qn("w:tr")):
+        trpr = row.find(qn("w:trPr"))
+        if trpr is None:
+            trpr = _make(qn("w:trPr"))
+            row.insert(0, trpr)
+        if trpr.find(qn("w:cantSplit")) is None:
+            trpr.insert(0, _make(qn("w:cantSplit")))
+    kept = 0
+    node = closing.getprevious()
+    while node is not None and kept < count:
+        if node.tag == qn("w:p"):
+            _set_keep_next(node)
+            kept += 1
+        node = node.getprevious()
+
+
+def _make(tag: str) -> etree._Element:
+    from lxml import etree
+
+    return etree.Element(tag)
+
+
+def _set_keep_next(paragraph: etree._Element) -> None:
+    ppr = paragraph.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = _make(qn("w:pPr"))
+        paragraph.insert(0, ppr)
+    if ppr.find(qn("w:keepNext")) is not None:
+        return
+    style = ppr.find(qn("w:pStyle"))
+    keep = _make(qn("w:keepNext"))
+    if style is not None:
+        style.addnext(keep)
+    else:
+        ppr.insert(0, keep)
+
+
+def continuous_footnotes(document: etree._Element) -> None:
+    """Footnote numbers run on through the whole document (pandoc restarts them per section)."""
+    for sect in document.iter(qn("w:sectPr")):
+        pr = sect.find(qn("w:footnotePr"))
+        if pr is None:
+            pr = _make(qn("w:footnotePr"))
+            refs = sect.findall(qn("w:headerReference")) + sect.findall(qn("w:footerReference"))
+            if refs:
+                refs[-1].addnext(pr)
+            else:
+                sect.insert(0, pr)
+        restart = pr.find(qn("w:numRestart"))
+        if restart is None:
+            restart = _make(qn("w:numRestart"))
+            pr.append(restart)
+        restart.set(qn("w:val"), "continuous")
+
+
+def drop_custom_properties(types: etree._Element, rels: etree._Element) -> None:
+    """Forget docProps/custom.xml (pandoc copies unknown metadata keys there)."""
+    for node in list(types):
+        if node.get("PartName") == "/docProps/custom.xml":
+            types.remove(node)
+    for node in list(rels):
+        if node.get("Target", "").lstrip("/") == "docProps/custom.xml":
+            rels.remove(node)
+
+
+__all__ = [
+    "NSMAP",
+    "clean_app_properties",
+    "continuous_footnotes",
+    "drop_custom_properties",
+    "keep_with_closing",
+    "renumber_revisions",
+    "set_core_properties",
+]

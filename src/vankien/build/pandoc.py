@@ -1,0 +1,109 @@
+"""Running pandoc: the reader, the template, the filters, nothing fetched from outside."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+from vankien.build.blocks import TemplateValues
+from vankien.errors import UserError
+from vankien.resources import find
+
+# The one reader setting of the project. The linter parses with mistune and must see the same
+# heading tree: CommonMark with pandoc's extensions, where "a)" and "I." stay literal text
+# (no fancy_lists) and quotes/dashes are not rewritten (no smart).
+READER = "commonmark_x-fancy_lists-smart"
+
+# Applied in this order; each does one job (see the header comment of each file).
+FILTERS: tuple[str, ...] = (
+    "guidance.lua",  # needs the placeholders: before placeholder.lua
+    "placeholder.lua",
+    "variables.lua",  # after guidance.lua, so that shown guidance is filled in too
+    "part-heading.lua",
+    "literal-lists.lua",
+    "pagebreak.lua",
+)
+TEMPLATE = Path(__file__).resolve().parent / "template" / "document.xml"
+
+
+def pandoc_path() -> str:
+    import pypandoc
+
+    try:
+        return str(pypandoc.get_pandoc_path())
+    except OSError:
+        raise UserError(
+            "không tìm thấy pandoc",
+            hint="cài lại vankien cùng gói pypandoc-binary (make setup).",
+        ) from None
+
+
+def epoch_of(date: dt.date) -> int:
+    return int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp())
+
+
+def filter_paths(root: Path) -> list[Path]:
+    return [find(root, "filters", name) for name in FILTERS]
+
+
+def run_pandoc(
+    root: Path,
+    markdown: str,
+    reference: Path,
+    values: TemplateValues,
+    date: dt.date,
+) -> bytes:
+    """The docx pandoc writes for ``markdown`` (read from stdin)."""
+    with tempfile.TemporaryDirectory(prefix="vankien-pandoc-") as tmp:
+        out = Path(tmp) / "out.docx"
+        data_dir = Path(tmp) / "data"  # empty: no user's ~/.pandoc can change the output
+        data_dir.mkdir()
+        args = [
+            pandoc_path(),
+            "--from",
+            READER,
+            "--to",
+            "docx",
+            "--data-dir",
+            str(data_dir),
+            "--reference-doc",
+            str(reference),
+            "--template",
+            str(TEMPLATE),
+            "--resource-path",
+            os.pathsep.join(["skeleton", "."]),
+            "--output",
+            str(out),
+        ]
+        for path in filter_paths(root):
+            args += ["--lua-filter", str(path)]
+        for name, value in values.metadata:
+            args += ["--metadata", f"{name}={value}"]
+        for name, value in values.variables:
+            args += ["--variable", f"{name}={value}"]
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "LANG": "C.UTF-8",
+            "HOME": tmp,
+            "SOURCE_DATE_EPOCH": str(epoch_of(date)),
+        }
+        result = subprocess.run(
+            args,
+            input=markdown.encode("utf-8"),
+            cwd=root,
+            env=env,
+            capture_output=True,
+            check=False,
+        )
+        if result.returncode != 0 or not out.is_file():
+            message = result.stderr.decode("utf-8", "replace").strip()
+            raise RuntimeError(f"pandoc thất bại (mã {result.returncode}): {message}")
+        warnings = result.stderr.decode("utf-8", "replace").strip()
+        if warnings:
+            import sys
+
+            print(warnings, file=sys.stderr)
+        return out.read_bytes()

@@ -1,0 +1,46 @@
+"""After pandoc: the layered transforms, in order, over the parts they touch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from vankien.build.ooxml import transforms as t
+from vankien.build.ooxml.package import parse, read_parts, serialize, transform_part, write_parts
+from vankien.build.styles import style_id
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    title: str
+    subject: str
+    creator: str
+    when: dt.datetime
+
+
+def postprocess(docx: bytes, info: DocInfo) -> bytes:
+    parts = read_parts(docx)
+    transform_part(parts, "word/document.xml", t.renumber_revisions)
+    transform_part(
+        parts,
+        "word/document.xml",
+        lambda doc: t.keep_with_closing(doc, style_id("recipients_label")),
+    )
+    transform_part(parts, "word/document.xml", t.continuous_footnotes)
+    transform_part(
+        parts,
+        "docProps/core.xml",
+        lambda core: t.set_core_properties(
+            core, title=info.title, subject=info.subject, creator=info.creator, when=info.when
+        ),
+    )
+    transform_part(parts, "docProps/app.xml", t.clean_app_properties)
+    if "docProps/custom.xml" in parts:
+        # pandoc copies the -M values there: template data, not document properties.
+        del parts["docProps/custom.xml"]
+        types = parse(parts["[Content_Types].xml"])
+        rels = parse(parts["_rels/.rels"])
+        t.drop_custom_properties(types, rels)
+        parts["[Content_Types].xml"] = serialize(types)
+        parts["_rels/.rels"] = serialize(rels)
+    return write_parts(parts, info.when)

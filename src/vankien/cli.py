@@ -55,6 +55,39 @@ def scaffold_cmd(
     raise typer.Exit(run_guarded(lambda: scaffold(root, check=check)))
 
 
+@app.command("build", help="Kiểm tra rồi xuất văn bản Word chính thức (build/<tên>.docx).")
+def build_cmd(
+    root: RootOption = Path("."),
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Tạo thêm bản PDF xem trước (cần LibreOffice).")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Nơi ghi tệp .docx. Mặc định: build/<output>.docx."),
+    ] = None,
+) -> None:
+    from vankien.build.command import build_command
+
+    raise typer.Exit(run_guarded(lambda: build_command(root, pdf, output)))
+
+
+@app.command("reference", help="Tạo reference.docx (kiểu chữ, lề, tiêu đề) từ hồ sơ định dạng.")
+def reference_cmd(
+    root: RootOption = Path("."),
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", help="Tên hồ sơ định dạng (hd36, nd30). Mặc định: theo report.yaml."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Nơi ghi tệp. Mặc định: reference.docx của báo cáo."),
+    ] = None,
+) -> None:
+    from vankien.build.command import reference_command
+
+    raise typer.Exit(run_guarded(lambda: reference_command(root, profile, output)))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `vankien` command: returns the exit code."""
     import sys

@@ -40,6 +40,61 @@ RootOption = Annotated[
 ]
 
 
+@app.command(
+    "lint",
+    help=(
+        "Kiểm tra báo cáo: cấu trúc theo đề cương, chỗ còn để trống, thống nhất với "
+        "report.yaml, tiếng Việt, độ dài. Luôn đọc cả báo cáo; nếu chỉ ra tệp thì chỉ báo "
+        "vấn đề trong các tệp đó. Mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 lỗi dữ liệu."
+    ),
+)
+def lint_cmd(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Các tệp .md cần báo vấn đề (mặc định: tất cả).")
+    ] = None,
+    root: Annotated[
+        Path | None,
+        typer.Option("--root", help="Thư mục báo cáo. Mặc định: tìm report.yaml từ tệp đầu."),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="Cách in kết quả: text, json, github, sarif.")
+    ] = "text",
+    fail_level: Annotated[
+        str,
+        typer.Option("--fail-level", help="Mức thấp nhất làm lệnh báo lỗi: error, warning, info."),
+    ] = "error",
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="Sửa tự động các lỗi máy móc (Unicode, đánh số, dấu cách)."),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Chỉ in trước các thay đổi mà --fix sẽ làm; không ghi tệp."),
+    ] = False,
+) -> None:
+    from vankien.lint.command import lint_command
+
+    raise typer.Exit(
+        run_guarded(lambda: lint_command(paths or [], root, fmt, fail_level, fix, diff))
+    )
+
+
+@app.command(
+    "rules", help="Liệt kê các quy tắc kiểm tra; --docs tạo trang giải thích từng quy tắc."
+)
+def rules_cmd(
+    docs: Annotated[
+        Path | None, typer.Option("--docs", help="Thư mục ghi các trang tài liệu (docs/rules).")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Chỉ kiểm tra các trang tài liệu có cập nhật không.")
+    ] = False,
+) -> None:
+    from vankien.lint.command import rules_command
+
+    raise typer.Exit(run_guarded(lambda: rules_command(docs, check)))
+
+
 @app.command("scaffold", help="Tạo hoặc bổ sung các tệp khung trong skeleton/ từ đề cương.")
 def scaffold_cmd(
     root: RootOption = Path(),

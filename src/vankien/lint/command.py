@@ -1,0 +1,109 @@
+"""``vankien lint`` and ``vankien rules``: plain functions returning an exit code."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from vankien.lint.model import Severity
+
+
+def lint_command(
+    paths: Sequence[Path],
+    root: Path | None = None,
+    fmt: str = "text",
+    fail_level: str = "error",
+    fix: bool = False,
+    diff: bool = False,
+) -> int:
+    """Lint the report; exit 0 clean, 1 findings at or above ``fail_level``."""
+    from vankien.lint import output
+    from vankien.lint.config import load_config
+    from vankien.lint.context import load_report
+    from vankien.lint.runner import _selected, all_rules, find_root, run_rules
+
+    if fmt not in output.FORMATS:
+        raise UserError(
+            f"định dạng «{fmt}» không được hỗ trợ", hint="dùng: " + ", ".join(output.FORMATS)
+        )
+    level = Severity.parse(fail_level)
+    if level is None:
+        raise UserError(
+            f"mức «{fail_level}» không hợp lệ cho --fail-level", hint="dùng error, warning, info."
+        )
+    for path in paths:
+        if not path.exists():
+            raise UserError("không tìm thấy tệp", path=path)
+    root = find_root(paths) if root is None else root.resolve()
+    if not (root / "report.yaml").is_file():
+        raise UserError(
+            "thư mục này không phải thư mục báo cáo (không có report.yaml)",
+            path=root,
+            hint="chỉ rõ thư mục báo cáo bằng «--root».",
+        )
+    report = load_report(root)
+    rules = all_rules()
+    config = load_config(report.unit.lint, report.unit.path, rules)
+    wanted = _selected(root, paths) if paths else None
+
+    if fix or diff:
+        from vankien.lint.fix import compute_fixes
+
+        result = compute_fixes(root, report, config, rules, wanted)
+        if diff:
+            sys.stdout.write(result.diff())
+        if fix:
+            result.write(root)
+            for rel in result.changed:
+                print(f"đã sửa: {rel}", file=sys.stderr)
+            report = load_report(root)
+        elif not result.changed:
+            print("Không có gì để sửa tự động.", file=sys.stderr)
+        if diff and not fix:
+            return EXIT_OK
+
+    findings = run_rules(report, config, rules)
+    if wanted is not None:
+        findings = [
+            f
+            for f in findings
+            if f.path in wanted or any(w.endswith("/") and f.path.startswith(w) for w in wanted)
+        ]
+    if fmt == "text":
+        sys.stdout.write(output.render_text(findings))
+        print(output.summary(findings), file=sys.stderr)
+    elif fmt == "json":
+        sys.stdout.write(output.render_json(findings))
+    elif fmt == "github":
+        sys.stdout.write(output.render_github(findings))
+    else:
+        from vankien import __version__
+
+        sys.stdout.write(output.render_sarif(findings, rules, __version__))
+    failing = [f for f in findings if f.severity.value >= level.value]
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def rules_command(docs: Path | None = None, check: bool = False) -> int:
+    """List the rules; with ``docs``, write (or with ``check``, verify) the docs pages."""
+    from vankien.lint.docs import write_docs
+    from vankien.lint.runner import all_rules
+
+    rules = all_rules()
+    if docs is None:
+        for rule in rules:
+            mark = " (--fix)" if rule.fixable else ""
+            print(
+                f"{rule.code:<7} {rule.name:<36} {rule.severity.label:<8} "
+                f"{rule.family.value:<12} {rule.summary}{mark}"
+            )
+        return EXIT_OK
+    stale = write_docs(rules, docs, check=check)
+    if check and stale:
+        for name in stale:
+            print(f"{docs / name}: trang tài liệu đã cũ hoặc thiếu", file=sys.stderr)
+        print("Chạy «vankien rules --docs docs/rules» để cập nhật.", file=sys.stderr)
+        return EXIT_FINDINGS
+    return EXIT_OK

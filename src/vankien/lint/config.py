@@ -1,0 +1,127 @@
+"""The ``lint:`` mapping of report.yaml, validated with errors that name the key and line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vankien.errors import UserError
+from vankien.lint.model import Family, Rule, Severity
+from vankien.yamlio import line_of
+
+KEYS = ("select", "ignore", "severity", "tone_style", "extra_terms")
+TONE_STYLES = ("auto", "first", "second")
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    tone_style: str = "auto"
+    extra_terms: tuple[str, ...] = ()
+
+    def enabled(self, rule: Rule) -> bool:
+        if self.select and not any(matches(rule, s) for s in self.select):
+            return False
+        return not any(matches(rule, s) for s in self.ignore)
+
+    def severity_for(self, rule: Rule) -> Severity | None:
+        for selector, severity in self.severity.items():
+            if matches(rule, selector):
+                return severity
+        return None
+
+
+def matches(rule: Rule, selector: str) -> bool:
+    """A selector names a rule by code, alias or name, or a whole family or code prefix."""
+    s = selector.strip()
+    upper = s.upper()
+    if upper == rule.code or upper in rule.aliases or s.lower() == rule.name:
+        return True
+    if s.lower() in (rule.family.value, rule.family.name.lower()):
+        return True
+    return upper.isalpha() and rule.code.startswith(upper) and rule.code[len(upper) :].isdigit()
+
+
+def _fail(path: Path, node: Any, key: str, message: str, hint: str | None = None) -> UserError:
+    return UserError(message, path=path, line=line_of(node), key=f"lint.{key}", hint=hint)
+
+
+def _known(selector: str, rules: Sequence[Rule]) -> bool:
+    # Family names are always valid, even while a family has no rule registered yet.
+    if selector.strip().lower() in {f.value for f in Family}:
+        return True
+    return any(matches(rule, selector) for rule in rules)
+
+
+def _selectors(path: Path, raw: Any, key: str, rules: Sequence[Rule]) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list):
+        raise _fail(path, raw, key, "cần một danh sách mã quy tắc hoặc nhóm quy tắc")
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str) or not _known(item, rules):
+            raise _fail(
+                path,
+                raw,
+                key,
+                f"không có quy tắc hoặc nhóm quy tắc «{item}»",
+                hint="xem danh sách bằng lệnh «vankien rules»; ghi mã (STR001), tiền tố (STR) "
+                "hoặc tên nhóm (structure, placeholder, consistency, vietnamese, length).",
+            )
+        out.append(item)
+    return tuple(out)
+
+
+def load_config(data: Mapping[str, Any], path: Path, rules: Sequence[Rule]) -> LintConfig:
+    """Validate the ``lint:`` mapping of report.yaml (``path`` is used in messages)."""
+    for key in data:
+        if key not in KEYS:
+            raise UserError(
+                f"khóa không được hỗ trợ trong «lint»: «{key}»",
+                path=path,
+                key=f"lint.{key}",
+                hint="các khóa hợp lệ: " + ", ".join(KEYS) + ".",
+            )
+    select = _selectors(path, data.get("select"), "select", rules)
+    ignore = _selectors(path, data.get("ignore"), "ignore", rules)
+    severities: dict[str, Severity] = {}
+    raw_sev = data.get("severity")
+    if raw_sev is not None:
+        if not isinstance(raw_sev, Mapping):
+            raise _fail(path, raw_sev, "severity", "cần bảng «mã quy tắc: mức độ»")
+        for selector, value in raw_sev.items():
+            if not isinstance(selector, str) or not _known(selector, rules):
+                raise _fail(path, raw_sev, "severity", f"không có quy tắc «{selector}»")
+            level = Severity.parse(str(value)) if isinstance(value, str) else None
+            if level is None:
+                raise _fail(
+                    path,
+                    raw_sev,
+                    "severity",
+                    f"mức độ «{value}» của «{selector}» không hợp lệ",
+                    hint="ghi error, warning hoặc info (muốn tắt quy tắc thì dùng «ignore»).",
+                )
+            severities[selector] = level
+    tone = data.get("tone_style", "auto")
+    if tone not in TONE_STYLES:
+        raise _fail(
+            path,
+            data,
+            "tone_style",
+            f"kiểu bỏ dấu «{tone}» không hợp lệ",
+            hint="ghi «first» (hòa, khỏe, thủy), «second» (hoà, khoẻ, thuỷ) hoặc «auto» "
+            "(theo cách viết chiếm đa số trong văn bản).",
+        )
+    raw_terms = data.get("extra_terms")
+    terms: tuple[str, ...] = ()
+    if raw_terms is not None:
+        if not isinstance(raw_terms, list) or not all(isinstance(t, str) for t in raw_terms):
+            raise _fail(path, raw_terms, "extra_terms", "cần một danh sách các từ, cụm từ")
+        terms = tuple(t.strip() for t in raw_terms if t.strip())
+    return LintConfig(select, ignore, severities, str(tone), terms)

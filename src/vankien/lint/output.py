@@ -1,0 +1,112 @@
+"""Rendering findings: text (one line each), JSON, GitHub workflow annotations and SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from vankien.lint.model import Finding, Rule, Severity
+
+FORMATS = ("text", "json", "github", "sarif")
+DOCS_BASE = "docs/rules"
+
+
+def render_text(findings: Sequence[Finding]) -> str:
+    return "".join(f.render() + "\n" for f in findings)
+
+
+def summary(findings: Sequence[Finding]) -> str:
+    if not findings:
+        return "Không phát hiện vấn đề nào."
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    parts = [
+        f"{counts[s]} {s.vietnamese}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    ]
+    fixable = sum(1 for f in findings if f.fix is not None)
+    text = f"Tổng cộng: {', '.join(parts)}."
+    if fixable:
+        text += f" {fixable} vấn đề sửa tự động được: chạy lại với --fix (xem trước: --diff)."
+    text += " Giải thích từng mã: docs/rules/<MÃ>.md hoặc «vankien rules»."
+    return text
+
+
+def render_json(findings: Sequence[Finding]) -> str:
+    items = [
+        {
+            "path": f.path,
+            "line": f.line,
+            "column": f.col,
+            "severity": f.severity.label,
+            "code": f.code,
+            "name": f.name,
+            "message": f.message,
+            "fixable": f.fix is not None,
+        }
+        for f in findings
+    ]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(findings: Sequence[Finding]) -> str:
+    kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    lines = []
+    for f in findings:
+        props = (
+            f"file={_escape_prop(f.path)},line={f.line},col={f.col},"
+            f"title={_escape_prop(f'{f.code}/{f.name}')}"
+        )
+        lines.append(f"::{kinds[f.severity]} {props}::{_escape_data(f.message)}\n")
+    return "".join(lines)
+
+
+def render_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: str) -> str:
+    levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+    index = {r.code: i for i, r in enumerate(rules)}
+    driver = {
+        "name": "vankien",
+        "version": version,
+        "informationUri": "https://example.invalid/vankien",
+        "rules": [
+            {
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.summary},
+                "helpUri": f"{DOCS_BASE}/{r.code}.md",
+                "defaultConfiguration": {"level": levels[r.severity]},
+                "properties": {"tags": [r.family.value, *r.tags]},
+            }
+            for r in rules
+        ],
+    }
+    results = []
+    for f in findings:
+        result: dict[str, object] = {
+            "ruleId": f.code,
+            "level": levels[f.severity],
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.path, "uriBaseId": "REPORTROOT"},
+                        "region": {"startLine": f.line, "startColumn": f.col},
+                    }
+                }
+            ],
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": results}],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,387 @@
+"""Consistency with report.yaml: terms, congress number, organisation wording, citations and
+dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from vankien.lint.context import Context
+from vankien.lint.model import Hit, Severity
+from vankien.lint.rules.text import data_lines, quote, unit_hit, units
+from vankien.outline.model import PART_ORDINALS, int_to_roman, roman_to_int
+from vankien.unit.model import OrgType
+
+YEAR_RANGE_RE = re.compile(r"(?<![\d/])((?:19|20)\d{2})(\s*)([-–—])(\s*)((?:19|20)\d{2})(?![\d/])")
+TERM_BEFORE_RE = re.compile(r"(?:nhiệm\s+kỳ|\bNK)\s*(?:Đại\s+hội\s*)?[:(]?\s*$", re.IGNORECASE)
+PRINT_FORM = "{} - {}"
+
+
+def _ranges(text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """Every year range with whether it is written as a term («nhiệm kỳ 2020 - 2025»)."""
+    for m in YEAR_RANGE_RE.finditer(text):
+        yield m, TERM_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()]) is not None
+
+
+def check_term_of_report(ctx: Context) -> Iterator[Hit]:
+    """What it flags: a term («nhiệm kỳ …») that is neither the report's current term nor the
+    previous one, as set in report.yaml. In a heading it is an error; in the body a warning
+    (the body may compare with an older term on purpose).
+
+    Why: a report reviews the previous term and plans the current one; any other term in a
+    heading is a slip copied from an older document.
+
+    Example: «KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI …, NHIỆM KỲ 2015 - 2020» in a report on
+    2020 - 2025.
+
+    Use instead: the term from report.yaml, or the variables ``{{previous_term}}`` and
+    ``{{current_term}}``.
+    """
+    unit_terms = {
+        (ctx.unit.previous_term.start, ctx.unit.previous_term.end),
+        (ctx.unit.current_term.start, ctx.unit.current_term.end),
+    }
+    allowed = f"{ctx.unit.previous_term.text()} hoặc {ctx.unit.current_term.text()}"
+    for source, unit in units(ctx):
+        for m, is_term in _ranges(unit.text):
+            if not is_term:
+                continue
+            start, end = int(m.group(1)), int(m.group(5))
+            if (start, end) in unit_terms:
+                continue
+            heading = unit.kind == "heading"
+            yield unit_hit(
+                source,
+                unit,
+                m.start(),
+                f"nhiệm kỳ «{m.group(0)}» không phải nhiệm kỳ của báo cáo ({allowed}): "
+                f"{quote(unit.text, m.start(), m.end())}",
+                severity=Severity.ERROR if heading else Severity.WARNING,
+            )
+
+
+def check_term_length(ctx: Context) -> Iterator[Hit]:
+    """What it flags: a term («nhiệm kỳ …») whose end year is not five years after its start.
+
+    Why: the term of a grassroots Party committee is five years; «nhiệm kỳ 2020 - 2024» is a
+    typing slip.
+
+    Example: «nhiệm kỳ 2020 - 2024».
+
+    Use instead: «nhiệm kỳ 2020 - 2025».
+    """
+    for source, unit in units(ctx):
+        for m, is_term in _ranges(unit.text):
+            start, end = int(m.group(1)), int(m.group(5))
+            if is_term and end - start != 5:
+                yield unit_hit(
+                    source,
+                    unit,
+                    m.start(),
+                    f"nhiệm kỳ «{m.group(0)}» dài {end - start} năm, không phải 5 năm",
+                )
+
+
+def check_year_range_notation(ctx: Context) -> Iterator[Hit]:
+    """What it flags: a range of years not written in the print form «2025 - 2030» (a hyphen
+    with one space on each side): «2025-2030», «2025 – 2030», «2025 -2030».
+
+    Why: one notation throughout the document; the spaced hyphen is the usual print form of
+    Party documents.
+
+    Example: «nhiệm kỳ 2020-2025», «giai đoạn 2021–2025».
+
+    Use instead: «nhiệm kỳ 2020 - 2025». ``--fix`` rewrites it.
+    """
+    for source, unit in units(ctx):
+        for m in YEAR_RANGE_RE.finditer(unit.text):
+            start, end = int(m.group(1)), int(m.group(5))
+            if end <= start:
+                continue
+            want = PRINT_FORM.format(start, end)
+            if m.group(0) != want:
+                yield unit_hit(
+                    source,
+                    unit,
+                    m.start(),
+                    f"viết khoảng năm «{m.group(0)}» theo một cách thống nhất: «{want}»",
+                    end=m.end(),
+                    replacement=want,
+                )
+
+
+_ORG = r"(?:Đảng\s+bộ|Chi\s+bộ)"
+_ORDINAL_WORDS = "|".join(PART_ORDINALS)
+
+
+@lru_cache(maxsize=8)
+def _congress_re(name: str) -> re.Pattern[str]:
+    """«Đại hội [đại biểu|đảng viên] [Đảng bộ|Chi bộ [(…)] [cơ sở] [<unit name>]] lần thứ X».
+
+    Only the unit's own congress is matched: a superior body («Đảng bộ Khối», «Đảng bộ tỉnh»)
+    between «Đại hội» and «lần thứ» does not match, so it is never checked.
+    """
+    unit_name = rf"(?:\s+{re.escape(name)})?" if name else ""
+    return re.compile(
+        rf"Đại\s+hội(?:\s+(?:đại\s+biểu|đảng\s+viên))?"
+        rf"(?:\s+(?P<org>{_ORG})(?:\s*\({_ORG}\))?(?:\s+cơ\s+sở)?{unit_name})?"
+        rf"\s+lần\s+thứ\s+(?P<num>[IVXLC]+\b|\d{{1,2}}\b|(?:{_ORDINAL_WORDS})\b)",
+        re.IGNORECASE,
+    )
+
+
+def _congress_value(text: str) -> tuple[int | None, str]:
+    if text.isdigit():
+        return int(text), "arabic"
+    if text.lower() in PART_ORDINALS:
+        return PART_ORDINALS.index(text.lower()) + 1, "word"
+    return roman_to_int(text), "roman"
+
+
+def check_congress_number(ctx: Context) -> Iterator[Hit]:
+    """What it flags: «Đại hội … lần thứ X» of the unit's own congress where X is neither this
+    congress nor the previous one in report.yaml (error), or is written in the other numeral
+    style (warning: «lần thứ 15» where the unit writes «lần thứ XV»).
+
+    Why: the congress number identifies the document; a wrong one is usually copied from the
+    previous term's report.
+
+    Example: «Nghị quyết Đại hội Đảng bộ lần thứ XIII» when this is congress XV (previous XIV).
+
+    Use instead: the number from report.yaml, or ``{{congress}}`` / ``{{previous_congress}}``.
+    Congresses of superior bodies («Đại hội Đảng bộ Khối lần thứ …», «Đại hội XIII của Đảng»)
+    are not checked.
+    """
+    unit = ctx.unit
+    allowed = {unit.congress_number, unit.congress_number - 1}
+    pattern = _congress_re(unit.name)
+    for source, text_unit in units(ctx):
+        for m in pattern.finditer(text_unit.text):
+            value, style = _congress_value(m.group("num"))
+            if value is None:
+                continue
+            where = quote(text_unit.text, m.start(), m.end(), 0)
+            if value not in allowed:
+                yield unit_hit(
+                    source,
+                    text_unit,
+                    m.start("num"),
+                    f"số đại hội {where} không khớp report.yaml (đại hội này: "
+                    f"{unit.congress_text()}, đại hội trước: "
+                    f"{unit.congress_text(unit.congress_number - 1)})",
+                )
+            elif style != unit.numeral:
+                want = unit.congress_text(value)
+                yield unit_hit(
+                    source,
+                    text_unit,
+                    m.start("num"),
+                    f"số đại hội {where} viết khác cách ghi của đơn vị: «lần thứ {want}»",
+                    end=m.end("num"),
+                    replacement=want,
+                    severity=Severity.WARNING,
+                )
+
+
+_ALT_RE = re.compile(
+    r"\b(Đảng\s+bộ|Đảng\s+[uủ]ỷ|Chi\s+bộ|Chi\s+[uủ]ỷ)\s*(?:\(\s*|/\s*)"
+    r"(Đảng\s+bộ|Đảng\s+[uủ]ỷ|Chi\s+bộ|Chi\s+[uủ]ỷ)\s*\)?",
+    re.IGNORECASE,
+)
+
+
+def _cased(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    if like[:1].islower():
+        return word.lower()
+    return word
+
+
+def check_org_alternative(ctx: Context) -> Iterator[Hit]:
+    """What it flags: both organisation types left side by side, as the outline writes them
+    for all units: «Đảng bộ (Chi bộ)», «đảng ủy (chi bộ)», «T/M ĐẢNG ỦY (CHI BỘ)»,
+    «Đảng bộ/Chi bộ».
+
+    Why: the document is one unit's; it carries the wording of that unit's type only.
+
+    Example: «Nghị quyết Đại hội Đảng bộ (Chi bộ) lần thứ XIV».
+
+    Use instead: the unit's own word (the message gives it), or ``{{org}}`` / ``{{leader}}``.
+    """
+    org = ctx.unit.org_type
+    for source, unit in units(ctx):
+        for m in _ALT_RE.finditer(unit.text):
+            first = m.group(1)
+            is_leader = bool(re.search(r"[uủ]ỷ|ủy|uy", first, re.IGNORECASE))
+            want = org.leader if is_leader else org.org
+            yield unit_hit(
+                source,
+                unit,
+                m.start(),
+                f"còn để cả hai cách viết «{m.group(0)}»: đơn vị là {org.label}, viết "
+                f"«{_cased(want, first)}»",
+            )
+
+
+def check_wrong_org_type(ctx: Context) -> Iterator[Hit]:
+    """What it flags: the unit referred to with the other type's words: for a chi bộ cơ sở
+    «Đảng ủy <tên đơn vị>», «Đảng bộ <tên đơn vị>», «T/M ĐẢNG ỦY», «Đại hội Đảng bộ lần thứ …»;
+    for a đảng bộ cơ sở «Chi bộ <tên đơn vị>», «T/M CHI BỘ», «Đại hội Chi bộ lần thứ …».
+
+    Why: a chi bộ cơ sở has no đảng ủy of its own, and a đảng bộ is not a chi bộ. Mentions of
+    other bodies (Đảng ủy Khối, chi bộ trực thuộc) are not flagged.
+
+    Example: «T/M ĐẢNG ỦY» at the end of a chi bộ's report.
+
+    Use instead: «T/M CHI BỘ» (or «T/M CHI ỦY»), ``{{org}}``, ``{{leader}}``.
+    """
+    unit = ctx.unit
+    own = r"Đảng\s+bộ|Đảng\s+[uủ]ỷ" if unit.org_type is OrgType.CHI_BO else r"Chi\s+bộ"
+    other = "Đảng" if unit.org_type is OrgType.CHI_BO else "Chi"
+    patterns = [re.compile(rf"\bT/M\s+(?:{own.upper()}|{own})\b", re.IGNORECASE)]
+    if unit.name:
+        patterns.append(re.compile(rf"\b(?:{own})\s+{re.escape(unit.name)}\b", re.IGNORECASE))
+    congress = _congress_re(unit.name)
+    for source, text_unit in units(ctx):
+        spans: list[tuple[int, int]] = []
+        for pattern in patterns:
+            spans += [m.span() for m in pattern.finditer(text_unit.text)]
+        for m in congress.finditer(text_unit.text):
+            org = m.group("org")
+            if org and org.split()[0].capitalize() == other and "(" not in m.group(0):
+                spans.append(m.span("org"))
+        for start, end in sorted(spans):
+            yield unit_hit(
+                source,
+                text_unit,
+                start,
+                f"«{text_unit.text[start:end]}» không đúng loại tổ chức: đơn vị là "
+                f"{unit.org_type.label} ({unit.org_type.org}, cấp ủy: {unit.org_type.leader})",
+            )
+
+
+@lru_cache(maxsize=1)
+def citation_types() -> dict[str, tuple[str, ...]]:
+    """Kind of document (lower case) -> its type codes, the usual one first."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in data_lines("citation-types.txt"):
+        name, _, codes = line.partition("|")
+        out[name.strip().lower()] = tuple(c.strip() for c in codes.split(",") if c.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def _citation_re() -> re.Pattern[str]:
+    names = sorted(citation_types(), key=len, reverse=True)
+    kinds = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"\b(?P<kind>{kinds})\s+số\s+(?P<num>[^\s,;:()“”\"]+)", re.IGNORECASE)
+
+
+PARTY_NUMBER_RE = re.compile(r"^\d{1,4}-(?P<type>[A-ZĐa-zđ]+)/(?P<body>[A-ZĐ][A-ZĐ0-9]*)\.?$")
+STATE_NUMBER_RE = re.compile(r"^\d{1,5}/(?:\d{4}/)?[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*\.?$")
+
+
+def check_citation_code(ctx: Context) -> Iterator[Hit]:
+    """What it flags: a citation of a Party document whose number does not have the usual
+    form «số 21-NQ/TW» (number, hyphen, type code, slash, issuing body) or whose type code does
+    not match the kind of document named (the codes are data: lint/data/citation-types.txt).
+
+    Why: the number and symbol identify the document; «Nghị quyết số 21-KL/TW» names a
+    resolution with a conclusion's symbol.
+
+    Example: «Nghị quyết số 21-KL/TW», «Kết luận số 21/TW».
+
+    Use instead: «Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương». State
+    documents («Nghị định số 30/2020/NĐ-CP») are not checked.
+    """
+    types = citation_types()
+    for source, unit in units(ctx):
+        for m in _citation_re().finditer(unit.text):
+            kind = " ".join(m.group("kind").split())
+            num = m.group("num")
+            if num.isdigit() or STATE_NUMBER_RE.match(num):
+                continue
+            codes = types[kind.lower()]
+            want = codes[0]
+            party = PARTY_NUMBER_RE.match(num)
+            if party is None:
+                if re.match(r"^\d", num):
+                    yield unit_hit(
+                        source,
+                        unit,
+                        m.start("num"),
+                        f"số, ký hiệu «{num}» không đúng dạng: {quote(unit.text, *m.span())}; "
+                        f"viết «số <số>-{want}/<cơ quan ban hành>»",
+                    )
+                continue
+            if party.group("type") not in codes:
+                yield unit_hit(
+                    source,
+                    unit,
+                    m.start("num"),
+                    f"«{kind} số {num}»: ký hiệu «{party.group('type')}» không phải của "
+                    f"{kind.lower()} (mã đúng: {want})",
+                )
+
+
+def check_citation_incomplete(ctx: Context) -> Iterator[Hit]:
+    """What it flags: a Party document cited by its number alone, without the symbol:
+    «Hướng dẫn số 12 của Ban Tổ chức Trung ương».
+
+    Why: numbers restart every term and at every body; without the symbol and the date the
+    reader cannot tell which document is meant.
+
+    Example: «Quy định số 04 của Ban Thường vụ Tỉnh ủy».
+
+    Use instead: «Quy định số 04-QĐ/TU, ngày …/…/… của Ban Thường vụ Tỉnh ủy».
+    """
+    types = citation_types()
+    for source, unit in units(ctx):
+        for m in _citation_re().finditer(unit.text):
+            if m.group("num").isdigit():
+                kind = " ".join(m.group("kind").split())
+                code = types[kind.lower()][0]
+                yield unit_hit(
+                    source,
+                    unit,
+                    m.start(),
+                    f"trích dẫn thiếu ký hiệu: {quote(unit.text, *m.span())}; ghi đủ "
+                    f"«{kind} số {m.group('num')}-{code}/…, ngày …»",
+                )
+
+
+DATE_SLASH_RE = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+DATE_WORDS_RE = re.compile(
+    r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b", re.IGNORECASE
+)
+
+
+def check_invalid_date(ctx: Context) -> Iterator[Hit]:
+    """What it flags: a date that does not exist: «31/02/2023», «ngày 31 tháng 4 năm 2024»,
+    «15/13/2022».
+
+    Why: a wrong date in a citation points at no document.
+
+    Example: «Nghị quyết số 04-NQ/ĐUK, ngày 31/6/2021».
+
+    Use instead: the date as printed on the cited document.
+    """
+    for source, unit in units(ctx):
+        for pattern in (DATE_SLASH_RE, DATE_WORDS_RE):
+            for m in pattern.finditer(unit.text):
+                day, month, year = (int(g) for g in m.groups())
+                try:
+                    dt.date(year, month, day)
+                except ValueError:
+                    yield unit_hit(
+                        source,
+                        unit,
+                        m.start(),
+                        f"ngày không tồn tại: «{m.group(0)}»",
+                    )
+
+
+_ROMAN_HINT = int_to_roman  # re-exported for the docs generator's examples

@@ -1,0 +1,49 @@
+"""Length: sections over the budget the outline gives them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from vankien.lint.context import Context
+from vankien.lint.model import Hit
+from vankien.lint.rules.structure import placed_headings, section_span
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
+
+
+def count_words(text: str) -> int:
+    """Vietnamese words are counted as syllables separated by spaces (how Word counts)."""
+    return len(WORD_RE.findall(text))
+
+
+def check_over_budget(ctx: Context) -> Iterator[Hit]:
+    """What it flags: a section (with its sub-sections) longer than the number of words the
+    outline allows it (``budget`` in the outline).
+
+    Why: the outline asks for a concise report («khái quát, cô đọng … không liệt kê dài
+    dòng»); the budgets share the congress's reading time between sections.
+
+    Example: section «I. ĐẶC ĐIỂM TÌNH HÌNH» with 1,450 words where the budget is 1,000.
+
+    Use instead: shorten: keep the figures that show a change, drop enumerations, move
+    details to an annex (phụ lục).
+    """
+    words: dict[int, int] = {}
+    for unit in ctx.report.units():
+        if unit.kind != "heading" and unit.heading is not None:
+            words[unit.heading] = words.get(unit.heading, 0) + count_words(unit.text)
+    for placed in placed_headings(ctx):
+        section = placed.section
+        if section is None or section.budget_words is None:
+            continue
+        total = sum(words.get(p.heading.index, 0) for p in section_span(ctx, placed))
+        if total > section.budget_words:
+            h = placed.heading
+            yield Hit(
+                h.rel,
+                h.line,
+                h.col,
+                f"mục «{h.text}» dài {total} từ, vượt mức {section.budget_words} từ của đề cương "
+                f"({total - section.budget_words} từ)",
+            )

@@ -1,0 +1,153 @@
+"""Run the rules over a report: the one place where a hit becomes a finding.
+
+``lint_report`` is the API the build and the status command call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vankien.errors import UserError
+from vankien.lint.config import LintConfig, load_config, matches
+from vankien.lint.context import Context, Report, load_report
+from vankien.lint.model import Family, Finding, Hit, Rule, Severity
+from vankien.lint.suppress import Suppressions, suppressions
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """Findings of one run, sorted by path, line and column."""
+
+    root: Path
+    findings: tuple[Finding, ...]
+    report: Report | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    def at_or_above(self, level: Severity) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity.value >= level.value)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    from vankien.lint.registry import RULES
+    from vankien.lint.vietnamese_rules import vietnamese_rules
+
+    return RULES + vietnamese_rules()
+
+
+def severity_of(rule: Rule, hit: Hit, config: LintConfig, final: bool) -> Severity:
+    configured = config.severity_for(rule)
+    if configured is not None:
+        return configured
+    if hit.severity is not None:
+        return hit.severity
+    if not final and rule.draft_severity is not None:
+        return rule.draft_severity
+    return rule.severity
+
+
+def run_rules(
+    report: Report, config: LintConfig, rules: Sequence[Rule] | None = None
+) -> list[Finding]:
+    """Every enabled rule over the whole report, suppressions applied."""
+    rules = all_rules() if rules is None else rules
+    known = frozenset(code for r in rules for code in (r.code, *r.aliases))
+    ctx = Context(report=report, config=config, known_codes=known)
+    final = report.unit.stage.is_final
+    silenced: dict[str, Suppressions] = {f.rel: suppressions(f, known) for f in report.files}
+    findings: list[Finding] = []
+    for rule in rules:
+        if not config.enabled(rule):
+            continue
+        for hit in rule.check(ctx):
+            sup = silenced.get(hit.rel)
+            if (
+                sup is not None
+                and rule.family is not Family.SUPPRESSION
+                and any(matches(rule, s) for s in sup.selectors(hit.line))
+            ):
+                continue
+            findings.append(
+                Finding(
+                    path=hit.rel,
+                    line=hit.line,
+                    col=hit.col,
+                    code=rule.code,
+                    name=rule.name,
+                    severity=severity_of(rule, hit, config, final),
+                    message=hit.detail,
+                    fix=hit.fix,
+                )
+            )
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def find_root(paths: Sequence[Path], cwd: Path | None = None) -> Path:
+    """The report folder: walk up from the first path (or the current folder) to report.yaml."""
+    start = (paths[0] if paths else (cwd or Path.cwd())).resolve()
+    for folder in (start, *start.parents):
+        if folder.is_dir() and (folder / "report.yaml").is_file():
+            return folder
+    raise UserError(
+        "không tìm thấy report.yaml ở thư mục này hay các thư mục cha",
+        path=start,
+        hint="chạy lệnh trong thư mục báo cáo, hoặc chỉ rõ bằng «--root <thư mục báo cáo>».",
+    )
+
+
+def _selected(root: Path, paths: Sequence[Path]) -> set[str]:
+    out: set[str] = set()
+    for path in paths:
+        absolute = path.resolve()
+        try:
+            rel = absolute.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            raise UserError(
+                "tệp không thuộc thư mục báo cáo",
+                path=path,
+                hint=f"thư mục báo cáo là «{root}»; chỉ kiểm tra tệp trong skeleton/ của nó.",
+            ) from None
+        if absolute.is_dir():
+            out.add(rel.rstrip("/") + "/")
+        else:
+            out.add(rel)
+    return out
+
+
+def lint_report(
+    root: Path,
+    paths: Sequence[Path] | None = None,
+    *,
+    config: LintConfig | None = None,
+) -> LintResult:
+    """Lint the whole report at ``root``; with ``paths``, keep only findings in those files.
+
+    The whole report is always loaded, because cross-file rules need every file.
+    Bad input (unreadable files, broken YAML, bad ``lint:`` settings) raises UserError.
+    """
+    report = load_report(root)
+    rules = all_rules()
+    if config is None:
+        config = load_config(report.unit.lint, report.unit.path, rules)
+    findings = run_rules(report, config, rules)
+    if paths:
+        wanted = _selected(root, paths)
+        findings = [
+            f
+            for f in findings
+            if f.path in wanted or any(w.endswith("/") and f.path.startswith(w) for w in wanted)
+        ]
+    return LintResult(root=root, findings=tuple(findings), report=report)

@@ -143,6 +143,95 @@ def reference_cmd(
     raise typer.Exit(run_guarded(lambda: reference_command(root, profile, output)))
 
 
+@app.command(
+    "status",
+    help=(
+        "Tiến độ viết báo cáo: từng tệp và từng mục, người phụ trách, tình trạng (chưa viết / "
+        "đang viết / đã xong), số từ so với độ dài dự kiến, số lỗi và cảnh báo của lint."
+    ),
+)
+def status_cmd(
+    root: RootOption = Path("."),
+    fmt: Annotated[
+        str,
+        typer.Option("--format", help="Cách in: table (bảng), markdown (bình luận PR), json."),
+    ] = "table",
+    sections: Annotated[
+        bool, typer.Option("--sections", help="In thêm từng mục trong mỗi tệp.")
+    ] = False,
+) -> None:
+    from vankien.review.status import status_command
+
+    raise typer.Exit(run_guarded(lambda: status_command(root, fmt, sections)))
+
+
+@app.command(
+    "redline",
+    help=(
+        "Tạo tệp Word so sánh hai phiên bản (tag, nhánh, commit): phần thêm, phần xóa hiện dưới "
+        "dạng theo dõi thay đổi (Track Changes). Không ghi TO thì so với bản đang sửa."
+    ),
+)
+def redline_cmd(
+    from_rev: Annotated[str, typer.Argument(help="Phiên bản cũ, ví dụ du-thao-1 hoặc main.")],
+    to_rev: Annotated[
+        str | None, typer.Argument(help="Phiên bản mới. Mặc định: các tệp đang sửa.")
+    ] = None,
+    root: RootOption = Path("."),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Nơi ghi tệp .docx. Mặc định: build/<output>-so-sanh-….docx."
+        ),
+    ] = None,
+) -> None:
+    from vankien.review.redline import redline
+
+    raise typer.Exit(run_guarded(lambda: redline(root, from_rev, to_rev, output)))
+
+
+@app.command(
+    "release",
+    help=(
+        "Phát hành một dự thảo: ghi giai đoạn vào report.yaml, commit, gắn tag (du-thao-1, "
+        "du-thao-2, … hoặc chinh-thuc) và tạo bộ tài liệu trong build/<giai đoạn>/: Word, PDF "
+        "và bản so sánh với dự thảo trước."
+    ),
+)
+def release_cmd(
+    root: RootOption = Path("."),
+    final: Annotated[
+        bool,
+        typer.Option("--final", help="Phát hành bản chính thức (chinh-thuc) thay cho dự thảo."),
+    ] = False,
+    no_pdf: Annotated[
+        bool, typer.Option("--no-pdf", help="Không tạo PDF (khi máy không có LibreOffice).")
+    ] = False,
+) -> None:
+    from vankien.review.release import release
+
+    raise typer.Exit(run_guarded(lambda: release(root, final=final, pdf=not no_pdf)))
+
+
+@app.command(
+    "codeowners",
+    help=(
+        "Ghi tệp CODEOWNERS (người duyệt bắt buộc cho từng tệp) từ vai trò trong đề cương và "
+        "mục people của report.yaml, ở các vị trí GitHub, GitLab, Gitea/Forgejo đọc."
+    ),
+)
+def codeowners_cmd(
+    root: RootOption = Path("."),
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Chỉ kiểm tra các tệp CODEOWNERS có cập nhật không (CI)."),
+    ] = False,
+) -> None:
+    from vankien.review.codeowners import codeowners
+
+    raise typer.Exit(run_guarded(lambda: codeowners(root, check=check)))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `vankien` command: returns the exit code."""
     import sys

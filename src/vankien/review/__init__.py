@@ -1,0 +1,1 @@
+"""Review: progress status, redlines between revisions, draft releases, CODEOWNERS."""

@@ -1,0 +1,86 @@
+"""``vankien redline FROM [TO]``: a Word file with tracked changes between two revisions."""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from vankien.errors import EXIT_OK
+from vankien.review import gitio
+from vankien.review.astdiff import Json, Mark, diff_document
+from vankien.textio import write_atomic
+
+
+@dataclass(frozen=True)
+class Redline:
+    data: bytes
+    document: Json
+    insertions: int
+    deletions: int
+    author: gitio.Signature
+
+
+def _count(blocks: Json, kind: str) -> int:
+    if isinstance(blocks, list):
+        return sum(_count(item, kind) for item in blocks)
+    if isinstance(blocks, dict):
+        if blocks.get("t") == "Span" and kind in blocks["c"][0][1]:
+            return 1
+        return sum(_count(v, kind) for v in blocks.values())
+    return 0
+
+
+def make_redline(root: Path, from_rev: str, to_rev: str = gitio.WORKTREE) -> Redline:
+    """Compare the report folder ``root`` at two revisions; nothing on disk is changed."""
+    from vankien.review.render import read_revision, write_docx
+
+    root = root.resolve()
+    author = gitio.signature(root, to_rev)
+    with tempfile.TemporaryDirectory(prefix="vankien-redline-") as tmp:
+        old_dir, new_dir = Path(tmp) / "from", Path(tmp) / "to"
+        gitio.read_tree(root, from_rev, old_dir)
+        gitio.read_tree(root, to_rev, new_dir)
+        old = read_revision(old_dir)
+        new = read_revision(new_dir)
+        blocks = diff_document(old["blocks"], new["blocks"], Mark(author.name, author.iso()))
+        document = {**new, "blocks": blocks}
+        data = write_docx(new_dir, document)
+    return Redline(
+        data=data,
+        document=document,
+        insertions=_count(blocks, "insertion"),
+        deletions=_count(blocks, "deletion"),
+        author=author,
+    )
+
+
+def _slug(rev: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", rev).strip("-") or "ban"
+
+
+def default_output(root: Path, from_rev: str, to_rev: str) -> Path:
+    from vankien.unit.load import load_unit
+
+    name = load_unit(root).output
+    to = "hien-tai" if to_rev == gitio.WORKTREE else _slug(to_rev)
+    return root / "build" / f"{name}-so-sanh-{_slug(from_rev)}-{to}.docx"
+
+
+def redline(root: Path, from_rev: str, to_rev: str | None, output: Path | None) -> int:
+    """Write the redline .docx and say where it is and what it holds."""
+    to = to_rev or gitio.WORKTREE
+    result = make_redline(root, from_rev, to)
+    target = output if output is not None else default_output(root, from_rev, to)
+    write_atomic(target, result.data)
+    to_label = "bản đang sửa (chưa commit)" if to == gitio.WORKTREE else f"«{to}»"
+    print(
+        f"Đã ghi {target}: so sánh «{from_rev}» với {to_label}, "
+        f"{result.insertions} chỗ thêm, {result.deletions} chỗ xóa "
+        f"(người sửa: {result.author.name}, {result.author.iso()}).\n"
+        "Mở bằng Word, thẻ Review (Xem lại) → Accept/Reject để chấp nhận hoặc bỏ từng thay đổi.",
+        file=sys.stdout,
+    )
+    return EXIT_OK

@@ -241,6 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     from vankien import cli_help
 
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["lint"] and not {"-h", "--help"} & set(args):
+        from vankien.lint.command import lint_main  # fast path: lint runs on every commit
+
+        return lint_main(args[1:])
     group = typer.main.get_command(app)
     page = cli_help.help_request(group, args, "vankien")
     if page is not None:

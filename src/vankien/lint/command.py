@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from vankien.lint.model import Severity
@@ -107,3 +108,38 @@ def rules_command(docs: Path | None = None, check: bool = False) -> int:
         print("Chạy «vankien rules --docs docs/rules» để cập nhật.", file=sys.stderr)
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def lint_main(argv: Sequence[str]) -> int:
+    """``vankien lint`` without building the whole typer app (it imports pydantic: ~0.25 s).
+
+    The linter runs on every commit, so its start-up matters; the options are exactly those
+    of the typer command in cli.py, which still serves ``vankien lint --help``.
+    """
+    import argparse
+
+    from vankien.errors import run_guarded
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> Any:
+            message = message.replace("unrecognized arguments:", "tùy chọn không có:")
+            message = message.replace("expected one argument", "thiếu giá trị")
+            message = message.replace("argument ", "tùy chọn ")
+            raise UserError(
+                f"tham số không hợp lệ: {message}",
+                hint="xem cách dùng: vankien lint --help",
+            )
+
+    parser = _Parser(prog="vankien lint", add_help=False)
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--root", type=Path, default=None)
+    parser.add_argument("--format", dest="fmt", default="text")
+    parser.add_argument("--fail-level", default="error")
+    parser.add_argument("--fix", action="store_true")
+    parser.add_argument("--diff", action="store_true")
+
+    def run() -> int:
+        ns = parser.parse_args(list(argv))
+        return lint_command(ns.paths, ns.root, ns.fmt, ns.fail_level, ns.fix, ns.diff)
+
+    return run_guarded(run)

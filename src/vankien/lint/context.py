@@ -7,8 +7,8 @@ import hashlib
 import os
 import pickle
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -97,14 +97,12 @@ def _cache_dir() -> Path:
     return Path(base) / "vankien"
 
 
-def _code_stamp() -> str:
-    """Changes whenever the outline model or loader changes, invalidating cached outlines."""
+def _code_stamp(modules: tuple[Any, ...]) -> str:
+    """Changes whenever a loader or model changes, invalidating cached results."""
     from vankien import __version__
-    from vankien.outline import load as load_mod
-    from vankien.outline import model as model_mod
 
     parts = [__version__]
-    for module in (load_mod, model_mod):
+    for module in modules:
         try:
             parts.append(str(Path(str(module.__file__)).stat().st_mtime_ns))
         except OSError:
@@ -112,30 +110,66 @@ def _code_stamp() -> str:
     return "-".join(parts)
 
 
-def load_outline_cached(path: Path) -> Outline:
-    """Load an outline, reusing a pickled copy keyed by the file's bytes (YAML parsing is slow).
+def _plain(value: Any) -> Any:
+    """ruamel's commented containers as plain dicts and lists (picklable without ruamel)."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
-    The cache is only an optimisation: any problem with it falls back to a normal load.
+
+def _cached(kind: str, path: Path, load: Callable[[], Any], modules: tuple[Any, ...]) -> Any:
+    """``load()``, reusing a pickled result keyed by the file's bytes (YAML parsing is slow).
+
+    The cache is only an optimisation: any problem with it falls back to a normal load, and
+    only successful loads are stored (errors are always reported from the real file).
     """
-    from vankien.outline.load import load_outline
-
     try:
         data = path.read_bytes()
     except OSError:
-        return load_outline(path)
-    key = hashlib.sha256(data + _code_stamp().encode() + str(path).encode()).hexdigest()[:32]
-    cached = _cache_dir() / f"outline-{key}.pickle"
+        return load()
+    stamp = f"{_code_stamp(modules)}|{path.resolve()}".encode()
+    key = hashlib.sha256(data + stamp).hexdigest()[:32]
+    cached = _cache_dir() / f"{kind}-{key}.pickle"
     try:
         with cached.open("rb") as handle:
-            outline = pickle.load(handle)
-        if isinstance(outline, Outline):
-            return outline
+            return pickle.load(handle)
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
         pass
-    outline = load_outline(path)
-    with contextlib.suppress(OSError):
-        write_atomic(cached, pickle.dumps(outline, protocol=pickle.HIGHEST_PROTOCOL))
+    result = load()
+    with contextlib.suppress(OSError, pickle.PickleError, TypeError, AttributeError):
+        write_atomic(cached, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return result
+
+
+def load_outline_cached(path: Path) -> Outline:
+    from vankien.outline import load as load_mod
+    from vankien.outline import model as model_mod
+
+    outline = _cached(
+        "outline", path, lambda: load_mod.load_outline(path), (load_mod, model_mod)
+    )
+    if not isinstance(outline, Outline):
+        return load_mod.load_outline(path)
     return outline
+
+
+def load_unit_cached(root: Path) -> Unit:
+    from vankien.unit import load as load_mod
+    from vankien.unit import model as model_mod
+
+    def load() -> Unit:
+        unit = load_mod.load_unit(root)
+        return replace(unit, lint=_plain(unit.lint), build=_plain(unit.build))
+
+    path = root / load_mod.METADATA_FILE
+    if not path.is_file():
+        return load_mod.load_unit(root)
+    unit = _cached("unit", path, load, (load_mod, model_mod))
+    if not isinstance(unit, Unit) or unit.path != path:
+        return load()
+    return unit
 
 
 def skeleton_files(root: Path) -> list[Path]:
@@ -156,9 +190,8 @@ def load_report(root: Path, texts: Mapping[str, str] | None = None) -> Report:
     result of ``--fix`` before anything is written.
     """
     from vankien import resources
-    from vankien.unit.load import load_unit
 
-    unit = load_unit(root)
+    unit = load_unit_cached(root)
     outline = load_outline_cached(resources.find(root, "outline", f"{unit.outline}.yaml"))
     files: list[SourceFile] = []
     base = 0

@@ -55,8 +55,17 @@ def run_pandoc(
     reference: Path,
     values: TemplateValues,
     date: dt.date,
+    *,
+    reader: str = READER,
+    writer: str = "docx",
+    filters: bool = True,
 ) -> bytes:
-    """The docx pandoc writes for ``markdown`` (read from stdin)."""
+    """The docx pandoc writes for ``markdown`` (read from stdin).
+
+    The redline uses the two halves separately: ``writer="json"`` gives the filtered document,
+    and ``reader="json", filters=False`` writes a (tracked-changes) document with the same
+    template, reference and metadata.
+    """
     with tempfile.TemporaryDirectory(prefix="vankien-pandoc-") as tmp:
         out = Path(tmp) / "out.docx"
         data_dir = Path(tmp) / "data"  # empty: no user's ~/.pandoc can change the output
@@ -64,9 +73,9 @@ def run_pandoc(
         args = [
             pandoc_path(),
             "--from",
-            READER,
+            reader,
             "--to",
-            "docx",
+            writer,
             "--data-dir",
             str(data_dir),
             "--reference-doc",
@@ -78,7 +87,7 @@ def run_pandoc(
             "--output",
             str(out),
         ]
-        for path in filter_paths(root):
+        for path in filter_paths(root) if filters else []:
             args += ["--lua-filter", str(path)]
         for name, value in values.metadata:
             args += ["--metadata", f"{name}={value}"]

@@ -1,109 +1,118 @@
 """From a report folder to the pandoc document the build reads, and from a document to .docx.
 
-These are the two seams the redline needs: each revision is read exactly as the build reads it
-(joined skeleton, the build's Lua filters), the tracked-changes document is written with the
-report's official formatting (the profile's reference.docx) and the build's post-processing
-(revision ids renumbered).
+These are the two halves of the build (``vankien.build.pandoc.run_pandoc``) used apart: each
+revision is read exactly as the build reads it (same reader, same Lua filters, same metadata),
+and the tracked-changes document is written with the same template, reference.docx and
+post-processing (revision ids renumbered), without running the filters a second time.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vankien.errors import UserError
 
+if TYPE_CHECKING:
+    from vankien.build.blocks import TemplateValues
+    from vankien.unit.model import Unit
+
 Json = Any
-READER = "commonmark_x-fancy_lists"
-FILTERS = (
-    "variables.lua",
-    "guidance.lua",
-    "placeholder.lua",
-    "literal-lists.lua",
-    "part-heading.lua",
-    "pagebreak.lua",
-)
 
 
-def pandoc_path() -> str:
-    import pypandoc
+@dataclass(frozen=True)
+class _Setup:
+    unit: Unit
+    values: TemplateValues
+    title: str
+    subject: str
 
-    return str(pypandoc.get_pandoc_path())
+
+def _setup(folder: Path, *, final: bool) -> _Setup:
+    from vankien.build.blocks import template_values
+    from vankien.build.profile import find_profile
+    from vankien.outline.load import load_outline
+    from vankien.resources import find
+    from vankien.unit.load import load_unit
+
+    unit = load_unit(folder)
+    outline = load_outline(find(folder, "outline", f"{unit.outline}.yaml"))
+    profile = find_profile(folder, unit.profile)
+    values = template_values(unit, outline.closing, profile)
+    if final:
+        meta = [(k, "final" if k == "vk-stage" else v) for k, v in values.metadata]
+        values = replace(values, metadata=meta)
+    subject = dict(values.metadata).get("vk-subject", "")
+    title = f"{profile.texts.title.capitalize()} — {unit.issuer}"
+    return _Setup(unit, values, title, subject)
 
 
-def run_pandoc(args: list[str], data: bytes, what: str) -> bytes:
-    proc = subprocess.run([pandoc_path(), *args], input=data, capture_output=True, check=False)
-    if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip()
-        raise UserError(f"pandoc không {what} được: {detail}")
-    return proc.stdout
+def _pandoc(folder: Path, setup: _Setup, source: str, **kwargs: Any) -> bytes:
+    from vankien.build.command import _reference_for
+    from vankien.build.pandoc import run_pandoc
+
+    with tempfile.TemporaryDirectory(prefix="vankien-redline-") as tmp:
+        reference = _reference_for(folder, setup.unit.profile, Path(tmp))
+        return run_pandoc(folder, source, reference, setup.values, setup.unit.date, **kwargs)
 
 
 def read_revision(folder: Path, *, final: bool = True) -> Json:
     """The pandoc document (JSON) of the report in ``folder``, after the build's filters.
 
-    ``final`` reads it as the final stage reads it (no guidance, no placeholders): a redline
+    ``final`` reads it as the final stage does (no guidance, no placeholders): a redline
     compares what the congress will read, not the writers' notes.
     """
-    from vankien import resources
     from vankien.build.source import joined_markdown, read_sources
-    from vankien.unit.load import load_unit
 
-    unit = load_unit(folder)
+    setup = _setup(folder, final=final)
     markdown = joined_markdown(folder, read_sources(folder))
-    args = ["-f", READER, "-t", "json", "-M", f"vk-stage={'final' if final else 'draft'}"]
-    for name, value in unit.variables().items():
-        args += ["-M", f"vk-var={name}={value}"]
-    for name in FILTERS:
-        try:
-            path = resources.find(folder, "filters", name)
-        except UserError:
-            continue
-        args += ["--lua-filter", str(path)]
-    out = run_pandoc(args, markdown.encode("utf-8"), "đọc được nội dung báo cáo")
-    document: Json = json.loads(out)
+    document: Json = json.loads(_pandoc(folder, setup, markdown, writer="json"))
     return document
 
 
-def reference_docx(folder: Path) -> bytes:
-    """The report's reference.docx, made from its profile the way the build makes it."""
-    from vankien.build.profile import find_profile
-    from vankien.build.reference import make_reference
-    from vankien.unit.load import load_unit
-
-    unit = load_unit(folder)
-    return make_reference(find_profile(folder, unit.profile))
-
-
-def write_docx(folder: Path, document: Json) -> bytes:
-    """A .docx of ``document`` with the report's styles, tracked-change ids made unique."""
+def write_docx(folder: Path, document: Json, *, final: bool = True) -> bytes:
+    """The .docx of ``document`` with the report's template, styles and post-processing."""
     from vankien.build.ooxml.package import read_parts, transform_part, write_parts
-    from vankien.build.ooxml.transforms import renumber_revisions
+    from vankien.build.postprocess import DocInfo, postprocess
     from vankien.review.ooxml import mark_whole_paragraphs
 
-    with tempfile.TemporaryDirectory(prefix="vankien-redline-") as tmp:
-        reference = Path(tmp) / "reference.docx"
-        reference.write_bytes(reference_docx(folder))
-        data = run_pandoc(
-            ["-f", "json", "-t", "docx", "--reference-doc", str(reference), "-o", "-"],
-            json.dumps(document, ensure_ascii=False).encode("utf-8"),
-            "ghi được tệp Word",
-        )
-    parts = read_parts(data)
+    setup = _setup(folder, final=final)
+    raw = _pandoc(
+        folder,
+        setup,
+        json.dumps(document, ensure_ascii=False),
+        reader="json",
+        filters=False,
+    )
+    parts = read_parts(raw)
     transform_part(parts, "word/document.xml", mark_whole_paragraphs)
-    transform_part(parts, "word/document.xml", renumber_revisions)
-    return write_parts(parts)
+    date = setup.unit.date
+    info = DocInfo(
+        title=setup.title,
+        subject=setup.subject,
+        creator=setup.unit.issuer,
+        when=dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC),
+    )
+    return postprocess(write_parts(parts), info)
 
 
 def read_docx(data: bytes, track_changes: str) -> Json:
     """A .docx read back by pandoc with ``--track-changes=accept|reject|all``."""
-    out = run_pandoc(
-        ["-f", "docx", "-t", "json", f"--track-changes={track_changes}"],
-        data,
-        "đọc lại được tệp Word",
+    from vankien.build.pandoc import pandoc_path
+
+    proc = subprocess.run(
+        [pandoc_path(), "-f", "docx", "-t", "json", f"--track-changes={track_changes}"],
+        input=data,
+        capture_output=True,
+        check=False,
     )
-    document: Json = json.loads(out)
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip()
+        raise UserError(f"pandoc không đọc lại được tệp Word: {detail}")
+    document: Json = json.loads(proc.stdout)
     return document

@@ -8,13 +8,14 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 PYTEST_ARGS   ?=
 
-.PHONY: help report example lint test check format reference clean
+.PHONY: help report example lint test check format reference clean bench
 
 help:
 	@echo "make report   - dựng báo cáo của đơn vị (build/*.docx) từ report.yaml và skeleton/"
 	@echo "make lint     - kiểm tra các tệp trong skeleton/"
 	@echo "make example  - dựng hai báo cáo mẫu trong examples/"
 	@echo "make test     - chạy toàn bộ kiểm thử (ruff, mypy, pytest)"
+	@echo "make bench    - đo tốc độ lint/build (vài phút), ghi bench/results.md"
 
 $(RUNTIME_STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,9 +41,10 @@ reference: $(RUNTIME_STAMP)
 	$(PY) -m vankien reference --output reference.docx
 
 check: $(DEV_STAMP)
-	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy bench
 
 format: $(DEV_STAMP)
 	$(VENV)/bin/ruff format src tests
@@ -50,6 +52,10 @@ format: $(DEV_STAMP)
 
 test: check
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Timings, not tests: prints a table and writes bench/results.md (machine, date, commit).
+bench: $(RUNTIME_STAMP)
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf build $(VENV) .pytest_cache .mypy_cache .ruff_cache

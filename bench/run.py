@@ -1,0 +1,422 @@
+"""The benchmark: lint and build of the example beside baselines, scaling, a batch of units.
+
+Every measurement is a separate process started cold (interpreter start-up included), the way
+a commit hook or a person runs vankien. Baselines (a bare ``python -c pass``; raw pandoc on
+the same Markdown with the same reference.docx) are measured in the same run, interleaved with
+what they are compared to, so that a busy machine slows both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from bench import machine, proc
+from bench.results import Table, seconds, text_table, write_results
+from bench.scale import report_words, scale_report
+from bench.stats import Summary, slope_spread, summarize
+from bench.variants import make_units
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "dang-bo"
+RESULTS = REPO / "bench" / "results.md"
+# The reader vankien's build uses, so that raw pandoc parses the same document.
+PANDOC_READER = "commonmark_x-fancy_lists-smart"
+FINDING_RE = re.compile(r"^.+?:\d+:\d+: \w+ (?P<code>[A-Z]+\d+)/", re.MULTILINE)
+
+LINT_TARGET_S = 0.3
+BUILD_RATIO_TARGET = 1.5
+RSS_TARGET_MB = 200.0
+LINEAR_TOLERANCE = 0.3  # marginal cost per word may differ this much between sizes
+
+
+@dataclass(frozen=True)
+class Options:
+    lint_runs: int
+    build_runs: int
+    scale_runs: int
+    scales: tuple[int, ...]
+    units: int
+    jobs: int
+    example: Path
+    output: Path | None
+
+
+def parse_args(argv: Sequence[str]) -> Options:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Đo thời gian kiểm tra (lint) và dựng văn bản (build) của vankien; "
+        "ghi bench/results.md.",
+    )
+    parser.add_argument("--quick", action="store_true", help="ít lần chạy, lô 6 đơn vị (thử)")
+    parser.add_argument("--lint-runs", type=int, default=15, help="số lần đo lint (≥ 10)")
+    parser.add_argument("--build-runs", type=int, default=7, help="số lần đo build")
+    parser.add_argument("--units", type=int, default=50, help="số đơn vị trong lô")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="số tiến trình")
+    parser.add_argument("--example", type=Path, default=EXAMPLE, help="thư mục báo cáo mẫu")
+    parser.add_argument(
+        "--output", type=Path, default=RESULTS, help="tệp kết quả (--output - : không ghi)"
+    )
+    ns = parser.parse_args(list(argv))
+    quick = bool(ns.quick)
+    return Options(
+        lint_runs=3 if quick else max(10, ns.lint_runs),
+        build_runs=2 if quick else max(3, ns.build_runs),
+        scale_runs=1 if quick else 3,
+        scales=(1, 4, 16),
+        units=6 if quick else ns.units,
+        jobs=max(1, ns.jobs),
+        example=ns.example.resolve(),
+        output=None if str(ns.output) == "-" else ns.output,
+    )
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def vankien(*args: str) -> list[str]:
+    return [sys.executable, "-m", "vankien", *args]
+
+
+def pandoc_path() -> str:
+    import pypandoc
+
+    return str(pypandoc.get_pandoc_path())
+
+
+def repeat(commands: Sequence[Callable[[], proc.Sample]], runs: int) -> list[list[proc.Sample]]:
+    """Run each command once to warm the file cache, then ``runs`` rounds, interleaved."""
+    for command in commands:
+        command()
+    samples: list[list[proc.Sample]] = [[] for _ in commands]
+    for _ in range(runs):
+        for i, command in enumerate(commands):
+            samples[i].append(command())
+    return samples
+
+
+def fmt_summary(s: Summary) -> tuple[str, ...]:
+    return (
+        str(s.n),
+        seconds(s.median),
+        seconds(s.minimum),
+        seconds(s.maximum),
+        seconds(s.iqr),
+    )
+
+
+def peak_mb(samples: Sequence[proc.Sample]) -> str:
+    return f"{max(x.maxrss_mb for x in samples):.0f} MB"
+
+
+def verdict(ok: bool) -> str:
+    return "đạt" if ok else "KHÔNG đạt"
+
+
+def failed_table(title: str, error: Exception) -> Table:
+    first = str(error).strip().splitlines()
+    return Table(
+        title,
+        ("Kết quả",),
+        (("không đo được",),),
+        (f"Lỗi: {' / '.join(first[:1] + first[-3:])}",),
+    )
+
+
+def joined_markdown(root: Path) -> str:
+    """The skeleton files in order, blank-line separated: what a person would give pandoc."""
+    files = sorted((root / "skeleton").resolve().glob("[0-9][0-9]-*.md"))
+    return "\n\n".join(p.read_text(encoding="utf-8").strip("\n") for p in files) + "\n"
+
+
+def lint_findings(sample: proc.Sample) -> Counter[str]:
+    return Counter(m.group("code") for m in FINDING_RE.finditer(sample.stdout))
+
+
+def describe_findings(counts: Counter[str]) -> str:
+    if not counts:
+        return "0"
+    top = ", ".join(f"{code} {n}" for code, n in counts.most_common(4))
+    return f"{sum(counts.values())} ({top})"
+
+
+# --- the four measurements ------------------------------------------------------------------
+
+
+def bench_lint(opts: Options) -> Table:
+    bare = [sys.executable, "-c", "pass"]
+    lint = vankien("lint", "--root", str(opts.example))
+    rounds = repeat(
+        [lambda: proc.run(bare), lambda: proc.run(lint, cwd=REPO, ok=(0, 1))], opts.lint_runs
+    )
+    s_bare, s_lint = (summarize([x.wall for x in r]) for r in rounds)
+    findings = lint_findings(rounds[1][-1])
+    where = opts.example.relative_to(REPO) if opts.example.is_relative_to(REPO) else opts.example
+    return Table(
+        "Lint cả báo cáo mẫu (tiến trình mới mỗi lần)",
+        ("Lệnh", "n", "Trung vị", "Nhỏ nhất", "Lớn nhất", "IQR", "RSS đỉnh"),
+        (
+            ("python -c pass (mốc)", *fmt_summary(s_bare), peak_mb(rounds[0])),
+            ("vankien lint", *fmt_summary(s_lint), peak_mb(rounds[1])),
+        ),
+        (
+            f"Báo cáo: {where}, {report_words(opts.example):,} từ; "
+            f"lint báo {describe_findings(findings)} vấn đề.",
+            f"Phần của vankien (trừ khởi động Python): {seconds(s_lint.median - s_bare.median)}.",
+            f"Mục tiêu lint < {LINT_TARGET_S} s: {verdict(s_lint.median < LINT_TARGET_S)} "
+            f"(trung vị {seconds(s_lint.median)}).",
+        ),
+    )
+
+
+def bench_build(opts: Options, tmp: Path) -> Table:
+    reference = tmp / "reference.docx"
+    proc.run(vankien("reference", "--root", str(opts.example), "--output", str(reference)))
+    source = tmp / "joined.md"
+    source.write_text(joined_markdown(opts.example), encoding="utf-8")
+    pandoc = pandoc_path()
+    raw = [
+        pandoc,
+        "--from",
+        PANDOC_READER,
+        "--to",
+        "docx",
+        "--reference-doc",
+        str(reference),
+        "--output",
+        str(tmp / "raw.docx"),
+        str(source),
+    ]
+    build = vankien("build", "--root", str(opts.example), "--output", str(tmp / "build.docx"))
+    rounds = repeat([lambda: proc.run(raw), lambda: proc.run(build, cwd=REPO)], opts.build_runs)
+    s_raw, s_build = (summarize([x.wall for x in r]) for r in rounds)
+    ratio = s_build.median / s_raw.median
+    return Table(
+        "Dựng văn bản (docx) so với pandoc thuần",
+        ("Lệnh", "n", "Trung vị", "Nhỏ nhất", "Lớn nhất", "IQR", "RSS đỉnh"),
+        (
+            ("pandoc thuần (mốc)", *fmt_summary(s_raw), peak_mb(rounds[0])),
+            ("vankien build", *fmt_summary(s_build), peak_mb(rounds[1])),
+        ),
+        (
+            "pandoc thuần: cùng Markdown ghép từ skeleton/, cùng reference.docx, cùng bộ đọc "
+            f"{PANDOC_READER}; không bộ lọc Lua, không mẫu, không hậu xử lý.",
+            "vankien build gồm: kiểm tra (lint), tạo reference.docx, pandoc với bộ lọc Lua và "
+            "mẫu, hậu xử lý docx.",
+            f"Tỉ lệ build / pandoc thuần: {ratio:.2f}×. Mục tiêu ≤ {BUILD_RATIO_TARGET}×: "
+            f"{verdict(ratio <= BUILD_RATIO_TARGET)}.",
+        ),
+    )
+
+
+SCALE_LINT_CONFIG = (
+    "\n# bench: độ dài vượt định mức là chủ ý khi nhân bản.\nlint:\n  ignore: [length]\n"
+)
+
+
+def bench_scaling(opts: Options, tmp: Path) -> Table:
+    template = (opts.example / "report.yaml").read_text(encoding="utf-8")
+    if re.search(r"^lint:", template, re.MULTILINE) is None:
+        template += SCALE_LINT_CONFIG
+    rows: list[tuple[str, ...]] = []
+    words: list[int] = []
+    lint_t: list[float] = []
+    build_t: list[float] = []
+    peak: list[float] = []
+    findings_notes: list[str] = []
+    for factor in opts.scales:
+        log(f"  ×{factor}")
+        root = scale_report(opts.example, tmp / f"x{factor}", factor, report_yaml=template)
+        lint = vankien("lint", "--root", str(root))
+        build = vankien("build", "--root", str(root), "--output", str(tmp / f"x{factor}.docx"))
+        rounds = repeat(
+            [partial(proc.run, lint, cwd=REPO, ok=(0, 1)), partial(proc.run, build, cwd=REPO)],
+            opts.scale_runs,
+        )
+        n_words = report_words(root)
+        s_lint, s_build = (summarize([x.wall for x in r]) for r in rounds)
+        rss = max(x.maxrss_mb for r in rounds for x in r)
+        words.append(n_words)
+        lint_t.append(s_lint.median)
+        build_t.append(s_build.median)
+        peak.append(rss)
+        findings_notes.append(f"×{factor}: {describe_findings(lint_findings(rounds[0][-1]))}")
+        rows.append(
+            (
+                f"×{factor}",
+                f"{n_words:,}",
+                seconds(s_lint.median),
+                f"{max(x.maxrss_mb for x in rounds[0]):.0f} MB",
+                seconds(s_build.median),
+                f"{max(x.maxrss_mb for x in rounds[1]):.0f} MB",
+                f"{1000 * s_lint.median / n_words * 1000:.1f} ms",
+                f"{1000 * s_build.median / n_words * 1000:.1f} ms",
+            )
+        )
+    notes = [
+        "Nhân bản: mỗi đoạn văn xuôi, mỗi khối gạch đầu dòng của từng mục được lặp lại tại chỗ; "
+        "tiêu đề, hướng dẫn, mục a)/1., bảng giữ nguyên nên khung vẫn khớp đề cương. "
+        "report.yaml của bản nhân có «lint: ignore: [length]» (định mức số từ tất nhiên bị vượt).",
+        "Lint báo (lần chạy cuối mỗi cỡ): " + "; ".join(findings_notes) + ".",
+    ]
+    notes += linearity_notes(words, lint_t, build_t)
+    largest = opts.scales.index(max(opts.scales))
+    notes.append(
+        f"Bộ nhớ đỉnh ở ×{opts.scales[largest]}: {peak[largest]:.0f} MB (tiến trình lớn nhất "
+        f"trong cây: python hoặc pandoc). Mục tiêu < {RSS_TARGET_MB:.0f} MB: "
+        f"{verdict(peak[largest] < RSS_TARGET_MB)}."
+    )
+    return Table(
+        "Nhân độ dài ×1, ×4, ×16",
+        (
+            "Cỡ",
+            "Số từ",
+            "Lint",
+            "RSS lint",
+            "Build",
+            "RSS build",
+            "Lint / 1.000 từ",
+            "Build / 1.000 từ",
+        ),
+        tuple(rows),
+        tuple(notes),
+    )
+
+
+def marginal_costs(words: Sequence[int], times: Sequence[float]) -> list[float]:
+    """Seconds per extra word between consecutive sizes (fixed start-up cost cancels out)."""
+    return [
+        (times[i + 1] - times[i]) / (words[i + 1] - words[i])
+        for i in range(len(words) - 1)
+        if words[i + 1] > words[i]
+    ]
+
+
+def linearity_notes(
+    words: Sequence[int], lint_t: Sequence[float], build_t: Sequence[float]
+) -> list[str]:
+    out = []
+    for name, times in (("lint", lint_t), ("build", build_t)):
+        costs = marginal_costs(words, times)
+        if len(costs) < 2 or min(costs) <= 0:
+            out.append(f"Tuyến tính ({name}): không kết luận được (chi phí biên {costs}).")
+            continue
+        spread = slope_spread(costs)
+        pretty = " → ".join(f"{c * 1e6:.0f} ms" for c in costs)
+        out.append(
+            f"Tuyến tính ({name}): chi phí biên mỗi 1.000 từ thêm {pretty}; chênh {spread:.0%} "
+            f"— {'tuyến tính' if spread <= LINEAR_TOLERANCE else 'KHÔNG tuyến tính'} "
+            f"(ngưỡng {LINEAR_TOLERANCE:.0%})."
+        )
+    return out
+
+
+def _timed_batch(
+    jobs: int, folders: Sequence[Path], work: Callable[[Path], proc.Sample | None]
+) -> tuple[float, int]:
+    """Wall time of running ``work`` on every folder with ``jobs`` at a time; failures."""
+    start = time.perf_counter()
+    if jobs == 1:
+        results = [work(f) for f in folders]
+    else:
+        # Threads only wait: each unit is its own process, so all cores do the work.
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(work, folders))
+    return time.perf_counter() - start, sum(1 for r in results if r is None)
+
+
+def bench_batch(opts: Options, tmp: Path) -> Table:
+    folders = make_units(opts.example, tmp / "batch", opts.units)
+
+    def lint(folder: Path) -> proc.Sample | None:
+        return proc.run(vankien("lint", "--root", str(folder)), cwd=REPO, ok=(0, 1))
+
+    def build(folder: Path) -> proc.Sample | None:
+        try:
+            return proc.run(vankien("build", "--root", str(folder)), cwd=REPO)
+        except proc.ChildFailed as exc:
+            log(f"  build {folder.name}: {str(exc).splitlines()[-1]}")
+            return None
+
+    lint(folders[0])  # warm the file cache
+    rows: list[tuple[str, ...]] = []
+    rates: dict[tuple[str, int], float] = {}
+    failures = 0
+    for name, work in (("lint", lint), ("build", build)):
+        for jobs in sorted({1, opts.jobs}):
+            log(f"  {name} × {len(folders)}, {jobs} tiến trình")
+            wall, failed = _timed_batch(jobs, folders, work)
+            failures += failed
+            rate = len(folders) / wall
+            rates[(name, jobs)] = rate
+            speedup = rate / rates[(name, 1)]
+            rows.append(
+                (
+                    name,
+                    str(jobs),
+                    seconds(wall),
+                    f"{rate:.2f}",
+                    f"{speedup:.2f}×",
+                    str(failed),
+                )
+            )
+    notes = [
+        f"{len(folders)} đơn vị sinh từ báo cáo mẫu: khác tên đơn vị, loại tổ chức "
+        "(đảng bộ/chi bộ cơ sở), số thứ tự đại hội, giai đoạn (dự thảo 1–3, chính thức).",
+        "Song song: mỗi đơn vị là một tiến trình riêng, tối đa bằng số tiến trình ghi ở cột 2.",
+    ]
+    if opts.jobs > 1:
+        grows = all(rates[(n, opts.jobs)] > rates[(n, 1)] * 1.2 for n in ("lint", "build"))
+        notes.append(
+            f"Mục tiêu thông lượng tăng theo số lõi: {verdict(grows)} "
+            "(song song nhanh hơn tuần tự ít nhất 1,2×)."
+        )
+    if failures:
+        notes.append(f"{failures} lần dựng lỗi (xem nhật ký [bench] trên màn hình).")
+    return Table(
+        f"Lô {len(folders)} đơn vị",
+        ("Việc", "Tiến trình", "Tổng thời gian", "Đơn vị/giây", "Tăng tốc", "Lỗi"),
+        tuple(rows),
+        tuple(notes),
+    )
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    opts = parse_args(argv)
+    if not (opts.example / "report.yaml").is_file():
+        print(f"không thấy report.yaml trong {opts.example}", file=sys.stderr)
+        return 2
+    pandoc = pandoc_path()
+    tables: list[Table] = []
+    with tempfile.TemporaryDirectory(prefix="vankien-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        steps: list[tuple[str, Callable[[], Table]]] = [
+            ("Lint", lambda: bench_lint(opts)),
+            ("Build", lambda: bench_build(opts, tmp)),
+            ("Nhân độ dài", lambda: bench_scaling(opts, tmp)),
+            (f"Lô {opts.units} đơn vị", lambda: bench_batch(opts, tmp)),
+        ]
+        for title, step in steps:
+            log(title)
+            try:
+                table = step()
+            except proc.ChildFailed as exc:
+                table = failed_table(title, exc)
+            tables.append(table)
+            print(text_table(table), flush=True)
+    info = machine.collect(REPO, pandoc)
+    if opts.output is not None:
+        write_results(opts.output, info, tables)
+        log(f"đã ghi {opts.output}")
+    return 0

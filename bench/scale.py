@@ -1,0 +1,123 @@
+"""Longer copies of a report folder: the body paragraphs of every section repeated N times.
+
+Only prose blocks are repeated, in place, so the structure the linter and the scaffold check
+(headings, their numbers, guidance comments, placeholders, the "a)" / "1." enumerators and
+tables) stays exactly as it was; the report grows, its outline does not.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+SKELETON = "skeleton"
+HEADING_RE = re.compile(r"^#{1,6}\s")
+# "a) Thuận lợi", "1. …", "2) …": typed enumerators have an order the linter may check.
+ENUMERATOR_RE = re.compile(r"^\s*(?:[a-zđ]|\d{1,2})[).]\s", re.IGNORECASE)
+FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+PLACEHOLDER = "{.placeholder}"
+COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+WORD_RE = re.compile(r"\w", re.UNICODE)
+
+
+def _blocks(text: str) -> Iterator[tuple[bool, list[str]]]:
+    """Split into runs of lines; yield (repeatable, lines). Blank lines come as their own run.
+
+    A run is repeatable when it is a plain prose or bullet block: not blank, not a heading, not
+    inside an HTML comment or fenced code, not a table, not an enumerator, not a placeholder.
+    """
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            yield False, [line]
+            i += 1
+            continue
+        if line.lstrip().startswith("<!--"):
+            run = [line]
+            while "-->" not in run[-1] and i + 1 < len(lines):
+                i += 1
+                run.append(lines[i])
+            yield False, run
+            i += 1
+            continue
+        fence = FENCE_RE.match(line)
+        if fence:
+            run = [line]
+            marker = fence.group(1)
+            while i + 1 < len(lines):
+                i += 1
+                run.append(lines[i])
+                if lines[i].strip().startswith(marker):
+                    break
+            yield False, run
+            i += 1
+            continue
+        if HEADING_RE.match(line):
+            yield False, [line]
+            i += 1
+            continue
+        run = [line]
+        while i + 1 < len(lines) and lines[i + 1].strip() and not HEADING_RE.match(lines[i + 1]):
+            if lines[i + 1].lstrip().startswith("<!--") or FENCE_RE.match(lines[i + 1]):
+                break
+            i += 1
+            run.append(lines[i])
+        repeatable = not (
+            run[0].lstrip().startswith("|")
+            or ENUMERATOR_RE.match(run[0])
+            or any(PLACEHOLDER in r for r in run)
+        )
+        yield repeatable, run
+        i += 1
+
+
+def scale_markdown(text: str, factor: int) -> str:
+    """The same Markdown with every repeatable block written ``factor`` times in a row."""
+    if factor < 1:
+        raise ValueError("factor must be >= 1")
+    out: list[str] = []
+    for repeatable, run in _blocks(text):
+        out.extend(run)
+        if repeatable:
+            for _ in range(factor - 1):
+                out.append("")
+                out.extend(run)
+    return "\n".join(out)
+
+
+def count_words(text: str) -> int:
+    """Words a reader sees: HTML comments (guidance) dropped, tokens that hold a letter/digit."""
+    visible = COMMENT_RE.sub(" ", text)
+    return sum(1 for token in visible.split() if WORD_RE.search(token))
+
+
+def report_words(root: Path) -> int:
+    return sum(
+        count_words(p.read_text(encoding="utf-8")) for p in sorted((root / SKELETON).glob("*.md"))
+    )
+
+
+def scale_report(src: Path, dst: Path, factor: int, *, report_yaml: str | None = None) -> Path:
+    """Copy report folder ``src`` to ``dst`` with its skeleton scaled ``factor`` times.
+
+    ``report_yaml`` replaces report.yaml's text when given (e.g. to switch off length rules);
+    otherwise report.yaml is copied. The report's own outline/profiles/filters are copied as is.
+    """
+    dst.mkdir(parents=True, exist_ok=False)
+    for name in ("outline", "profiles", "filters"):
+        if (src / name).is_dir():
+            shutil.copytree(src / name, dst / name)
+    if report_yaml is None:
+        shutil.copyfile(src / "report.yaml", dst / "report.yaml")
+    else:
+        (dst / "report.yaml").write_text(report_yaml, encoding="utf-8")
+    (dst / SKELETON).mkdir()
+    # resolve(): examples/chi-bo reaches its skeleton through a symlink.
+    for path in sorted((src / SKELETON).resolve().glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        (dst / SKELETON / path.name).write_text(scale_markdown(text, factor), encoding="utf-8")
+    return dst

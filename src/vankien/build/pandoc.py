@@ -82,6 +82,8 @@ def run_pandoc(
             str(reference),
             "--template",
             str(TEMPLATE),
+            "--syntax-highlighting",
+            "none",  # no coloured code-token styles in a Party document
             "--resource-path",
             os.pathsep.join(["skeleton", "."]),
             "--output",

@@ -9,6 +9,7 @@ A new guideline is a new file; nothing here knows a particular guideline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ CONFIDENCE = {"R", "S", "C"}
 ALIGN = {"left", "center", "right", "justify"}
 LINE_RULES = {"exact", "at-least", "multiple"}
 META_KEYS = {"rule", "confidence", "note"}
+HEX_RE = re.compile(r"^[0-9A-Fa-f]{6}$")
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,6 @@ class ParaStyle:
     underline: bool | None = None
     caps: bool | None = None
     color: str | None = None
-    highlight: str | None = None
     align: str | None = None
     first_line_mm: float | None = None
     left_mm: float | None = None
@@ -207,8 +208,12 @@ class _Reader:
                 "left_border",
             ):
                 values[name] = self.figure(node, name, (bool,), ctx)
-            elif name in ("align", "line_rule", "color", "highlight", "shading"):
+            elif name in ("align", "line_rule", "color", "shading"):
                 value = self.figure(node, name, (str,), ctx)
+                if name in ("color", "shading") and not HEX_RE.match(value):
+                    raise node.error(
+                        name, f"màu «{value}» phải viết dạng mã hex 6 chữ số, ví dụ 1F4E79"
+                    )
                 allowed = {"align": ALIGN, "line_rule": LINE_RULES}.get(name)
                 if allowed is not None and value not in allowed:
                     raise node.error(

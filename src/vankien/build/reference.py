@@ -127,7 +127,11 @@ def paragraph_properties(style: ParaStyle) -> etree._Element | None:
     return ppr if len(ppr) else None
 
 
-def run_properties(style: ParaStyle, font: str | None) -> etree._Element | None:
+def run_properties(
+    style: ParaStyle, font: str | None, character: bool = False
+) -> etree._Element | None:
+    """``w:rPr`` for a style; a character style's shading is a run shading (Word ignores
+    highlight in styles, so a highlighted character style is written as shading)."""
     rpr = _el("w:rPr")
     if font is not None:
         rpr.append(
@@ -145,10 +149,10 @@ def run_properties(style: ParaStyle, font: str | None) -> etree._Element | None:
         half = str(round(style.size * 2))
         rpr.append(_el("w:sz", {"w:val": half}))
         rpr.append(_el("w:szCs", {"w:val": half}))
-    if style.highlight is not None:
-        rpr.append(_el("w:highlight", {"w:val": style.highlight}))
     if style.underline is not None:
         rpr.append(_el("w:u", {"w:val": "single" if style.underline else "none"}))
+    if character and style.shading is not None:
+        rpr.append(_el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": style.shading}))
     return rpr if len(rpr) else None
 
 
@@ -173,7 +177,7 @@ def style_element(
         ppr = paragraph_properties(style)
         if ppr is not None:
             node.append(ppr)
-    rpr = run_properties(style, font)
+    rpr = run_properties(style, font, character=spec.kind == "character")
     if rpr is not None:
         node.append(rpr)
     return node

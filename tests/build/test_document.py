@@ -1,0 +1,506 @@
+"""Every row of the format spec, checked on the built documents (fixtures and examples).
+
+The expected figures are the rules' own (docs of the format spec), written here per profile;
+they are not read from the profile files, so a wrong profile value fails these tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from vankien.build.ooxml.ns import qn
+
+MM = 1440 / 25.4
+
+# Per guideline: (low, high) ranges where the rule gives a range.
+SPEC = {
+    "hd36": {
+        "margins": {"top": (20, 20), "bottom": (20, 20), "left": (30, 30), "right": (15, 15)},
+        "body_size": (14, 15),
+        "first_line_mm": (9.5, 10.5),
+        "line": ("exact-or-at-least", 18),
+        "nation": ["ĐẢNG CỘNG SẢN VIỆT NAM"],
+        "nation_size": (15, 15),
+        "header_size": (14, 14),
+        "number": r"^Số (\d{2,}|[\s\u00a0]+)-BC/(ĐU|CB)$",
+        "title_size": (15, 16),
+        "star": True,
+        "on_behalf": r"^T/M (ĐẢNG ỦY|BAN CHẤP HÀNH|CHI BỘ|CHI ỦY)$",
+        "sign_title_bold": False,
+        "label_size": 14,
+        "label_underline": True,
+        "label_bold": False,
+        "recipient_size": 12,
+        "page_number_size": (14, 14),
+    },
+    "nd30": {
+        "margins": {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)},
+        "body_size": (13, 14),
+        "first_line_mm": (10, 12.7),
+        "line": ("multiple", (1.0, 1.5)),
+        "nation": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+        "nation_size": (12, 13),
+        "header_size": (12, 13),
+        "number": r"^Số: (\d{2,}|[\s\u00a0]+)/BC-(ĐU|CB)$",
+        "title_size": (13, 14),
+        "star": False,
+        "on_behalf": r"^TM\. (ĐẢNG ỦY|BAN CHẤP HÀNH|CHI BỘ|CHI ỦY)$",
+        "sign_title_bold": True,
+        "label_size": 12,
+        "label_underline": False,
+        "label_bold": True,
+        "recipient_size": 11,
+        "page_number_size": (13, 14),
+    },
+}
+DATE_RE = re.compile(r"^.+, ngày (\d{2}) tháng (\d{1,2}) năm (\d{4})$")
+
+
+def spec(built):
+    return SPEC[built.profile]
+
+
+def within(value, bounds):
+    low, high = bounds
+    return low - 1e-6 <= value <= high + 1e-6
+
+
+def final_sect(docx):
+    sect = docx.body.find(qn("w:sectPr"))
+    assert sect is not None
+    return sect
+
+
+# --- page --------------------------------------------------------------------------------
+
+
+def test_page_is_a4_portrait_with_the_rule_margins(built):
+    sect = final_sect(built.docx)
+    size = sect.find(qn("w:pgSz"))
+    assert round(int(size.get(qn("w:w"))) / MM) == 210
+    assert round(int(size.get(qn("w:h"))) / MM) == 297
+    assert size.get(qn("w:orient")) in (None, "portrait")
+    margins = sect.find(qn("w:pgMar"))
+    for side, bounds in spec(built)["margins"].items():
+        assert within(int(margins.get(qn(f"w:{side}"))) / MM, (bounds[0] - 0.05, bounds[1] + 0.05))
+
+
+def test_page_number_is_a_page_field_top_centre_and_not_on_page_one(built):
+    docx = built.docx
+    sect = final_sect(docx)
+    assert sect.find(qn("w:titlePg")) is not None
+    rels = docx.part("word/_rels/document.xml.rels")
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    refs = {
+        h.get(qn("w:type")): targets[h.get(qn("r:id"))]
+        for h in sect.findall(qn("w:headerReference"))
+    }
+    default = docx.part("word/" + refs["default"])
+    instructions = "".join(t.text or "" for t in default.iter(qn("w:instrText")))
+    assert instructions.strip() == "PAGE"
+    (paragraph,) = default.findall(qn("w:p"))
+    assert docx.align(paragraph) == "center"
+    assert within(docx.size_pt(paragraph), spec(built)["page_number_size"])
+    first = docx.part("word/" + refs["first"])
+    assert not list(first.iter(qn("w:instrText")))
+    assert docx.text(first).strip() == ""
+    # no page number in the footer either
+    assert sect.find(qn("w:footerReference")) is None
+
+
+def test_footnotes_are_numbered_continuously(built):
+    restart = final_sect(built.docx).find(f"{qn('w:footnotePr')}/{qn('w:numRestart')}")
+    assert restart is not None and restart.get(qn("w:val")) == "continuous"
+
+
+# --- fonts and body ----------------------------------------------------------------------
+
+
+def test_times_new_roman_everywhere_and_black(built):
+    docx = built.docx
+    styles = docx.part("word/styles.xml")
+    fonts = styles.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"
+    )
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        assert fonts.get(qn(f"w:{attr}")) == "Times New Roman"
+    for part in ("word/styles.xml", "word/document.xml"):
+        for node in docx.part(part).iter(qn("w:rFonts")):
+            named = {
+                v for k, v in node.attrib.items() if not k.endswith("Theme") and "theme" not in k
+            }
+            assert named <= {"Times New Roman"}, node.attrib
+            assert not any("theme" in k.lower() for k in node.attrib), node.attrib
+    for style in styles.iter(qn("w:style")):
+        if style.get(qn("w:styleId")) in ("Guidance", "Hyperlink"):
+            continue  # drafts only / links
+        for color in style.iter(qn("w:color")):
+            assert color.get(qn("w:val")) in ("000000", "auto"), style.get(qn("w:styleId"))
+
+
+def body_paragraphs(docx):
+    return [
+        p
+        for p in docx.paragraphs()
+        if docx.style_of(p) in ("BodyText", "FirstParagraph") and docx.text(p).strip()
+    ]
+
+
+def test_body_text_size_alignment_indent_spacing(built):
+    docx = built.docx
+    rules = spec(built)
+    paragraphs = body_paragraphs(docx)
+    assert len(paragraphs) >= 3
+    for p in paragraphs:
+        assert within(docx.size_pt(p), rules["body_size"])
+        assert docx.align(p) == "both"
+        assert within(docx.indent_mm(p, "firstLine"), rules["first_line_mm"])
+        assert docx.indent_mm(p, "left") == 0
+        assert docx.spacing_pt(p, "before") + docx.spacing_pt(p, "after") >= 6
+        rule = docx.prop(p, "pPr", "w:spacing", "w:lineRule")
+        line = int(docx.prop(p, "pPr", "w:spacing", "w:line") or 0)
+        kind, bounds = rules["line"]
+        if kind == "multiple":
+            assert rule == "auto" and within(line / 240, bounds)
+        else:
+            assert rule in ("exact", "atLeast") and line / 20 >= bounds
+        assert not docx.flag(p, "w:b")
+
+
+def test_normal_style_carries_no_body_indent(built):
+    """Normal leaks into footnotes and table cells: the body indent lives in Body Text."""
+    normal = built.docx.styles["Normal"]
+    ind = normal.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+    assert ind is None or ind.get(qn("w:firstLine")) in (None, "0")
+
+
+# --- headings ----------------------------------------------------------------------------
+
+
+HEADING_LOOK = {
+    # style: (bold, italic or None for "either", caps, centred)
+    "Heading2": (True, False, True, False),  # I.
+    "Heading3": (True, False, None, False),  # 1.
+    "Heading4": (True, True, None, False),  # 1.1.
+    "Heading5": (False, True, None, False),  # 1.1.1.
+    "Heading6": (False, None, None, False),  # a)
+}
+HEADING_NUMBER = {
+    "Heading2": r"^[IVXLC]+\. ",
+    "Heading3": r"^\d+\. ",
+    "Heading4": r"^\d+\.\d+\. ",
+    "Heading5": r"^\d+\.\d+\.\d+\. ",
+    "Heading6": r"^[a-zđ]\) ",
+}
+
+
+def test_part_heading_is_a_centred_bold_line_then_a_caps_bold_centred_title(built):
+    docx = built.docx
+    lines = docx.by_style("PartLine")
+    assert lines, "no «Phần thứ …» line"
+    for line in lines:
+        assert re.match(r"^Phần (thứ \w+|[IVXLC]+)$", docx.text(line))
+        assert docx.flag(line, "w:b") and not docx.flag(line, "w:caps")
+        assert docx.align(line) == "center"
+        assert docx.keep_next(line)
+        title = line.getnext()
+        while title.tag != qn("w:p"):  # heading bookmarks sit between the paragraphs
+            title = title.getnext()
+        assert docx.style_of(title) == "Heading1"
+        assert docx.flag(title, "w:b") and docx.flag(title, "w:caps")
+        assert docx.align(title) == "center"
+        assert docx.text(title).strip() and ":" not in docx.text(title)[:2]
+
+
+@pytest.mark.parametrize("style", sorted(HEADING_LOOK))
+def test_heading_levels_look_and_literal_numbers(built, style):
+    docx = built.docx
+    bold, italic, caps, centred = HEADING_LOOK[style]
+    found = docx.by_style(style)
+    if not found:
+        pytest.skip(f"{built.name} has no {style} heading")
+    for p in found:
+        assert re.match(HEADING_NUMBER[style], docx.text(p)), docx.text(p)
+        assert docx.flag(p, "w:b") is bold
+        if italic is not None:
+            assert docx.flag(p, "w:i") is italic
+        if caps:
+            assert docx.flag(p, "w:caps") or docx.text(p) == docx.text(p).upper()
+        assert (docx.align(p) == "center") is centred
+        assert within(docx.size_pt(p), spec(built)["body_size"])
+        assert docx.keep_next(p)
+
+
+def test_every_heading_style_has_an_outline_level(built):
+    docx = built.docx
+    for level, style in enumerate(
+        ["Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6"]
+    ):
+        node = docx.styles[style].find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        assert node is not None and node.get(qn("w:val")) == str(level)
+    assert docx.styles["PartLine"].find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}") is not None
+
+
+# --- header block ------------------------------------------------------------------------
+
+
+def header_table(docx):
+    table = docx.tables()[0]
+    assert docx.body.index(table) <= 1, "the header table must open the document"
+    return table
+
+
+def test_header_table_is_borderless_two_columns(built):
+    docx = built.docx
+    table = header_table(docx)
+    assert len(table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")) == 2
+    borders = table.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
+    assert borders is not None
+    assert {b.get(qn("w:val")) for b in borders} <= {"nil", "none"}
+    assert table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}") is None
+
+
+def test_header_cells_text_in_order(built):
+    from vankien.unit.load import load_unit
+
+    docx = built.docx
+    unit = load_unit(built.root)
+    rules = spec(built)
+    (left1, right1), (left2, right2) = docx.cells(header_table(docx))
+    left = [t for t in docx.cell_lines(left1) if t]
+    expected_left = [unit.superior.upper(), unit.issuer.upper()] + (["*"] if rules["star"] else [])
+    assert left == expected_left
+    right = [t for t in docx.cell_lines(right1) if t]
+    assert right == rules["nation"]
+    (number,) = docx.cell_lines(left2)
+    assert re.match(rules["number"], number), number
+    if unit.doc_number is not None:
+        assert f"{unit.doc_number:02d}" in number
+    (date,) = docx.cell_lines(right2)
+    m = DATE_RE.match(date)
+    assert m is not None, date
+    assert date.startswith(unit.place + ", ")
+    day, month, year = m.groups()
+    assert int(day) == unit.date.day and int(year) == unit.date.year
+    assert month == (f"{unit.date.month:02d}" if unit.date.month <= 2 else str(unit.date.month))
+
+
+def test_header_cells_formatting(built):
+    docx = built.docx
+    rules = spec(built)
+    (left1, right1), (left2, right2) = docx.cells(header_table(docx))
+    superior, issuer = [p for p in left1.findall(qn("w:p")) if docx.text(p)][:2]
+    assert not docx.flag(superior, "w:b")
+    assert docx.flag(issuer, "w:b")
+    for p in (superior, issuer):
+        assert docx.text(p) == docx.text(p).upper()
+        assert within(docx.size_pt(p), rules["header_size"])
+        assert docx.align(p) == "center"
+    nation = right1.findall(qn("w:p"))[0]
+    assert docx.flag(nation, "w:b") and docx.text(nation) == docx.text(nation).upper()
+    assert within(docx.size_pt(nation), rules["nation_size"])
+    date = right2.findall(qn("w:p"))[0]
+    assert docx.flag(date, "w:i")
+    assert within(docx.size_pt(date), (13, 14))
+    number = left2.findall(qn("w:p"))[0]
+    assert not docx.flag(number, "w:b")
+
+
+def test_star_is_centred_under_the_issuer(built):
+    docx = built.docx
+    (left1, _), _ = docx.cells(header_table(docx))
+    paragraphs = [p for p in left1.findall(qn("w:p")) if docx.text(p)]
+    if not spec(built)["star"]:
+        assert "*" not in [docx.text(p) for p in paragraphs]
+        return
+    star = paragraphs[-1]
+    assert docx.text(star) == "*"
+    assert docx.align(star) == "center"
+    assert docx.text(paragraphs[-2]) == docx.text(paragraphs[-2]).upper()
+
+
+def test_line_under_the_nation_line_is_as_long_as_the_text(built):
+    """A top-bordered empty paragraph right under the last right-hand line, trimmed by its
+    indents to the profile's measured text length (checked by eye on the rendered page)."""
+    from vankien.build.profile import find_profile
+
+    docx = built.docx
+    profile = find_profile(built.root, built.profile)
+    (_, right1), _ = docx.cells(header_table(docx))
+    paragraphs = right1.findall(qn("w:p"))
+    rule = paragraphs[-1]
+    assert docx.text(rule) == ""
+    assert docx.text(paragraphs[-2]) == spec(built)["nation"][-1]
+    border = rule.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:top')}")
+    assert border is not None and border.get(qn("w:val")) == "single"
+    width = int(right1.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w"))) / MM
+    length = width - docx.indent_mm(rule, "left") - docx.indent_mm(rule, "right")
+    assert abs(length - profile.header.rule_mm) < 0.2
+    # a line as long as a 15 pt (12–13 pt State) caps text: some 55–80 mm, never the cell width
+    assert 50 < length < width - 2
+
+
+# --- title block -------------------------------------------------------------------------
+
+
+def test_title_subject_and_dash(built):
+    from vankien.unit.load import load_unit
+
+    docx = built.docx
+    unit = load_unit(built.root)
+    rules = spec(built)
+    (title,) = docx.by_style("ReportTitle")
+    assert docx.text(title) == "BÁO CÁO CHÍNH TRỊ"
+    assert docx.flag(title, "w:b") and docx.align(title) == "center"
+    assert within(docx.size_pt(title), rules["title_size"])
+    subject = title.getnext()
+    text = docx.text(subject)
+    assert docx.style_of(subject) == "ReportSubject"
+    assert docx.flag(subject, "w:b") and docx.align(subject) == "center"
+    assert within(docx.size_pt(subject), (14, 15) if built.profile == "hd36" else (13, 14))
+    assert text.startswith("của ") or text.startswith("CỦA ")
+    assert f"lần thứ {unit.congress_text()}".lower() in text.lower()
+    assert f"nhiệm kỳ {unit.current_term.text()}".lower() in text.lower()
+    assert unit.name.lower() in text.lower()
+    other = "Chi bộ" if unit.org_type.name == "DANG_BO" else "Đảng bộ"
+    assert f"{other} {unit.name}".lower() not in text.lower()
+    dash = subject.getnext()
+    assert docx.text(dash) == "-----" and docx.align(dash) == "center"
+
+
+def test_draft_mark_follows_the_stage(built):
+    from vankien.unit.load import load_unit
+
+    docx = built.docx
+    unit = load_unit(built.root)
+    marks = docx.by_style("DraftMark")
+    if unit.stage.is_final:
+        assert marks == []
+    else:
+        (mark,) = marks
+        assert docx.text(mark) == f"Dự thảo lần {unit.stage.draft}"
+        assert docx.body.index(mark) == 0
+
+
+# --- closing -----------------------------------------------------------------------------
+
+
+def closing_table(docx):
+    table = docx.tables()[-1]
+    following = [n for n in table.itersiblings() if n.tag != qn("w:sectPr")]
+    assert following == [], "the closing block must end the document"
+    return table
+
+
+def test_recipients_beside_the_signature(built):
+    from vankien.unit.load import load_unit
+
+    docx = built.docx
+    unit = load_unit(built.root)
+    rules = spec(built)
+    ((left, right),) = docx.cells(closing_table(docx))
+    label, *items = [p for p in left.findall(qn("w:p")) if docx.text(p)]
+    assert docx.text(label) == "Nơi nhận:"
+    assert docx.size_pt(label) == rules["label_size"]
+    assert docx.flag(label, "w:b") is rules["label_bold"]
+    underline = docx.prop(label, "rPr", "w:u", "w:val")
+    assert (underline not in (None, "none")) is rules["label_underline"]
+    assert items, "no recipient"
+    for item in items:
+        assert docx.text(item).startswith("- ")
+        assert docx.size_pt(item) == rules["recipient_size"]
+    assert docx.text(items[-1]).startswith("- Lưu")
+
+    paragraphs = right.findall(qn("w:p"))
+    on_behalf, title = paragraphs[0], paragraphs[1]
+    assert re.match(rules["on_behalf"], docx.text(on_behalf)), docx.text(on_behalf)
+    leader = "ĐẢNG ỦY" if unit.org_type.name == "DANG_BO" else "CHI"
+    assert leader in docx.text(on_behalf)
+    assert "(" not in docx.text(on_behalf)
+    assert docx.flag(on_behalf, "w:b") and docx.size_pt(on_behalf) == 14
+    assert docx.text(title) == unit.signer_title == unit.signer_title.upper()
+    assert docx.flag(title, "w:b") is rules["sign_title_bold"]
+    blanks = 0
+    for p in paragraphs[2:]:
+        if docx.text(p):
+            break
+        blanks += 1
+    assert 3 <= blanks <= 5
+    name = paragraphs[-1]
+    assert docx.text(name) == unit.signer_name
+    assert docx.flag(name, "w:b") and docx.size_pt(name) == 14
+    # the signature block is level with «Nơi nhận:»
+    assert docx.spacing_pt(label, "before") == docx.spacing_pt(on_behalf, "before")
+
+
+def test_signature_block_never_alone_on_a_page(built):
+    docx = built.docx
+    table = closing_table(docx)
+    for row in table.findall(qn("w:tr")):
+        assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+    previous = table.getprevious()
+    while previous is not None and previous.tag != qn("w:p"):
+        previous = previous.getprevious()
+    assert previous is not None and docx.keep_next(previous)
+    ((left, right),) = docx.cells(table)
+    for p in right.findall(qn("w:p"))[:-1]:
+        assert docx.keep_next(p)
+
+
+# --- lists, variables, properties --------------------------------------------------------
+
+
+def test_no_word_numbering_on_enumerators(built):
+    docx = built.docx
+    assert not list(docx.doc.iter(qn("w:numPr")))
+    for p in docx.paragraphs():
+        text = docx.text(p)
+        if re.match(r"^([-+] |[a-zđ]\) |\d+\. )", text) and docx.style_of(p) not in (
+            "Heading3",
+            "Heading6",
+            "Guidance",
+        ):
+            assert docx.style_of(p) in ("BodyText", "FirstParagraph"), (text, docx.style_of(p))
+            assert docx.indent_mm(p, "hanging") == 0
+
+
+def test_no_placeholder_variable_left(built):
+    docx = built.docx
+    assert "{{" not in docx.text(docx.doc)
+    assert "(Chi bộ)" not in docx.text(docx.doc)
+    assert "ĐẢNG ỦY (CHI BỘ)" not in docx.text(docx.doc)
+
+
+def test_core_properties_from_metadata_and_nothing_of_the_machine(built):
+    from vankien.unit.load import load_unit
+
+    docx = built.docx
+    unit = load_unit(built.root)
+    core = docx.part("docProps/core.xml")
+    assert core.findtext(qn("dc:creator")) == unit.issuer
+    assert core.findtext(qn("cp:lastModifiedBy")) == unit.issuer
+    assert unit.issuer in core.findtext(qn("dc:title"))
+    assert core.findtext(qn("dcterms:created")) == f"{unit.date.isoformat()}T00:00:00Z"
+    assert "docProps/custom.xml" not in docx.parts
+    blob = b"".join(
+        docx.parts[name] for name in docx.parts if name.endswith(".xml") or name.endswith(".rels")
+    )
+    for needle in (b"/tmp", b"/home", b"/work", b"/root", b"C:\\", b"vk-"):
+        assert needle not in blob, needle
+
+
+def test_body_tables_use_the_bordered_table_style_and_repeat_the_header_row(built):
+    docx = built.docx
+    body_tables = docx.tables()[1:-1]
+    if not body_tables:
+        pytest.skip(f"{built.name} has no table in its body")
+    style = docx.styles["Table"]
+    borders = style.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
+    assert {b.get(qn("w:val")) for b in borders} == {"single"}
+    assert len(borders) == 6
+    for table in body_tables:
+        assert table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}").get(qn("w:val")) == "Table"
+        first = table.find(qn("w:tr"))
+        assert first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None

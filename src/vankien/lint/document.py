@@ -143,11 +143,14 @@ def _markdown() -> Any:
         state_cls = _State
 
         def parse_method(self, m: Any, state: Any) -> Any:
+            # A list parses its items (and the block that ends it) through nested calls on the
+            # same state: each token takes the start of the innermost match being parsed.
+            outer = state.match_start
             state.match_start = m.start()
             try:
                 return super().parse_method(m, state)
             finally:
-                state.match_start = None
+                state.match_start = outer
 
     md = mistune.create_markdown(renderer=None)
     parser = _Parser()
@@ -310,7 +313,15 @@ def parse_file(rel: str, text: str, heading_base: int = 0) -> SourceFile:
     for token in tokens:
         offset = token.get("_start")
         line = builder.file.loc(int(offset))[0] if offset is not None else 0
-        starts.append(max(line, starts[-1] if starts else 1))
+        line = max(line, starts[-1] if starts else 1)
+        if token["type"] == "heading" and token.get("style") != "setext":
+            # Safety net: an ATX heading starts on a line of #s; if the recorded start is off,
+            # take the next such line.
+            probe = line
+            while probe <= nlines and not ATX_RE.match(builder.file.line_text(probe)):
+                probe += 1
+            line = probe if probe <= nlines else line
+        starts.append(line)
     for i, token in enumerate(tokens):
         first = starts[i]
         last = (starts[i + 1] - 1) if i + 1 < len(tokens) else nlines

@@ -185,10 +185,9 @@ def check_congress_number(ctx: Context) -> Iterator[Hit]:
                 )
 
 
+_ORG_WORD = r"Đảng\s+bộ|Đảng\s+(?:ủy|uỷ)|Chi\s+bộ|Chi\s+(?:ủy|uỷ)"
 _ALT_RE = re.compile(
-    r"\b(Đảng\s+bộ|Đảng\s+[uủ]ỷ|Chi\s+bộ|Chi\s+[uủ]ỷ)\s*(?:\(\s*|/\s*)"
-    r"(Đảng\s+bộ|Đảng\s+[uủ]ỷ|Chi\s+bộ|Chi\s+[uủ]ỷ)\s*\)?",
-    re.IGNORECASE,
+    rf"\b({_ORG_WORD})\s*(?:\(\s*({_ORG_WORD})\s*\)|/\s*({_ORG_WORD})\b)", re.IGNORECASE
 )
 
 
@@ -215,7 +214,7 @@ def check_org_alternative(ctx: Context) -> Iterator[Hit]:
     for source, unit in units(ctx):
         for m in _ALT_RE.finditer(unit.text):
             first = m.group(1)
-            is_leader = bool(re.search(r"[uủ]ỷ|ủy|uy", first, re.IGNORECASE))
+            is_leader = bool(re.search(r"ủy|uỷ", first, re.IGNORECASE))
             want = org.leader if is_leader else org.org
             yield unit_hit(
                 source,
@@ -239,7 +238,7 @@ def check_wrong_org_type(ctx: Context) -> Iterator[Hit]:
     Use instead: «T/M CHI BỘ» (or «T/M CHI ỦY»), ``{{org}}``, ``{{leader}}``.
     """
     unit = ctx.unit
-    own = r"Đảng\s+bộ|Đảng\s+[uủ]ỷ" if unit.org_type is OrgType.CHI_BO else r"Chi\s+bộ"
+    own = r"Đảng\s+bộ|Đảng\s+(?:ủy|uỷ)" if unit.org_type is OrgType.CHI_BO else r"Chi\s+bộ"
     other = "Đảng" if unit.org_type is OrgType.CHI_BO else "Chi"
     patterns = [re.compile(rf"\bT/M\s+(?:{own.upper()}|{own})\b", re.IGNORECASE)]
     if unit.name:
@@ -301,7 +300,7 @@ def check_citation_code(ctx: Context) -> Iterator[Hit]:
     for source, unit in units(ctx):
         for m in _citation_re().finditer(unit.text):
             kind = " ".join(m.group("kind").split())
-            num = m.group("num")
+            num = m.group("num").rstrip(".")
             if num.isdigit() or STATE_NUMBER_RE.match(num):
                 continue
             codes = types[kind.lower()]

@@ -21,7 +21,7 @@ ARTEFACT_RE = re.compile(
 _CONTEXTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"lần thứ\s*$", re.I), "số thứ tự đại hội còn để trống"),
     (re.compile(r"\bSố\s*$"), "số văn bản còn để trống"),
-    (re.compile(r"\b(?:ngày|tháng|năm)\s*$", re.I), "ngày tháng còn để trống"),
+    (re.compile(r"\b(?:ngày|tháng)\s*$|\btháng\s*\S*\s*năm\s*$", re.I), "ngày tháng còn để trống"),
     (re.compile(r"nhiệm kỳ\s*$", re.I), "nhiệm kỳ còn để trống"),
 )
 

@@ -147,9 +147,7 @@ def load_outline_cached(path: Path) -> Outline:
     from vankien.outline import load as load_mod
     from vankien.outline import model as model_mod
 
-    outline = _cached(
-        "outline", path, lambda: load_mod.load_outline(path), (load_mod, model_mod)
-    )
+    outline = _cached("outline", path, lambda: load_mod.load_outline(path), (load_mod, model_mod))
     if not isinstance(outline, Outline):
         return load_mod.load_outline(path)
     return outline

@@ -1,0 +1,116 @@
+"""The scaler: N× longer reports whose structure still matches the outline."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bench.scale import count_words, report_words, scale_markdown, scale_report
+
+from vankien.outline.load import load_outline
+from vankien.resources import find
+from vankien.skeleton.scaffold import check_drift
+from vankien.unit.load import load_unit
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "examples" / "dang-bo"
+
+SAMPLE = """<!-- Tệp mẫu. Phụ trách: văn phòng.
+Dòng thứ hai của chú thích đầu tệp. -->
+
+# Phần thứ nhất: KẾT QUẢ
+
+## I. ĐẶC ĐIỂM
+
+<!-- HƯỚNG DẪN:
+Nêu đặc điểm của đơn vị.
+-->
+
+Đơn vị có 61 đảng viên,
+viết tiếp trên dòng thứ hai.
+
+a) Thuận lợi
+
+- Được cấp trên quan tâm.
+- Nội bộ đoàn kết.
+
+b) Khó khăn
+
+| Chỉ tiêu | Kết quả |
+|---|---|
+| Đảng viên mới | 12 |
+
+```
+khối mã giữ nguyên
+```
+
+### 1. Mục còn trống
+
+[Viết nội dung tại đây]{.placeholder}
+"""
+
+
+def test_factor_one_is_identity() -> None:
+    assert scale_markdown(SAMPLE, 1) == SAMPLE
+
+
+@pytest.mark.parametrize("factor", [2, 4, 16])
+def test_prose_and_bullets_repeat_structure_does_not(factor: int) -> None:
+    out = scale_markdown(SAMPLE, factor)
+    assert out.count("Đơn vị có 61 đảng viên,\nviết tiếp trên dòng thứ hai.") == factor
+    assert out.count("- Được cấp trên quan tâm.\n- Nội bộ đoàn kết.") == factor
+    for kept in (
+        "## I. ĐẶC ĐIỂM",
+        "<!-- HƯỚNG DẪN:",
+        "Nêu đặc điểm của đơn vị.",
+        "a) Thuận lợi",
+        "b) Khó khăn",
+        "| Đảng viên mới | 12 |",
+        "khối mã giữ nguyên",
+        "[Viết nội dung tại đây]{.placeholder}",
+        "Dòng thứ hai của chú thích đầu tệp.",
+    ):
+        assert out.count(kept) == 1, kept
+    # Copies are separate paragraphs: a blank line between them.
+    assert "hai.\n\nĐơn vị có" in out
+
+
+def test_count_words_ignores_comments() -> None:
+    assert count_words("<!-- HƯỚNG DẪN:\nmột hai ba\n-->\nbốn năm - sáu") == 3
+
+
+def test_factor_below_one_is_refused() -> None:
+    with pytest.raises(ValueError):
+        scale_markdown(SAMPLE, 0)
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the example report (so a writer editing it mid-run cannot race the test)."""
+    target = tmp_path / "example"
+    target.mkdir()
+    shutil.copy(EXAMPLE / "report.yaml", target / "report.yaml")
+    shutil.copytree(EXAMPLE / "skeleton", target / "skeleton")
+    return target
+
+
+@pytest.mark.parametrize("factor", [4, 16])
+def test_scaled_example_is_longer_and_still_matches_the_outline(
+    example: Path, tmp_path: Path, factor: int
+) -> None:
+    scaled = scale_report(example, tmp_path / f"x{factor}", factor)
+    base = report_words(example)
+    # Headings, enumerators and tables are not repeated, so a little under N×.
+    assert 0.85 * factor * base <= report_words(scaled) <= factor * base
+    unit = load_unit(scaled)
+    outline = load_outline(find(scaled, "outline", f"{unit.outline}.yaml"))
+    assert check_drift(scaled, outline, unit.variables()) == []
+    names = sorted(p.name for p in (scaled / "skeleton").iterdir())
+    assert names == sorted(p.name for p in (example / "skeleton").iterdir())
+
+
+def test_report_yaml_can_be_replaced(example: Path, tmp_path: Path) -> None:
+    text = (example / "report.yaml").read_text(encoding="utf-8") + "lint:\n  ignore: [length]\n"
+    scaled = scale_report(example, tmp_path / "x2", 2, report_yaml=text)
+    assert load_unit(scaled).lint == {"ignore": ["length"]}

@@ -444,6 +444,7 @@ def diff_table(a: Json, b: Json, mark: Mark) -> Json:
 class _Section:
     heading: Json | None
     body: list[Json]
+    start: int = 0  # index of its first block in the document
 
     @property
     def key(self) -> str:
@@ -456,9 +457,9 @@ class _Section:
 
 def split_sections(blocks: Sequence[Json]) -> list[_Section]:
     sections = [_Section(None, [])]
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block["t"] == "Header":
-            sections.append(_Section(block, []))
+            sections.append(_Section(block, [], index))
         else:
             sections[-1].body.append(block)
     return sections
@@ -479,9 +480,26 @@ def _similar_sections(a: _Section, b: _Section) -> bool:
     return _ratio(ta, tb) >= TITLE_SIMILARITY
 
 
-def diff_document(old: Sequence[Json], new: Sequence[Json], mark: Mark) -> list[Json]:
-    """The tracked-changes blocks that turn ``old`` into ``new``."""
+def diff_document(
+    old: Sequence[Json],
+    new: Sequence[Json],
+    mark: Mark,
+    *,
+    old_marks: Sequence[Mark] | None = None,
+    new_marks: Sequence[Mark] | None = None,
+) -> list[Json]:
+    """The tracked-changes blocks that turn ``old`` into ``new``.
+
+    ``old_marks`` / ``new_marks`` give, per block, who changed it (e.g. the last author of the
+    block's file); a section's changes all take the mark of its heading. Default: ``mark``.
+    """
     sa, sb = split_sections(old), split_sections(new)
+
+    def mark_of(section: _Section, marks: Sequence[Mark] | None) -> Mark:
+        if marks is None or not marks or section.start >= len(marks):
+            return mark
+        return marks[section.start]
+
     matcher = SequenceMatcher(None, [s.key for s in sa], [s.key for s in sb], autojunk=False)
     out: list[Json] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -493,13 +511,16 @@ def diff_document(old: Sequence[Json], new: Sequence[Json], mark: Mark) -> list[
             pairs = pair_up(sa[i1:i2], sb[j1:j2], _similar_sections)
         for a, b in pairs:
             if a is not None and b is not None:
+                m = mark_of(b, new_marks)
                 if a.heading is not None and b.heading is not None:
-                    out.extend(diff_block(a.heading, b.heading, mark))
-                out.extend(diff_blocks(a.body, b.body, mark))
+                    out.extend(diff_block(a.heading, b.heading, m))
+                out.extend(diff_blocks(a.body, b.body, m))
             elif a is not None:
-                out.extend(mark_block(x, "deletion", mark) for x in a.blocks)
+                m = mark_of(a, old_marks)
+                out.extend(mark_block(x, "deletion", m) for x in a.blocks)
             elif b is not None:
-                out.extend(mark_block(x, "insertion", mark) for x in b.blocks)
+                m = mark_of(b, new_marks)
+                out.extend(mark_block(x, "insertion", m) for x in b.blocks)
     return out
 
 

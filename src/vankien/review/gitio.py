@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
@@ -117,6 +118,33 @@ def signature(root: Path, rev: str) -> Signature:
     return Signature(name, email, dt.datetime.fromisoformat(when))
 
 
+def last_change(root: Path, from_rev: str, to_rev: str, path: str) -> Signature | None:
+    """Who last changed ``path`` (relative to ``root``) after ``from_rev`` up to ``to_rev``.
+
+    For the working tree, a file with uncommitted changes is the user's; otherwise the last
+    commit up to HEAD. None when the file did not change in that range.
+    """
+    if to_rev == WORKTREE:
+        if text(git(root, "status", "--porcelain", "--", path)).strip():
+            return signature(root, WORKTREE)
+        to_rev = "HEAD"
+    out = text(
+        git(
+            root,
+            "log",
+            "-1",
+            "--format=%an%x00%ae%x00%aI",
+            f"{resolve(root, from_rev)}..{resolve(root, to_rev)}",
+            "--",
+            path,
+        )
+    ).strip("\n")
+    if not out:
+        return None
+    name, email, when = out.split("\x00")
+    return Signature(name, email, dt.datetime.fromisoformat(when))
+
+
 def read_tree(root: Path, rev: str, dest: Path) -> None:
     """Write the report folder as it was at ``rev`` into ``dest`` (``git show REV:path``).
 
@@ -128,21 +156,41 @@ def read_tree(root: Path, rev: str, dest: Path) -> None:
             root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."
         ).stdout
         for rel in filter(None, listing.decode("utf-8").split("\x00")):
-            source = root / rel
+            source, target = root / rel, dest / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
             if source.is_file():
-                target = dest / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
+            elif source.is_dir():  # a symbolic link to a folder
+                shutil.copytree(source, target, dirs_exist_ok=True)
         return
-    commit = resolve(root, rev)
-    listing = git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", base or ".").stdout
+    _materialise(root, resolve(root, rev), base or ".", base, dest, depth=0)
+
+
+def _materialise(root: Path, commit: str, source: str, base: str, dest: Path, depth: int) -> None:
+    """Files under repository path ``source`` at ``commit`` into ``dest`` (minus ``base``).
+
+    A symbolic link to a folder of the same repository (examples/chi-bo/skeleton links to
+    examples/dang-bo/skeleton) is followed inside the commit, not on disk.
+    """
+    listing = git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", source).stdout
     for entry in filter(None, listing.decode("utf-8").split("\x00")):
         meta, _, path = entry.partition("\t")
-        if meta.split()[1] != "blob" or not path.startswith(base):
+        mode, kind = meta.split()[:2]
+        if kind != "blob" or not path.startswith(base):
             continue
         target = dest / path[len(base) :]
+        data = git(root, "show", f"{commit}:{path}").stdout
+        if mode == "120000":
+            linked = posixpath.normpath(posixpath.join(posixpath.dirname(path), data.decode()))
+            if depth < 8 and not linked.startswith("../"):
+                _materialise(root, commit, linked, linked + "/", target, depth + 1)
+                blob = git(root, "cat-file", "-t", f"{commit}:{linked}", check=False)
+                if text(blob).strip() == "blob":
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(git(root, "show", f"{commit}:{linked}").stdout)
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(git(root, "show", f"{commit}:{path}").stdout)
+        target.write_bytes(data)
 
 
 def dirty_paths(root: Path) -> list[str]:

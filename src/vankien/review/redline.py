@@ -39,14 +39,31 @@ def make_redline(root: Path, from_rev: str, to_rev: str = gitio.WORKTREE) -> Red
 
     root = root.resolve()
     author = gitio.signature(root, to_rev)
+    authors: dict[str, Mark] = {}
+
+    def marks(origins: tuple[str, ...]) -> list[Mark]:
+        out: list[Mark] = []
+        for file in origins:
+            if file not in authors:
+                who = gitio.last_change(root, from_rev, to_rev, f"skeleton/{file}") or author
+                authors[file] = Mark(who.name, who.iso())
+            out.append(authors[file])
+        return out
+
     with tempfile.TemporaryDirectory(prefix="vankien-redline-") as tmp:
         old_dir, new_dir = Path(tmp) / "from", Path(tmp) / "to"
         gitio.read_tree(root, from_rev, old_dir)
         gitio.read_tree(root, to_rev, new_dir)
         old = read_revision(old_dir)
         new = read_revision(new_dir)
-        blocks = diff_document(old["blocks"], new["blocks"], Mark(author.name, author.iso()))
-        document = {**new, "blocks": blocks}
+        blocks = diff_document(
+            old.document["blocks"],
+            new.document["blocks"],
+            Mark(author.name, author.iso()),
+            old_marks=marks(old.origins),
+            new_marks=marks(new.origins),
+        )
+        document = {**new.document, "blocks": blocks}
         data = write_docx(new_dir, document)
     return Redline(
         data=data,

@@ -61,18 +61,44 @@ def _pandoc(folder: Path, setup: _Setup, source: str, **kwargs: Any) -> bytes:
         return run_pandoc(folder, source, reference, setup.values, setup.unit.date, **kwargs)
 
 
-def read_revision(folder: Path, *, final: bool = True) -> Json:
+FILE_MARK = "vankien-file:"
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A revision's filtered pandoc document, and the skeleton file each top block came from."""
+
+    document: Json
+    origins: tuple[str, ...]
+
+
+def read_revision(folder: Path, *, final: bool = True) -> Revision:
     """The pandoc document (JSON) of the report in ``folder``, after the build's filters.
 
     ``final`` reads it as the final stage does (no guidance, no placeholders): a redline
-    compares what the congress will read, not the writers' notes.
+    compares what the congress will read, not the writers' notes. A comment naming each file
+    goes in front of its text, so that every block can be traced to its file (and its author).
     """
     from vankien.build.source import joined_markdown, read_sources
 
     setup = _setup(folder, final=final)
-    markdown = joined_markdown(folder, read_sources(folder))
+    pieces: list[str] = []
+    for source in read_sources(folder):
+        pieces.append(f"<!-- {FILE_MARK} {source.path.name} -->")
+        pieces.append(joined_markdown(folder, [source]).rstrip("\n"))
+    markdown = "\n\n".join(pieces) + "\n"
     document: Json = json.loads(_pandoc(folder, setup, markdown, writer="json"))
-    return document
+    blocks: list[Json] = []
+    origins: list[str] = []
+    current = ""
+    for block in document["blocks"]:
+        if block["t"] == "RawBlock" and FILE_MARK in block["c"][1]:
+            current = block["c"][1].split(FILE_MARK, 1)[1].replace("-->", "").strip()
+            continue
+        blocks.append(block)
+        origins.append(current)
+    document["blocks"] = blocks
+    return Revision(document, tuple(origins))
 
 
 def write_docx(folder: Path, document: Json, *, final: bool = True) -> bytes:

@@ -31,7 +31,8 @@ def doc_sections(rule: Rule) -> dict[str, str]:
     marks = list(pattern.finditer(text))
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        out[m.group(1)] = " ".join(text[m.end() : end].split())
+        prose = " ".join(text[m.end() : end].split())
+        out[m.group(1)] = prose[:1].upper() + prose[1:]
     missing = [label for label in labels if not out.get(label)]
     if missing:
         raise UserError(

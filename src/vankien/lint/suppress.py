@@ -86,10 +86,10 @@ def suppressions(source: SourceFile, known: frozenset[str]) -> Suppressions:
 
 
 def check_no_reason(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a ``vankien-disable`` or ``vankien-disable-next-line`` comment without
-    a reason after the rule code. It suppresses nothing until a reason is given.
+    """What it flags: chú thích ``vankien-disable`` hoặc ``vankien-disable-next-line`` không ghi lý
+    do sau mã quy tắc. Khi chưa có lý do, chú thích không tắt được gì.
 
-    Why: every exception to the checks must say why, so that reviewers can judge it.
+    Why: mỗi ngoại lệ với việc kiểm tra phải nói rõ vì sao, để người duyệt đánh giá được.
 
     Example: ``<!-- vankien-disable-next-line CON001 -->``
 
@@ -108,13 +108,13 @@ def check_no_reason(ctx: Context) -> Iterator[Hit]:
 
 
 def check_unknown_code(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a suppression comment naming no rule code, or a code that does not exist.
+    """What it flags: chú thích tắt kiểm tra không ghi mã quy tắc, hoặc ghi mã không tồn tại.
 
-    Why: a mistyped code silences nothing, and the writer believes the finding is handled.
+    Why: mã gõ sai không tắt được gì, trong khi người viết tưởng vấn đề đã được xử lý.
 
     Example: ``<!-- vankien-disable-next-line CON01: lý do -->``
 
-    Use instead: the code shown in the finding (``vankien rules`` lists them all).
+    Use instead: đúng mã in trong thông báo (lệnh ``vankien rules`` liệt kê tất cả).
     """
     known = ctx.known_codes
     for source in ctx.report.files:

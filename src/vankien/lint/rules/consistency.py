@@ -26,17 +26,17 @@ def _ranges(text: str) -> Iterator[tuple[re.Match[str], bool]]:
 
 
 def check_term_of_report(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a term («nhiệm kỳ …») that is neither the report's current term nor the
-    previous one, as set in report.yaml. In a heading it is an error; in the body a warning
-    (the body may compare with an older term on purpose).
+    """What it flags: nhiệm kỳ («nhiệm kỳ …») không phải nhiệm kỳ hiện tại cũng không phải nhiệm
+    kỳ trước theo report.yaml. Trong tiêu đề là lỗi; trong nội dung là cảnh báo (nội dung có thể
+    cố ý so sánh với nhiệm kỳ cũ hơn).
 
-    Why: a report reviews the previous term and plans the current one; any other term in a
-    heading is a slip copied from an older document.
+    Why: báo cáo tổng kết nhiệm kỳ trước và đề ra phương hướng nhiệm kỳ mới; nhiệm kỳ khác trong
+    tiêu đề thường là chép từ văn bản cũ.
 
-    Example: «KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI …, NHIỆM KỲ 2015 - 2020» in a report on
+    Example: «KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI …, NHIỆM KỲ 2015 - 2020» trong báo cáo nhiệm kỳ
     2020 - 2025.
 
-    Use instead: the term from report.yaml, or the variables ``{{previous_term}}`` and
+    Use instead: nhiệm kỳ trong report.yaml, hoặc biến ``{{previous_term}}`` và
     ``{{current_term}}``.
     """
     unit_terms = {
@@ -63,10 +63,9 @@ def check_term_of_report(ctx: Context) -> Iterator[Hit]:
 
 
 def check_term_length(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a term («nhiệm kỳ …») whose end year is not five years after its start.
+    """What it flags: nhiệm kỳ («nhiệm kỳ …») có năm kết thúc không cách năm bắt đầu 5 năm.
 
-    Why: the term of a grassroots Party committee is five years; «nhiệm kỳ 2020 - 2024» is a
-    typing slip.
+    Why: nhiệm kỳ của cấp ủy cơ sở là 5 năm; «nhiệm kỳ 2020 - 2024» là gõ nhầm.
 
     Example: «nhiệm kỳ 2020 - 2024».
 
@@ -85,15 +84,15 @@ def check_term_length(ctx: Context) -> Iterator[Hit]:
 
 
 def check_year_range_notation(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a range of years not written in the print form «2025 - 2030» (a hyphen
-    with one space on each side): «2025-2030», «2025 – 2030», «2025 -2030».
+    """What it flags: khoảng năm không viết theo dạng in «2025 - 2030» (gạch nối, mỗi bên một dấu
+    cách): «2025-2030», «2025 – 2030», «2025 -2030».
 
-    Why: one notation throughout the document; the spaced hyphen is the usual print form of
-    Party documents.
+    Why: một cách viết thống nhất trong cả văn bản; gạch nối có dấu cách hai bên là cách in
+    thông dụng của văn bản Đảng.
 
     Example: «nhiệm kỳ 2020-2025», «giai đoạn 2021–2025».
 
-    Use instead: «nhiệm kỳ 2020 - 2025». ``--fix`` rewrites it.
+    Use instead: «nhiệm kỳ 2020 - 2025». Lệnh ``--fix`` tự sửa.
     """
     for source, unit in units(ctx):
         for m in YEAR_RANGE_RE.finditer(unit.text):
@@ -141,18 +140,17 @@ def _congress_value(text: str) -> tuple[int | None, str]:
 
 
 def check_congress_number(ctx: Context) -> Iterator[Hit]:
-    """What it flags: «Đại hội … lần thứ X» of the unit's own congress where X is neither this
-    congress nor the previous one in report.yaml (error), or is written in the other numeral
-    style (warning: «lần thứ 15» where the unit writes «lần thứ XV»).
+    """What it flags: «Đại hội … lần thứ X» của chính đơn vị mà X không phải đại hội này cũng
+    không phải đại hội trước theo report.yaml (lỗi), hoặc viết theo kiểu số khác với đơn vị
+    (cảnh báo: «lần thứ 15» trong khi đơn vị ghi «lần thứ XV»).
 
-    Why: the congress number identifies the document; a wrong one is usually copied from the
-    previous term's report.
+    Why: số thứ tự đại hội xác định văn kiện; số sai thường do chép từ báo cáo nhiệm kỳ trước.
 
-    Example: «Nghị quyết Đại hội Đảng bộ lần thứ XIII» when this is congress XV (previous XIV).
+    Example: «Nghị quyết Đại hội Đảng bộ lần thứ XIII» khi đại hội này là lần thứ XV (trước là
+    XIV).
 
-    Use instead: the number from report.yaml, or ``{{congress}}`` / ``{{previous_congress}}``.
-    Congresses of superior bodies («Đại hội Đảng bộ Khối lần thứ …», «Đại hội XIII của Đảng»)
-    are not checked.
+    Use instead: số trong report.yaml, hoặc ``{{congress}}`` / ``{{previous_congress}}``. Đại hội
+    của cấp trên («Đại hội Đảng bộ Khối lần thứ …», «Đại hội XIII của Đảng») không bị kiểm tra.
     """
     unit = ctx.unit
     allowed = {unit.congress_number, unit.congress_number - 1}
@@ -200,15 +198,14 @@ def _cased(word: str, like: str) -> str:
 
 
 def check_org_alternative(ctx: Context) -> Iterator[Hit]:
-    """What it flags: both organisation types left side by side, as the outline writes them
-    for all units: «Đảng bộ (Chi bộ)», «đảng ủy (chi bộ)», «T/M ĐẢNG ỦY (CHI BỘ)»,
-    «Đảng bộ/Chi bộ».
+    """What it flags: còn để cả hai loại tổ chức song song như đề cương viết chung cho mọi đơn vị:
+    «Đảng bộ (Chi bộ)», «đảng ủy (chi bộ)», «T/M ĐẢNG ỦY (CHI BỘ)», «Đảng bộ/Chi bộ».
 
-    Why: the document is one unit's; it carries the wording of that unit's type only.
+    Why: văn bản là của một đơn vị; chỉ mang cách gọi đúng loại tổ chức của đơn vị đó.
 
     Example: «Nghị quyết Đại hội Đảng bộ (Chi bộ) lần thứ XIV».
 
-    Use instead: the unit's own word (the message gives it), or ``{{org}}`` / ``{{leader}}``.
+    Use instead: từ đúng của đơn vị (thông báo ghi rõ), hoặc ``{{org}}`` / ``{{leader}}``.
     """
     org = ctx.unit.org_type
     for source, unit in units(ctx):
@@ -226,16 +223,16 @@ def check_org_alternative(ctx: Context) -> Iterator[Hit]:
 
 
 def check_wrong_org_type(ctx: Context) -> Iterator[Hit]:
-    """What it flags: the unit referred to with the other type's words: for a chi bộ cơ sở
-    «Đảng ủy <tên đơn vị>», «Đảng bộ <tên đơn vị>», «T/M ĐẢNG ỦY», «Đại hội Đảng bộ lần thứ …»;
-    for a đảng bộ cơ sở «Chi bộ <tên đơn vị>», «T/M CHI BỘ», «Đại hội Chi bộ lần thứ …».
+    """What it flags: gọi đơn vị bằng từ của loại tổ chức kia: với chi bộ cơ sở là «Đảng ủy <tên
+    đơn vị>», «Đảng bộ <tên đơn vị>», «T/M ĐẢNG ỦY», «Đại hội Đảng bộ lần thứ …»; với đảng bộ cơ
+    sở là «Chi bộ <tên đơn vị>», «T/M CHI BỘ», «Đại hội Chi bộ lần thứ …».
 
-    Why: a chi bộ cơ sở has no đảng ủy of its own, and a đảng bộ is not a chi bộ. Mentions of
-    other bodies (Đảng ủy Khối, chi bộ trực thuộc) are not flagged.
+    Why: chi bộ cơ sở không có đảng ủy; đảng bộ không phải chi bộ. Nhắc đến tổ chức khác (Đảng
+    ủy Khối, các chi bộ trực thuộc) không bị báo.
 
-    Example: «T/M ĐẢNG ỦY» at the end of a chi bộ's report.
+    Example: «T/M ĐẢNG ỦY» cuối báo cáo của một chi bộ cơ sở.
 
-    Use instead: «T/M CHI BỘ» (or «T/M CHI ỦY»), ``{{org}}``, ``{{leader}}``.
+    Use instead: «T/M CHI BỘ» (hoặc «T/M CHI ỦY»), ``{{org}}``, ``{{leader}}``.
     """
     unit = ctx.unit
     own = r"Đảng\s+bộ|Đảng\s+(?:ủy|uỷ)" if unit.org_type is OrgType.CHI_BO else r"Chi\s+bộ"
@@ -284,17 +281,17 @@ STATE_NUMBER_RE = re.compile(r"^\d{1,5}/(?:\d{4}/)?[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*\
 
 
 def check_citation_code(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a citation of a Party document whose number does not have the usual
-    form «số 21-NQ/TW» (number, hyphen, type code, slash, issuing body) or whose type code does
-    not match the kind of document named (the codes are data: lint/data/citation-types.txt).
+    """What it flags: trích dẫn văn bản của Đảng có số, ký hiệu không theo dạng thông thường «số
+    21-NQ/TW» (số, gạch nối, mã loại văn bản, gạch chéo, cơ quan ban hành), hoặc mã loại không
+    khớp loại văn bản được gọi tên (bảng mã là dữ liệu: lint/data/citation-types.txt).
 
-    Why: the number and symbol identify the document; «Nghị quyết số 21-KL/TW» names a
-    resolution with a conclusion's symbol.
+    Why: số và ký hiệu xác định văn bản; «Nghị quyết số 21-KL/TW» gọi một nghị quyết bằng ký hiệu
+    của một kết luận.
 
     Example: «Nghị quyết số 21-KL/TW», «Kết luận số 21/TW».
 
-    Use instead: «Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương». State
-    documents («Nghị định số 30/2020/NĐ-CP») are not checked.
+    Use instead: «Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương». Văn bản
+    của Nhà nước («Nghị định số 30/2020/NĐ-CP») không bị kiểm tra.
     """
     types = citation_types()
     for source, unit in units(ctx):
@@ -327,11 +324,11 @@ def check_citation_code(ctx: Context) -> Iterator[Hit]:
 
 
 def check_citation_incomplete(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a Party document cited by its number alone, without the symbol:
-    «Hướng dẫn số 12 của Ban Tổ chức Trung ương».
+    """What it flags: trích dẫn văn bản của Đảng chỉ có số, thiếu ký hiệu: «Hướng dẫn số 12 của
+    Ban Tổ chức Trung ương».
 
-    Why: numbers restart every term and at every body; without the symbol and the date the
-    reader cannot tell which document is meant.
+    Why: số văn bản bắt đầu lại theo từng nhiệm kỳ và từng cơ quan; thiếu ký hiệu và ngày thì
+    người đọc không biết là văn bản nào.
 
     Example: «Quy định số 04 của Ban Thường vụ Tỉnh ủy».
 
@@ -359,14 +356,13 @@ DATE_WORDS_RE = re.compile(
 
 
 def check_invalid_date(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a date that does not exist: «31/02/2023», «ngày 31 tháng 4 năm 2024»,
-    «15/13/2022».
+    """What it flags: ngày không có thật: «31/02/2023», «ngày 31 tháng 4 năm 2024», «15/13/2022».
 
-    Why: a wrong date in a citation points at no document.
+    Why: ngày sai trong trích dẫn làm dẫn chiếu tới một văn bản không tồn tại.
 
     Example: «Nghị quyết số 04-NQ/ĐUK, ngày 31/6/2021».
 
-    Use instead: the date as printed on the cited document.
+    Use instead: ngày đúng như in trên văn bản được trích dẫn.
     """
     for source, unit in units(ctx):
         for pattern in (DATE_SLASH_RE, DATE_WORDS_RE):

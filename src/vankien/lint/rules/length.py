@@ -18,16 +18,16 @@ def count_words(text: str) -> int:
 
 
 def check_over_budget(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a section (with its sub-sections) longer than the number of words the
-    outline allows it (``budget`` in the outline).
+    """What it flags: mục (kể cả các mục con) dài hơn số từ đề cương cho phép (khóa ``budget``
+    trong đề cương).
 
-    Why: the outline asks for a concise report («khái quát, cô đọng … không liệt kê dài
-    dòng»); the budgets share the congress's reading time between sections.
+    Why: đề cương yêu cầu báo cáo «khái quát, cô đọng … không liệt kê dài dòng»; mức số từ chia
+    thời gian đọc tại đại hội cho các phần.
 
-    Example: section «I. ĐẶC ĐIỂM TÌNH HÌNH» with 1,450 words where the budget is 1,000.
+    Example: mục «I. ĐẶC ĐIỂM TÌNH HÌNH» dài 1.450 từ trong khi mức cho phép là 1.000.
 
-    Use instead: shorten: keep the figures that show a change, drop enumerations, move
-    details to an annex (phụ lục).
+    Use instead: rút gọn: giữ số liệu thể hiện chuyển biến, bỏ liệt kê, chuyển chi tiết sang phụ
+    lục.
     """
     words: dict[int, int] = {}
     for unit in ctx.report.units():

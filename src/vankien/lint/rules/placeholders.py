@@ -27,17 +27,16 @@ _CONTEXTS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def check_ellipsis(ctx: Context) -> Iterator[Hit]:
-    """What it flags: an ellipsis or a run of dots or underscores left where something was to
-    be filled in: «…», «……», «...», «......», «lần thứ……», «Số …», «ngày … tháng …».
+    """What it flags: dấu chấm lửng hoặc dãy dấu chấm, dấu gạch dưới còn để ở chỗ phải điền: «…»,
+    «……», «...», «......», «lần thứ……», «Số …», «ngày … tháng …».
 
-    Why: the outline marks every blank with dots; a dot run left in the text is a blank nobody
-    filled. In a draft it is a warning; in the final stage an error.
+    Why: đề cương đánh dấu chỗ phải điền bằng dấu chấm; còn dấu chấm là còn chỗ chưa điền. Ở bản
+    dự thảo là cảnh báo, ở bản chính thức là lỗi.
 
     Example: «Nghị quyết Đại hội Đảng bộ lần thứ……, nhiệm kỳ 2020 - 2025».
 
-    Use instead: fill in the value («lần thứ XIV»), or use the variable ``{{previous_congress}}``.
-    An enumeration that really goes on is closed with «v.v.» or rephrased («và các nội dung
-    khác»).
+    Use instead: điền giá trị («lần thứ XIV») hoặc dùng biến ``{{previous_congress}}``. Liệt kê
+    còn tiếp thì kết thúc bằng «v.v.» hoặc viết lại («và các nội dung khác»).
     """
     for source, unit in units(ctx):
         for m in ELLIPSIS_RE.finditer(unit.text):
@@ -55,15 +54,15 @@ def check_ellipsis(ctx: Context) -> Iterator[Hit]:
 
 
 def check_write_here(ctx: Context) -> Iterator[Hit]:
-    """What it flags: the skeleton's placeholder «[Viết nội dung tại đây]{.placeholder}» (or any
-    span marked ``.placeholder``) still in the text.
+    """What it flags: dòng giữ chỗ của khung «[Viết nội dung tại đây]{.placeholder}» (hoặc bất kỳ
+    đoạn nào đánh dấu ``.placeholder``) vẫn còn trong văn bản.
 
-    Why: it marks a section nobody has written yet. In a draft it is a warning and the build
-    shows it highlighted; in the final stage it is an error.
+    Why: nó đánh dấu mục chưa ai viết. Ở bản dự thảo là cảnh báo (bản dựng tô nổi chỗ này); ở
+    bản chính thức là lỗi.
 
-    Example: «[Viết nội dung tại đây]{.placeholder}» under «### 2. Thuận lợi, khó khăn».
+    Example: «[Viết nội dung tại đây]{.placeholder}» dưới «### 2. Thuận lợi, khó khăn».
 
-    Use instead: replace the whole placeholder, brackets included, with the section's text.
+    Use instead: thay cả dòng giữ chỗ, kể cả dấu ngoặc, bằng nội dung của mục.
     """
     for source, unit in units(ctx):
         for m in WRITE_HERE_RE.finditer(unit.text):
@@ -77,18 +76,17 @@ def _normal(text: str) -> str:
 
 
 def check_guidance_left(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a paragraph that repeats a line of the outline's guidance (hướng dẫn) as
-    body text, whole or nearly whole.
+    """What it flags: đoạn văn chép lại (toàn bộ hoặc gần toàn bộ) một dòng hướng dẫn của đề cương
+    như nội dung báo cáo.
 
-    Why: guidance tells the writer what to write; copied into the body it reads as an
-    instruction in the congress document. In a draft it is a warning, in the final stage an
-    error.
+    Why: hướng dẫn cho người viết biết phải viết gì; để trong phần nội dung, nó thành lời chỉ dẫn
+    in trong văn kiện đại hội. Ở bản dự thảo là cảnh báo, ở bản chính thức là lỗi.
 
-    Example: «- Đánh giá kết quả công tác lãnh đạo, chỉ đạo, việc triển khai …» left as a
-    paragraph under «2.4.».
+    Example: «- Đánh giá kết quả công tác lãnh đạo, chỉ đạo, việc triển khai …» để nguyên dưới
+    mục «2.4.».
 
-    Use instead: write the assessment the guidance asks for; the guidance itself stays only in
-    the ``<!-- HƯỚNG DẪN: … -->`` comment.
+    Use instead: viết phần đánh giá mà hướng dẫn yêu cầu; bản thân hướng dẫn chỉ nằm trong chú
+    thích ``<!-- HƯỚNG DẪN: … -->``.
     """
     lines: dict[str, str] = {}
     for section in ctx.outline.walk():
@@ -116,15 +114,15 @@ def check_guidance_left(ctx: Context) -> Iterator[Hit]:
 
 
 def check_undefined_variable(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a ``{{name}}`` placeholder whose name is not one of the unit's variables.
+    """What it flags: biến ``{{tên}}`` có tên không thuộc các biến của đơn vị.
 
-    Why: the build fills ``{{name}}`` from report.yaml; an unknown name would print as is.
+    Why: khi dựng văn bản, ``{{tên}}`` được thay bằng thông tin trong report.yaml; tên không có
+    sẽ bị in nguyên như vậy.
 
-    Example: «Đại hội {{to_chuc}} lần thứ {{congress}}» (``to_chuc`` does not exist).
+    Example: «Đại hội {{to_chuc}} lần thứ {{congress}}» (không có biến ``to_chuc``).
 
-    Use instead: a defined name, such as ``{{org}}``, ``{{leader_lower}}``,
-    ``{{previous_congress}}``, ``{{previous_term}}`` or ``{{current_term}}`` (the message lists
-    the closest ones).
+    Use instead: một tên có sẵn, như ``{{org}}``, ``{{leader_lower}}``, ``{{previous_congress}}``,
+    ``{{previous_term}}``, ``{{current_term}}`` (thông báo gợi ý các tên gần nhất).
     """
     known = ctx.report.variables
     for source in ctx.report.files:
@@ -148,14 +146,14 @@ def check_undefined_variable(ctx: Context) -> Iterator[Hit]:
 
 
 def check_word_artefact(ctx: Context) -> Iterator[Hit]:
-    """What it flags: traces of Word pasted in with the text: «[bookmark: _Hlk164558209]»,
-    «_GoBack», «_Hlk…», «_Toc…», «_Ref…».
+    """What it flags: dấu vết của Word dán theo văn bản: «[bookmark: _Hlk164558209]», «_GoBack»,
+    «_Hlk…», «_Toc…», «_Ref…».
 
-    Why: they are hidden bookmarks of another document that became visible text when copied.
+    Why: đó là các dấu trang ẩn của một văn bản khác, bị hiện thành chữ khi sao chép.
 
     Example: «[bookmark: _GoBack]Việc lãnh đạo, chỉ đạo, quán triệt …».
 
-    Use instead: delete them; ``vankien lint --fix`` removes the «[bookmark: …]» form.
+    Use instead: xóa chúng; lệnh ``vankien lint --fix`` xóa dạng «[bookmark: …]».
     """
     for source, unit in units(ctx):
         for m in ARTEFACT_RE.finditer(unit.text):
@@ -171,15 +169,15 @@ def check_word_artefact(ctx: Context) -> Iterator[Hit]:
 
 
 def check_todo(ctx: Context) -> Iterator[Hit]:
-    """What it flags: notes left for later: TODO, FIXME, XXX, «(cần bổ sung)», «cần bổ sung:»,
-    «[chờ số liệu]», «??», «(?)». The list is data (lint/data/todo-markers.txt).
+    """What it flags: ghi chú để lại cho việc sau: TODO, FIXME, XXX, «(cần bổ sung)»,
+    «cần bổ sung:», «[chờ số liệu]», «??», «(?)». Danh sách là dữ liệu (lint/data/todo-markers.txt).
 
-    Why: a note to the writers is not part of the congress document. In a draft it is a
-    warning; in the final stage an error.
+    Why: ghi chú giữa những người viết không phải là nội dung văn kiện. Ở bản dự thảo là cảnh
+    báo, ở bản chính thức là lỗi.
 
     Example: «Kết nạp được 25 đảng viên (cần bổ sung số liệu năm 2025)».
 
-    Use instead: do what the note asks and delete it.
+    Use instead: làm việc mà ghi chú nhắc, rồi xóa ghi chú.
     """
     pattern = data_regex("todo-markers.txt")
     for source, unit in units(ctx):

@@ -78,16 +78,17 @@ def _expected_heading(ctx: Context, section: Section) -> str:
 
 
 def check_missing_heading(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a heading the outline requires that the report does not have.
+    """What it flags: thiếu một đề mục mà đề cương yêu cầu (ở đúng cấp, trong tệp đề cương chỉ
+    định). Khi thiếu cả một mục lớn, chỉ báo mục lớn đó, không báo từng mục con.
 
-    Why: the outline (đề cương) is what the superior body asked every unit to report on; a
-    missing section is a missing part of the report.
+    Why: đề cương do cấp ủy cấp trên ban hành là khung chung để đánh giá mọi báo cáo; thiếu một
+    mục là thiếu một phần nội dung bắt buộc.
 
-    Example: the outline has «III. ĐÁNH GIÁ CHUNG» but no skeleton file contains it (or it was
-    typed as a second «II.»).
+    Example: đề cương có «III. ĐÁNH GIÁ CHUNG» nhưng không tệp nào có đề mục này (hoặc gõ nhầm
+    thành «II.» lần thứ hai).
 
-    Use instead: add the heading exactly as in the outline, at its level, in the file the
-    outline names (``vankien scaffold`` recreates missing headings).
+    Use instead: thêm đề mục đúng như đề cương, đúng cấp «#», vào tệp mà thông báo chỉ ra
+    (lệnh ``vankien scaffold`` tạo lại các đề mục còn thiếu).
     """
     found = {p.path for p in placed_headings(ctx) if p.section is not None}
     files = {f.rel for f in ctx.report.files}
@@ -142,17 +143,17 @@ def _renumber(heading: Heading, number: Number) -> Fix | None:
 
 
 def check_numbering(ctx: Context) -> Iterator[Hit]:
-    """What it flags: heading numbers out of sequence at any level, across files: a repeated
-    number, a gap, a number going backwards, or a sub-number that does not belong to its parent
-    (Phần thứ nhất, thứ hai; I, II, …; 1, 2, …; 1.1; 2.2.1; a), b)).
+    """What it flags: số đề mục không liền mạch ở bất kỳ cấp nào, tính liên tục qua các tệp: số
+    bị trùng, nhảy cóc, đi lùi, hoặc số tiểu mục không thuộc mục cha (Phần thứ nhất, thứ hai;
+    I, II, …; 1, 2, …; 1.1; 2.2.1; a), b)).
 
-    Why: readers and the congress refer to sections by number; a duplicated «II.» or a «III.»
-    after «V.» makes references ambiguous and shows the text was pasted together.
+    Why: đại hội và người đọc dẫn chiếu các mục theo số; hai mục «II.» hoặc mục «III.» đứng sau
+    «V.» làm dẫn chiếu sai và cho thấy văn bản bị cắt dán.
 
-    Example: «## II. ĐÁNH GIÁ CHUNG» right after the section «II. KẾT QUẢ LÃNH ĐẠO …».
+    Example: «## II. ĐÁNH GIÁ CHUNG» đứng ngay sau mục «II. KẾT QUẢ LÃNH ĐẠO …».
 
-    Use instead: number every level in sequence: «## III. ĐÁNH GIÁ CHUNG». ``vankien lint
-    --fix`` renumbers the headings.
+    Use instead: đánh số liền mạch: «## III. ĐÁNH GIÁ CHUNG». Lệnh ``vankien lint --fix`` tự đánh
+    lại số.
     """
     last: dict[object, int] = {}
     for placed in placed_headings(ctx):
@@ -197,15 +198,15 @@ def check_numbering(ctx: Context) -> Iterator[Hit]:
 
 
 def check_heading_level(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a numbered heading written with the wrong number of «#» for its number
-    (Phần = #, I. = ##, 1. = ###, 1.1. = ####, 1.1.1. = #####, a) = ######).
+    """What it flags: đề mục có số «#» không khớp cấp của số mục (Phần = #, I. = ##, 1. = ###,
+    1.1. = ####, 1.1.1. = #####, a) = ######).
 
-    Why: the level decides the heading's style in the Word document and its place in the
-    navigation pane; a wrong level breaks the document outline.
+    Why: cấp «#» quyết định kiểu chữ của đề mục trong văn bản Word và vị trí trong khung điều
+    hướng; sai cấp làm hỏng dàn ý văn bản.
 
-    Example: «## 1. Bối cảnh nhiệm kỳ 2020 - 2025» (two #s for a «1.» heading).
+    Example: «## 1. Bối cảnh nhiệm kỳ 2020 - 2025» (hai dấu # cho mục «1.»).
 
-    Use instead: «### 1. Bối cảnh nhiệm kỳ 2020 - 2025». ``--fix`` corrects the #s.
+    Use instead: «### 1. Bối cảnh nhiệm kỳ 2020 - 2025». Lệnh ``--fix`` sửa số «#».
     """
     for placed in placed_headings(ctx):
         h = placed.heading
@@ -243,14 +244,14 @@ def _diff_words(found: str, want: str) -> str:
 
 
 def check_heading_text(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a heading whose text differs from the outline's (after the unit's values
-    are filled in; case, Unicode form, quotes and final punctuation are not compared).
+    """What it flags: tiêu đề khác với tiêu đề trong đề cương (sau khi điền thông tin của đơn vị;
+    không so chữ hoa/thường, dạng Unicode, kiểu dấu nháy và dấu chấm cuối).
 
-    Why: the outline's headings are the common frame the superior body compares reports by.
+    Why: tiêu đề của đề cương là khung chung để cấp trên đối chiếu các báo cáo.
 
-    Example: «### 2. Thuận lợi và khó khăn» where the outline has «2. Thuận lợi, khó khăn».
+    Example: «### 2. Thuận lợi và khó khăn» trong khi đề cương ghi «2. Thuận lợi, khó khăn».
 
-    Use instead: copy the heading from the outline: «### 2. Thuận lợi, khó khăn».
+    Use instead: chép đúng tiêu đề của đề cương: «### 2. Thuận lợi, khó khăn».
     """
     for placed in placed_headings(ctx):
         section = placed.section
@@ -270,15 +271,14 @@ def check_heading_text(ctx: Context) -> Iterator[Hit]:
 
 
 def check_unexpected_heading(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a heading that is not in the outline, outside the sections where the
-    outline allows extra headings.
+    """What it flags: đề mục không có trong đề cương, đặt ở chỗ đề cương không cho thêm đề mục.
 
-    Why: the structure of the report is fixed by the outline; extra headings belong only where
-    the outline leaves room (for example under the indicators section).
+    Why: cấu trúc báo cáo do đề cương quy định; chỉ được thêm đề mục ở những mục đề cương để ngỏ
+    (ví dụ mục các chỉ tiêu chủ yếu).
 
-    Example: «### 7. Công tác khác» under a section whose outline has items 1 to 6 only.
+    Example: «### 7. Công tác khác» trong một mục mà đề cương chỉ có các ý từ 1 đến 6.
 
-    Use instead: put the text under the outline heading it belongs to, or as body paragraphs.
+    Use instead: đưa nội dung vào đề mục phù hợp của đề cương, hoặc viết thành đoạn văn.
     """
     for placed in placed_headings(ctx):
         if placed.section is not None or placed.duplicate or placed.allowed_extra:
@@ -288,15 +288,14 @@ def check_unexpected_heading(ctx: Context) -> Iterator[Hit]:
 
 
 def check_wrong_file(ctx: Context) -> Iterator[Hit]:
-    """What it flags: an outline heading written in a different skeleton file from the one
-    the outline assigns to it.
+    """What it flags: đề mục của đề cương nằm trong một tệp khác với tệp đề cương giao cho nó.
 
-    Why: each file has an owner who writes and answers for it; a section in the wrong file
-    escapes its owner's review.
+    Why: mỗi tệp có người phụ trách viết và chịu trách nhiệm; một mục nằm sai tệp sẽ lọt khỏi
+    việc duyệt của người phụ trách.
 
-    Example: «## III. ĐÁNH GIÁ CHUNG» inside skeleton/07-dan-van-doan-the.md.
+    Example: «## III. ĐÁNH GIÁ CHUNG» nằm trong skeleton/07-doan-the.md.
 
-    Use instead: move the section into the file the outline names (shown in the message).
+    Use instead: chuyển mục sang tệp mà thông báo chỉ ra.
     """
     for placed in placed_headings(ctx):
         section = placed.section
@@ -309,14 +308,13 @@ def check_wrong_file(ctx: Context) -> Iterator[Hit]:
 
 
 def check_heading_order(ctx: Context) -> Iterator[Hit]:
-    """What it flags: outline headings that appear in a different order from the outline's.
+    """What it flags: các đề mục của đề cương xuất hiện theo thứ tự khác với đề cương.
 
-    Why: the order of the outline is the order of the report; moving a section changes the
-    report the superior body asked for.
+    Why: thứ tự của đề cương là thứ tự của báo cáo; đảo mục là đổi báo cáo mà cấp trên yêu cầu.
 
-    Example: «## V. NHIỆM VỤ TRỌNG TÂM» placed before «## IV. MỘT SỐ CHỈ TIÊU CHỦ YẾU».
+    Example: «## V. NHIỆM VỤ TRỌNG TÂM» đặt trước «## IV. MỘT SỐ CHỈ TIÊU CHỦ YẾU».
 
-    Use instead: put the sections back in the outline's order.
+    Use instead: xếp lại các mục theo thứ tự của đề cương.
     """
     order = {s.id: i for i, s in enumerate(ctx.outline.walk())}
     best = -1
@@ -350,15 +348,15 @@ def section_span(ctx: Context, placed: Placed) -> list[Placed]:
 
 
 def check_empty_section(ctx: Context) -> Iterator[Hit]:
-    """What it flags: a heading with no text under it and no sub-headings.
+    """What it flags: đề mục không có nội dung bên dưới và không có đề mục con.
 
-    Why: an empty section in the final document is a section the report promised but did not
-    deliver. In a draft it is a reminder (warning); in the final stage it is an error.
+    Why: mục trống trong văn bản chính thức là phần báo cáo hứa mà không viết. Ở bản dự thảo đây
+    là lời nhắc (cảnh báo); ở bản chính thức là lỗi.
 
-    Example: «#### 1.2. Nguyên nhân kết quả đạt được» followed directly by «### 2. …».
+    Example: «#### 1.2. Nguyên nhân kết quả đạt được» rồi ngay sau là «### 2. …».
 
-    Use instead: write the section; or, while drafting, leave the placeholder
-    «[Viết nội dung tại đây]{.placeholder}» so the gap is visible.
+    Use instead: viết nội dung cho mục; khi đang soạn, để lại dòng
+    «[Viết nội dung tại đây]{.placeholder}» để chỗ trống dễ thấy.
     """
     items = placed_headings(ctx)
     with_text = {u.heading for u in ctx.report.units() if u.kind != "heading"}

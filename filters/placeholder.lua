@@ -37,15 +37,30 @@ local function empty(inlines)
   return true
 end
 
-local function drop_if_empty(block)
-  if not draft and empty(block.content) then
+-- After a removal: no empty paragraph, no doubled or dangling spaces.
+local function tidy(block)
+  if draft then
+    return nil
+  end
+  if empty(block.content) then
     return {}
   end
-  return nil
+  local out = pandoc.Inlines({})
+  for _, inline in ipairs(block.content) do
+    local space = inline.t == 'Space'
+    if not (space and (#out == 0 or out[#out].t == 'Space')) then
+      out:insert(inline)
+    end
+  end
+  while #out > 0 and out[#out].t == 'Space' do
+    out:remove(#out)
+  end
+  block.content = out
+  return block
 end
 
 return {
   { Meta = Meta },
   { Span = Span },
-  { Para = drop_if_empty, Plain = drop_if_empty },
+  { Para = tidy, Plain = tidy },
 }

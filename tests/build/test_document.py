@@ -444,7 +444,7 @@ def test_signature_block_never_alone_on_a_page(built):
     while previous is not None and previous.tag != qn("w:p"):
         previous = previous.getprevious()
     assert previous is not None and docx.keep_next(previous)
-    ((left, right),) = docx.cells(table)
+    ((_left, right),) = docx.cells(table)
     for p in right.findall(qn("w:p"))[:-1]:
         assert docx.keep_next(p)
 

@@ -1,0 +1,142 @@
+"""Each post-processing transform on a tiny before/after XML."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lxml import etree
+
+from vankien.build.ooxml import transforms as t
+from vankien.build.ooxml.ns import NSMAP
+
+W = NSMAP["w"]
+NS = f'xmlns:w="{W}"'
+
+
+def tree(xml: str) -> etree._Element:
+    return etree.fromstring(xml)
+
+
+def same(a: etree._Element, b: str) -> bool:
+    return etree.tostring(a, method="c14n") == etree.tostring(tree(b), method="c14n")
+
+
+def test_renumber_revisions_makes_ids_unique_above_bookmarks():
+    before = tree(
+        f"<w:document {NS}><w:body>"
+        '<w:bookmarkStart w:id="7" w:name="h"/>'
+        '<w:p><w:ins w:id="1" w:author="A"><w:r><w:t>x</w:t></w:r></w:ins>'
+        '<w:del w:id="1" w:author="A"><w:r><w:delText>y</w:delText></w:r></w:del></w:p>'
+        '<w:p><w:ins w:id="2" w:author="A"/></w:p>'
+        '<w:bookmarkEnd w:id="7"/></w:body></w:document>'
+    )
+    t.renumber_revisions(before)
+    assert same(
+        before,
+        f"<w:document {NS}><w:body>"
+        '<w:bookmarkStart w:id="7" w:name="h"/>'
+        '<w:p><w:ins w:id="8" w:author="A"><w:r><w:t>x</w:t></w:r></w:ins>'
+        '<w:del w:id="9" w:author="A"><w:r><w:delText>y</w:delText></w:r></w:del></w:p>'
+        '<w:p><w:ins w:id="10" w:author="A"/></w:p>'
+        '<w:bookmarkEnd w:id="7"/></w:body></w:document>',
+    )
+
+
+def test_renumber_revisions_without_annotations_starts_at_one():
+    doc = tree(
+        f'<w:document {NS}><w:body><w:p><w:del w:id="5"/><w:ins w:id="5"/></w:p></w:body></w:document>'
+    )
+    t.renumber_revisions(doc)
+    assert [n.get(f"{{{W}}}id") for n in doc.iter(f"{{{W}}}del", f"{{{W}}}ins")] == ["1", "2"]
+
+
+def test_keep_with_closing_marks_rows_and_previous_paragraphs():
+    doc = tree(
+        f"<w:document {NS}><w:body>"
+        "<w:p><w:r><w:t>a</w:t></w:r></w:p>"
+        '<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r><w:t>b</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>c</w:t></w:r></w:p>"
+        '<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="RecipientsLabel"/></w:pPr></w:p></w:tc></w:tr></w:tbl>'
+        "<w:sectPr/></w:body></w:document>"
+    )
+    t.keep_with_closing(doc, "RecipientsLabel", count=2)
+    assert same(
+        doc,
+        f"<w:document {NS}><w:body>"
+        "<w:p><w:r><w:t>a</w:t></w:r></w:p>"
+        '<w:p><w:pPr><w:pStyle w:val="BodyText"/><w:keepNext/></w:pPr><w:r><w:t>b</w:t></w:r></w:p>'
+        "<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t>c</w:t></w:r></w:p>"
+        '<w:tbl><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="RecipientsLabel"/></w:pPr></w:p></w:tc></w:tr></w:tbl>'
+        "<w:sectPr/></w:body></w:document>",
+    )
+
+
+def test_keep_with_closing_without_closing_table_changes_nothing():
+    xml = f"<w:document {NS}><w:body><w:p/><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>"
+    doc = tree(xml)
+    t.keep_with_closing(doc, "RecipientsLabel")
+    assert same(doc, xml)
+
+
+def test_continuous_footnotes_sets_or_adds_num_restart():
+    doc = tree(
+        f'<w:document {NS} xmlns:r="{NSMAP["r"]}"><w:body>'
+        '<w:p><w:pPr><w:sectPr><w:pgSz w:w="1"/></w:sectPr></w:pPr></w:p>'
+        '<w:sectPr><w:headerReference w:type="default" r:id="x"/>'
+        '<w:footnotePr><w:numRestart w:val="eachSect"/></w:footnotePr></w:sectPr>'
+        "</w:body></w:document>"
+    )
+    t.continuous_footnotes(doc)
+    assert same(
+        doc,
+        f'<w:document {NS} xmlns:r="{NSMAP["r"]}"><w:body>'
+        '<w:p><w:pPr><w:sectPr><w:footnotePr><w:numRestart w:val="continuous"/></w:footnotePr>'
+        '<w:pgSz w:w="1"/></w:sectPr></w:pPr></w:p>'
+        '<w:sectPr><w:headerReference w:type="default" r:id="x"/>'
+        '<w:footnotePr><w:numRestart w:val="continuous"/></w:footnotePr></w:sectPr>'
+        "</w:body></w:document>",
+    )
+
+
+def test_core_properties_replace_everything_with_metadata():
+    core = tree(
+        f'<cp:coreProperties xmlns:cp="{NSMAP["cp"]}" xmlns:dc="{NSMAP["dc"]}" '
+        f'xmlns:dcterms="{NSMAP["dcterms"]}" xmlns:xsi="{NSMAP["xsi"]}">'
+        "<dc:creator>root</dc:creator><cp:lastModifiedBy>/home/x</cp:lastModifiedBy>"
+        "</cp:coreProperties>"
+    )
+    t.set_core_properties(
+        core,
+        title="T",
+        subject="S",
+        creator="ĐẢNG ỦY X",
+        when=dt.datetime(2025, 2, 5, tzinfo=dt.UTC),
+    )
+    text = etree.tostring(core, encoding="unicode")
+    assert "root" not in text and "/home" not in text
+    assert core.findtext(f"{{{NSMAP['dc']}}}creator") == "ĐẢNG ỦY X"
+    assert core.findtext(f"{{{NSMAP['dcterms']}}}created") == "2025-02-05T00:00:00Z"
+    assert core.findtext(f"{{{NSMAP['dcterms']}}}modified") == "2025-02-05T00:00:00Z"
+
+
+def test_clean_app_properties_drops_machine_details():
+    app = tree(
+        f'<Properties xmlns="{NSMAP["ep"]}"><Company>ACME</Company><AppVersion>1</AppVersion>'
+        "<Pages>2</Pages></Properties>"
+    )
+    t.clean_app_properties(app)
+    assert same(app, f'<Properties xmlns="{NSMAP["ep"]}"><Pages>2</Pages></Properties>')
+
+
+def test_drop_custom_properties_removes_override_and_relationship():
+    types = tree(
+        f'<Types xmlns="{NSMAP["ct"]}"><Override PartName="/docProps/custom.xml" ContentType="x"/>'
+        '<Override PartName="/word/document.xml" ContentType="y"/></Types>'
+    )
+    rels = tree(
+        f'<Relationships xmlns="{NSMAP["rel"]}"><Relationship Id="a" Type="t" Target="docProps/custom.xml"/>'
+        '<Relationship Id="b" Type="t" Target="word/document.xml"/></Relationships>'
+    )
+    t.drop_custom_properties(types, rels)
+    assert [o.get("PartName") for o in types] == ["/word/document.xml"]
+    assert [r.get("Id") for r in rels] == ["b"]

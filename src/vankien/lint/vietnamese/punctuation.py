@@ -1,0 +1,135 @@
+"""Punctuation: spacing around marks, and brackets and quotes that are not closed.
+
+Vietnamese typography as in English: no space before , . ; : ! ? and closing brackets or
+quotes, one space after them, no space inside brackets or quotes, single spaces between words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from vankien.lint.vietnamese.config import LangConfig
+from vankien.lint.vietnamese.hits import TextHit
+
+_SKIP_RE = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|`[^`]*`|\{[^}]*\}|\]\([^)]*\)"
+)
+_L = r"[^\W\d_]"  # a letter
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # space before a closing mark (not an ellipsis «thứ ...», not a decimal « .5»)
+    (re.compile(r"(?<=\S)[ \t]+(?=[,;:!?)\]»]|\.(?![.\d])|[”’](?!" + _L + "))"), "before"),
+    # no space after , ; : between letters; after . ! ? before a capitalised word
+    (re.compile(r"(?<=" + _L + r")[,;:](?=" + _L + ")"), "after"),
+    (re.compile(r"(?<=[^\W\d_A-ZĐ])[.!?](?=[A-ZĐÀ-Ỹ][^\W\d_A-Z])"), "after"),
+    # a closing bracket or quote glued to the next word, an opening one to the previous word
+    (re.compile(r"[)\]”»](?=" + _L + ")"), "after"),
+    (re.compile(r"(?<=" + _L + r")[(\[“«]"), "before_open"),
+    # space just inside an opening bracket or quote
+    (re.compile(r"(?<=[(\[“«])[ \t]+(?=\S)"), "inside"),
+    # two or more spaces between words
+    (re.compile(r"(?<=\S)[ \t]{2,}(?=[^\s,;:!?)\]».”’])"), "double"),
+)
+
+
+def _skips(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _SKIP_RE.finditer(text)]
+
+
+def check_punctuation_spacing(text: str, cfg: LangConfig) -> Iterator[TextHit]:
+    """Spaces before , . ; : ! ? and closing brackets/quotes; missing space after them; spaces
+    just inside brackets/quotes; double spaces between words. All fixes are safe.
+
+    ``text`` is a paragraph (soft line breaks joined by spaces) or one line. URLs, e-mail
+    addresses, inline code and pandoc attributes are skipped.
+    """
+    skips = _skips(text) if any(c in text for c in "/@`{") else []
+    hits: list[TextHit] = []
+    for pattern, kind in _RULES:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s <= start < e or s < end <= e for s, e in skips):
+                continue
+            mark = m.group()
+            if kind == "before":
+                nxt = text[end]
+                hits.append(TextHit(start, end, f"thừa dấu cách trước «{nxt}»", "", True))
+            elif kind == "after":
+                ctx = text[max(0, start - 8) : end + 8].strip()
+                hits.append(
+                    TextHit(
+                        start, end, f"thiếu dấu cách sau «{mark}» trong «{ctx}»", mark + " ", True
+                    )
+                )
+            elif kind == "before_open":
+                ctx = text[max(0, start - 8) : end + 8].strip()
+                hits.append(
+                    TextHit(
+                        start, end, f"thiếu dấu cách trước «{mark}» trong «{ctx}»", " " + mark, True
+                    )
+                )
+            elif kind == "inside":
+                opener = text[start - 1]
+                hits.append(TextHit(start, end, f"thừa dấu cách sau «{opener}»", "", True))
+            else:
+                ctx = text[max(0, start - 10) : end + 10].strip()
+                hits.append(
+                    TextHit(start, end, f"nhiều dấu cách liền nhau trong «{ctx}»", " ", True)
+                )
+    hits.sort(key=lambda h: (h.start, h.end))
+    last_end = -1
+    for hit in hits:
+        if hit.start >= last_end:  # never two fixes on the same characters
+            yield hit
+            last_end = hit.end
+
+
+_PAIRS = {")": "(", "]": "[", "”": "“", "’": "‘", "»": "«"}
+_OPEN = frozenset(_PAIRS.values())
+# «a)», «1)», «iv)» at the start of an item are typed enumerators, not brackets.
+_ENUMERATOR_RE = re.compile(r"(?:^|(?<=[\s(;:,]))(?:[^\W_]{1,2}|\d{1,3}|[ivxlcdm]{1,5})\)")
+
+
+def check_unbalanced_brackets(text: str, cfg: LangConfig) -> Iterator[TextHit]:
+    """Brackets () [] and quotes “” ‘’ «» "" that are not paired within the paragraph.
+
+    ``text`` is a whole paragraph (soft line breaks joined by spaces). The hit points at the
+    unmatched mark. A «’» between letters is an apostrophe (H’Mông), not a quote.
+    """
+    skips = _skips(text) if any(c in text for c in "/@`{") else []
+    enumerators = {m.end() - 1 for m in _ENUMERATOR_RE.finditer(text)}
+    stack: list[tuple[str, int]] = []
+    straight: list[int] = []
+    bad: list[tuple[int, str]] = []
+    for i, c in enumerate(text):
+        if c not in _PAIRS and c not in _OPEN and c != '"':
+            continue
+        if any(s <= i < e for s, e in skips):
+            continue
+        if c in "‘’" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            continue  # apostrophe
+        if c == '"':
+            straight.append(i)
+        elif c in _OPEN:
+            stack.append((c, i))
+        else:
+            opener = _PAIRS[c]
+            if stack and stack[-1][0] == opener:
+                stack.pop()
+            elif any(o == opener for o, _ in stack):
+                while stack[-1][0] != opener:
+                    o, pos = stack.pop()
+                    bad.append((pos, f"dấu «{o}» không có dấu đóng tương ứng trong đoạn"))
+                stack.pop()
+            elif i in enumerators:
+                continue
+            elif c == "’" and i > 0 and text[i - 1].isalpha():
+                continue  # an apostrophe at the end of a word
+            else:
+                bad.append((i, f"dấu «{c}» không có dấu mở tương ứng trong đoạn"))
+    for o, pos in stack:
+        bad.append((pos, f"dấu «{o}» không có dấu đóng tương ứng trong đoạn"))
+    if len(straight) % 2:
+        bad.append((straight[-1], 'dấu «"» lẻ cặp trong đoạn'))
+    for pos, message in sorted(bad):
+        yield TextHit(pos, pos + 1, message, None, False)

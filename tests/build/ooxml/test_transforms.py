@@ -11,6 +11,7 @@ from vankien.build.ooxml.ns import NSMAP
 
 W = NSMAP["w"]
 NS = f'xmlns:w="{W}"'
+CELL = '<w:tc><w:p><w:pPr><w:pStyle w:val="RecipientsLabel"/></w:pPr></w:p></w:tc>'
 
 
 def tree(xml: str) -> etree._Element:
@@ -44,7 +45,8 @@ def test_renumber_revisions_makes_ids_unique_above_bookmarks():
 
 def test_renumber_revisions_without_annotations_starts_at_one():
     doc = tree(
-        f'<w:document {NS}><w:body><w:p><w:del w:id="5"/><w:ins w:id="5"/></w:p></w:body></w:document>'
+        f'<w:document {NS}><w:body><w:p><w:del w:id="5"/><w:ins w:id="5"/></w:p>'
+        "</w:body></w:document>"
     )
     t.renumber_revisions(doc)
     assert [n.get(f"{{{W}}}id") for n in doc.iter(f"{{{W}}}del", f"{{{W}}}ins")] == ["1", "2"]
@@ -56,7 +58,7 @@ def test_keep_with_closing_marks_rows_and_previous_paragraphs():
         "<w:p><w:r><w:t>a</w:t></w:r></w:p>"
         '<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r><w:t>b</w:t></w:r></w:p>'
         "<w:p><w:r><w:t>c</w:t></w:r></w:p>"
-        '<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="RecipientsLabel"/></w:pPr></w:p></w:tc></w:tr></w:tbl>'
+        f"<w:tbl><w:tr>{CELL}</w:tr></w:tbl>"
         "<w:sectPr/></w:body></w:document>"
     )
     t.keep_with_closing(doc, "RecipientsLabel", count=2)
@@ -66,13 +68,16 @@ def test_keep_with_closing_marks_rows_and_previous_paragraphs():
         "<w:p><w:r><w:t>a</w:t></w:r></w:p>"
         '<w:p><w:pPr><w:pStyle w:val="BodyText"/><w:keepNext/></w:pPr><w:r><w:t>b</w:t></w:r></w:p>'
         "<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t>c</w:t></w:r></w:p>"
-        '<w:tbl><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val="RecipientsLabel"/></w:pPr></w:p></w:tc></w:tr></w:tbl>'
+        f"<w:tbl><w:tr><w:trPr><w:cantSplit/></w:trPr>{CELL}</w:tr></w:tbl>"
         "<w:sectPr/></w:body></w:document>",
     )
 
 
 def test_keep_with_closing_without_closing_table_changes_nothing():
-    xml = f"<w:document {NS}><w:body><w:p/><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>"
+    xml = (
+        f"<w:document {NS}><w:body><w:p/><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+        "</w:body></w:document>"
+    )
     doc = tree(xml)
     t.keep_with_closing(doc, "RecipientsLabel")
     assert same(doc, xml)
@@ -134,7 +139,8 @@ def test_drop_custom_properties_removes_override_and_relationship():
         '<Override PartName="/word/document.xml" ContentType="y"/></Types>'
     )
     rels = tree(
-        f'<Relationships xmlns="{NSMAP["rel"]}"><Relationship Id="a" Type="t" Target="docProps/custom.xml"/>'
+        f'<Relationships xmlns="{NSMAP["rel"]}">'
+        '<Relationship Id="a" Type="t" Target="docProps/custom.xml"/>'
         '<Relationship Id="b" Type="t" Target="word/document.xml"/></Relationships>'
     )
     t.drop_custom_properties(types, rels)

@@ -8,7 +8,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 PYTEST_ARGS   ?=
 
-.PHONY: help report example lint test check format reference clean bench
+.PHONY: help report example lint test check format reference clean bench ci-local
 
 help:
 	@echo "make report   - dựng báo cáo của đơn vị (build/*.docx) từ report.yaml và skeleton/"
@@ -16,6 +16,7 @@ help:
 	@echo "make example  - dựng hai báo cáo mẫu trong examples/"
 	@echo "make test     - chạy toàn bộ kiểm thử (ruff, mypy, pytest)"
 	@echo "make bench    - đo tốc độ lint/build (vài phút), ghi bench/results.md"
+	@echo "make ci-local - chạy trên máy các bước CI của pull request (kết quả trong build/ci/)"
 
 $(RUNTIME_STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,3 +60,17 @@ bench: $(RUNTIME_STAMP)
 
 clean:
 	rm -rf build $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# The pull-request pipeline of .github/workflows/review.yml and .gitlab-ci.yml, run locally:
+# every step runs even when one fails; the exit code says whether any failed.
+CI_OUT ?= build/ci
+BASE   ?= $(shell git rev-parse --verify -q origin/main >/dev/null && echo origin/main || echo main)
+
+ci-local: $(RUNTIME_STAMP)
+	@mkdir -p $(CI_OUT); rc=0; \
+	$(PY) -m vankien codeowners --check || rc=1; \
+	$(PY) -m vankien lint || rc=1; \
+	$(PY) -m vankien build --pdf --output $(CI_OUT)/bao-cao.docx || rc=1; \
+	$(PY) -m vankien redline $(BASE) --output $(CI_OUT)/so-sanh.docx || rc=1; \
+	$(PY) -m vankien status --format markdown --sections > $(CI_OUT)/tien-do.md || rc=1; \
+	cat $(CI_OUT)/tien-do.md; exit $$rc

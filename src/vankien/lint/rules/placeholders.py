@@ -156,8 +156,17 @@ def check_word_artefact(ctx: Context) -> Iterator[Hit]:
     Use instead: xóa chúng; lệnh ``vankien lint --fix`` xóa dạng «[bookmark: …]».
     """
     for source, unit in units(ctx):
-        for m in ARTEFACT_RE.finditer(unit.text):
+        text = unit.text
+        for m in ARTEFACT_RE.finditer(text):
             bracketed = m.group(0).startswith("[")
+            start = m.start()
+            # Take one space with it, so that «bộ [bookmark: x].» becomes «bộ.», not «bộ .».
+            if (
+                start > 0
+                and text[start - 1] == " "
+                and (m.end() == len(text) or text[m.end()] in " .,;:)")
+            ):
+                start -= 1
             yield unit_hit(
                 source,
                 unit,
@@ -165,6 +174,7 @@ def check_word_artefact(ctx: Context) -> Iterator[Hit]:
                 f"dấu vết của Word dán vào: «{m.group(0)}»",
                 end=m.end() if bracketed else None,
                 replacement="" if bracketed else None,
+                fix_start=start,
             )
 
 

@@ -35,13 +35,15 @@ def unit_hit(
     end: int | None = None,
     replacement: str | None = None,
     severity: Severity | None = None,
+    fix_start: int | None = None,
 ) -> Hit:
     """A hit at ``unit.text[start]``, with an optional fix replacing ``text[start:end]``."""
     offset = unit.file_offset(start)
     line, col = source.loc(offset)
     fix = None
     if replacement is not None and end is not None:
-        fix = Fix(offset, unit.file_offset(end), replacement)
+        begin = offset if fix_start is None else unit.file_offset(fix_start)
+        fix = Fix(begin, unit.file_offset(end), replacement)
     return Hit(source.rel, line, col, detail, fix, severity)
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -151,7 +149,7 @@ def test_suppression_block_and_next_line(mini, capsys) -> None:
 def test_config_select_ignore_severity(mini, capsys) -> None:
     lint = {"ignore": ["PH005"], "severity": {"PH001": "info"}}
     root = mini(body=BROKEN, unit={"lint": lint})
-    code, out, _ = run(capsys, "--root", str(root))
+    _code, out, _ = run(capsys, "--root", str(root))
     assert "PH005" not in out and "info PH001" in out
     root = mini(body=BROKEN, unit={"lint": {"select": ["consistency"]}})
     _, out, _ = run(capsys, "--root", str(root))
@@ -178,9 +176,7 @@ def test_bad_config_is_a_user_error(mini, capsys, lint, message) -> None:
 BAD_FILES = [
     (
         "cp1258",
-        "# Đảng bộ lãnh đạo".encode("cp1258", errors="ignore")
-        + "Ảnh".encode("utf-8")[:1]
-        + b"\xd2",
+        "# Đảng bộ lãnh đạo".encode("cp1258", errors="ignore") + "Ảnh".encode()[:1] + b"\xd2",
         "UTF-8",
     ),
     ("utf16", "# Phần".encode("utf-16"), "UTF-16"),
@@ -192,7 +188,7 @@ BAD_FILES = [
 def test_unreadable_file_is_a_user_error(mini, capsys, name, data, message) -> None:
     root = mini()
     (root / "skeleton" / "03-ba.md").write_bytes(data)
-    code, out, err = run(capsys, "--root", str(root))
+    code, _out, err = run(capsys, "--root", str(root))
     assert code == 2 and message in err and "03-ba.md" in err and "Traceback" not in err
 
 
@@ -214,7 +210,7 @@ def test_large_file(mini, capsys) -> None:
     paragraph = "Đảng bộ lãnh đạo thực hiện tốt nhiệm vụ chính trị của cơ quan. " * 20 + "\n\n"
     big = paragraph * (10 * 1024 * 1024 // len(paragraph.encode()))
     root = mini(body=big)
-    code, out, err = run(capsys, "--root", str(root))
+    code, _out, err = run(capsys, "--root", str(root))
     assert code in (0, 1) and "Traceback" not in err
 
 

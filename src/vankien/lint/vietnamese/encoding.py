@@ -130,13 +130,15 @@ def _legacy_tokens(text: str, cfg: LangConfig) -> Iterator[tuple[int, int, str, 
         token = m.group()
         if token.isascii():
             continue
+        # Trimmed of surrounding punctuation first; the whole token last, because « » ‘ ’
+        # are themselves letters in TCVN3 and parts of mojibake sequences.
         variants = (
-            (0, len(token)),
             (len(token) - len(token.lstrip(_EDGE_PUNCT)), len(token.rstrip(_EDGE_PUNCT))),
             (
                 len(token) - len(token.lstrip(_EDGE_PUNCT + "‘’")),
                 len(token.rstrip(_EDGE_PUNCT + "‘’")),
             ),
+            (0, len(token)),
         )
         for a, b in variants:
             if a >= b:
@@ -273,20 +275,21 @@ def check_invisible_characters(text: str, cfg: LangConfig) -> Iterator[TextHit]:
             if any(s <= m.start() < e for s, e in legacy):
                 continue
         codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group()))
+        start, end = m.span()
+        where = f"«{text[max(0, start - 12) : start].lstrip()}¦{text[end : end + 12].rstrip()}»"
         if m.group(3) is not None:
-            yield TextHit(
-                m.start(), m.end(),
-                f"dấu cách không ngắt ({codes}) thay cho dấu cách thường", " ", True,
-            )  # fmt: skip
+            message = (
+                f"dấu cách không ngắt ({codes}) thay cho dấu cách thường ở chỗ ¦ trong {where}"
+            )
+            yield TextHit(start, end, message, " ", True)
         elif m.group(2) is not None:
-            yield TextHit(
-                m.start(), m.end(),
-                f"ký tự điều khiển ({codes}) lẫn trong văn bản (thường do dán từ Word/PDF)",
-                "", True,
-            )  # fmt: skip
+            message = (
+                f"ký tự điều khiển ({codes}) ở chỗ ¦ trong {where} (thường do dán từ Word/PDF): "
+                "xóa đi"
+            )
+            yield TextHit(start, end, message, "", True)
         else:
-            yield TextHit(
-                m.start(), m.end(),
-                f"ký tự vô hình ({codes}) lẫn trong văn bản (thường do dán từ web/Word)",
-                "", True,
-            )  # fmt: skip
+            message = (
+                f"ký tự vô hình ({codes}) ở chỗ ¦ trong {where} (thường do dán từ web/Word): xóa đi"
+            )
+            yield TextHit(start, end, message, "", True)

@@ -249,7 +249,11 @@ def check_wrong_org_type(ctx: Context) -> Iterator[Hit]:
             org = m.group("org")
             if org and org.split()[0].capitalize() == other and "(" not in m.group(0):
                 spans.append(m.span("org"))
-        for start, end in sorted(spans):
+        last_end = -1
+        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if start < last_end:
+                continue  # the same words matched by two patterns: report them once
+            last_end = end
             yield unit_hit(
                 source,
                 text_unit,

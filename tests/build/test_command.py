@@ -86,7 +86,7 @@ def test_images_only_from_inside_the_report_folder(draft, capsys, image, message
 
 
 def test_reference_style_image_definition_is_checked(draft, capsys):
-    page, _ = add_line(draft, "![Ảnh][hinh]\n\n[hinh]: http://example.com/b.png")
+    add_line(draft, "![Ảnh][hinh]\n\n[hinh]: http://example.com/b.png")
     assert main(["build", "--root", str(draft)]) == 2
     assert "hình ảnh lấy từ ngoài" in capsys.readouterr().err
 

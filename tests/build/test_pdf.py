@@ -1,0 +1,118 @@
+"""Rendering with LibreOffice (slow): page size and count, page numbers, the header in order.
+
+Uses the project's own PDF step (vankien.build.pdf) and poppler's pdfinfo/pdftotext to read
+the result.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from vankien.build.pdf import docx_to_pdf
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (shutil.which("soffice") or shutil.which("libreoffice"))
+        or not shutil.which("pdftotext"),
+        reason="LibreOffice and poppler-utils are needed (installed by .ci/run)",
+    ),
+]
+WORD_RE = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+_PDFS: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="module")
+def pdf_of(tmp_path_factory):
+    def render(built) -> Path:
+        if built.name not in _PDFS:
+            folder = tmp_path_factory.mktemp(built.name)
+            docx = folder / "doc.docx"
+            docx.write_bytes(built.docx.data)
+            pdf = folder / "doc.pdf"
+            pdf.write_bytes(docx_to_pdf(docx))
+            _PDFS[built.name] = pdf
+        return _PDFS[built.name]
+
+    return render
+
+
+def info(pdf: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+def words(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    out = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in WORD_RE.findall(out)]
+
+
+def test_page_size_is_a4_and_page_count_is_sane(built, pdf_of):
+    facts = info(pdf_of(built))
+    width, height = (float(v) for v in re.findall(r"[\d.]+", facts["Page size"])[:2])
+    assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1
+    pages = int(facts["Pages"])
+    low, high = (2, 6) if built.root.parent.name == "fixtures" else (5, 60)
+    assert low <= pages <= high
+
+
+def test_no_number_on_page_one_and_2_at_the_top_of_page_two(built, pdf_of):
+    pdf = pdf_of(built)
+    if int(info(pdf)["Pages"]) < 2:
+        pytest.skip("a one-page document has no page 2")
+    first = words(pdf, 1)
+    top = min(first, key=lambda w: w[1])
+    assert not top[4].isdigit(), f"page 1 starts with {top[4]!r}"
+    second = words(pdf, 2)
+    top = min(second, key=lambda w: w[1])
+    assert top[4] == "2"
+    assert top[1] < 60  # in the top margin, about 10 mm from the edge
+    centre = (top[0] + top[2]) / 2
+    text_centre = (30 + (210 - 15)) / 2 / 25.4 * 72  # the text area's centre, in points
+    assert abs(centre - text_centre) < 15
+
+
+def test_header_lines_come_out_in_order(built, pdf_of):
+    from vankien.unit.load import load_unit
+
+    unit = load_unit(built.root)
+    pdf = pdf_of(built)
+    page = words(pdf, 1)
+    middle = 30 / 25.4 * 72 + 86 / 25.4 * 72 * (0.9 if built.profile == "hd36" else 0.7)
+
+    def y_of(text: str, left: bool | None = None) -> float:
+        """The top of the first place where the words of ``text`` follow one another."""
+        wanted = text.split()[:2]
+        for i, (x0, y0, x1, _y1, _word) in enumerate(page):
+            side_ok = left is None or (x1 <= middle if left else x0 >= middle - 20)
+            following = [w[4] for w in page[i : i + len(wanted)]]
+            if side_ok and following == wanted:
+                return y0
+        raise AssertionError(f"{text!r} not found on page 1")
+
+    superior = y_of(unit.superior.upper(), left=True)
+    issuer = y_of(unit.issuer.upper(), left=True)
+    number = y_of("Số" if built.profile == "hd36" else "Số:", left=True)
+    date = y_of("ngày", left=False)
+    title = y_of("BÁO")
+    assert superior < issuer < number < title
+    if built.profile == "hd36":
+        star = y_of("*", left=True)
+        assert issuer < star < number
+        nation = y_of("ĐẢNG CỘNG", left=False)
+    else:
+        nation = y_of("CỘNG HÒA", left=False)
+    assert nation < date < title
+    assert abs(date - number) < 3  # the place and date are level with the number

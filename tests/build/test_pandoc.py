@@ -1,0 +1,93 @@
+"""The build's reader sees the same heading tree as the linter (mistune), file by file.
+
+The linter checks the structure the writers typed; the document is built from what pandoc
+reads. Both must agree on which lines are headings and at which level, or a report could pass
+lint and still come out with a different structure.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from vankien.build.pandoc import FILTERS, READER, pandoc_path
+from vankien.lint.document import parse_file
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+
+
+def markdown_files() -> list[Path]:
+    files = sorted((HERE / "fixtures").glob("**/*.md"))
+    for folder in (
+        REPO / "skeleton",
+        REPO / "examples" / "dang-bo" / "skeleton",
+        REPO / "examples" / "chi-bo" / "skeleton",
+    ):
+        files += sorted(folder.glob("*.md"))
+    return files
+
+
+def pandoc_headings(text: str) -> list[tuple[int, str]]:
+    out = subprocess.run(
+        [pandoc_path(), "-f", READER, "-t", "json"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found: list[tuple[int, str]] = []
+
+    def first_word(inlines: list[dict]) -> str:
+        for inline in inlines:
+            if inline["t"] == "Str":
+                return inline["c"]
+        return ""
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("t") == "Header":
+                level, _attr, inlines = node["c"]
+                found.append((level, first_word(inlines)))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(out)["blocks"])
+    return found
+
+
+@pytest.mark.parametrize("path", markdown_files(), ids=lambda p: str(p.relative_to(REPO)))
+def test_pandoc_and_the_linter_see_the_same_headings(path):
+    text = path.read_text(encoding="utf-8")
+    lint = [
+        (h.level, h.text.split()[0] if h.text.split() else "")
+        for h in parse_file(path.name, text).headings
+    ]
+    assert pandoc_headings(text) == lint
+
+
+def test_reader_keeps_typed_enumerators_and_quotes_literal():
+    out = subprocess.run(
+        [pandoc_path(), "-f", READER, "-t", "native"],
+        input='a) chữ\n\nI. La Mã\n\n"ngoặc" -- gạch...\n',
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "OrderedList" not in out
+    assert 'Str "a)"' in out and 'Str "I."' in out
+    assert "Quoted" not in out and "\\8211" not in out and "\\8230" not in out
+
+
+def test_filters_are_listed_in_order_and_exist():
+    assert FILTERS[0] == "guidance.lua" and FILTERS.index("guidance.lua") < FILTERS.index(
+        "placeholder.lua"
+    )
+    for name in FILTERS:
+        assert (REPO / "filters" / name).is_file()

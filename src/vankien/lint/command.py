@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from vankien.lint.model import Severity
+
+if TYPE_CHECKING:
+    from vankien.lint.model import Finding
 
 
 def lint_command(
@@ -19,11 +23,16 @@ def lint_command(
     fix: bool = False,
     diff: bool = False,
 ) -> int:
-    """Lint the report; exit 0 clean, 1 findings at or above ``fail_level``."""
+    """Lint the report; exit 0 clean, 1 findings at or above ``fail_level``.
+
+    Without ``root``, each path's report folder is found by walking up to report.yaml, so a
+    commit touching two reports (pre-commit passes all changed files) lints both; paths are
+    then shown relative to the current folder.
+    """
+    import os
+
     from vankien.lint import output
-    from vankien.lint.config import load_config
-    from vankien.lint.context import load_report
-    from vankien.lint.runner import _selected, all_rules, find_root, run_rules
+    from vankien.lint.runner import all_rules, find_root
 
     if fmt not in output.FORMATS:
         raise UserError(
@@ -37,7 +46,48 @@ def lint_command(
     for path in paths:
         if not path.exists():
             raise UserError("không tìm thấy tệp", path=path)
-    root = find_root(paths) if root is None else root.resolve()
+    groups: dict[Path, list[Path]] = {}
+    if root is not None:
+        groups[root.resolve()] = list(paths)
+    elif paths:
+        for path in paths:
+            groups.setdefault(find_root([path]), []).append(path)
+    else:
+        groups[find_root([])] = []
+    rules = all_rules()
+    findings: list[Finding] = []
+    for group_root, group_paths in groups.items():
+        found = _lint_one(group_root, group_paths, fix, diff)
+        if root is None and paths:
+            prefix = Path(os.path.relpath(group_root))
+            found = [
+                replace(f, path=(prefix / f.path).as_posix()) if str(prefix) != "." else f
+                for f in found
+            ]
+        findings.extend(found)
+    if diff and not fix:
+        return EXIT_OK
+    if fmt == "text":
+        sys.stdout.write(output.render_text(findings))
+        print(output.summary(findings), file=sys.stderr)
+    elif fmt == "json":
+        sys.stdout.write(output.render_json(findings))
+    elif fmt == "github":
+        sys.stdout.write(output.render_github(findings))
+    else:
+        from vankien import __version__
+
+        sys.stdout.write(output.render_sarif(findings, rules, __version__))
+    failing = [f for f in findings if f.severity.value >= level.value]
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _lint_one(root: Path, paths: Sequence[Path], fix: bool, diff: bool) -> list[Finding]:
+    """Lint (and with ``fix``/``diff`` fix) one report folder; findings in ``paths`` only."""
+    from vankien.lint.config import load_config
+    from vankien.lint.context import load_report
+    from vankien.lint.runner import _selected, all_rules, run_rules
+
     if not (root / "report.yaml").is_file():
         raise UserError(
             "thư mục này không phải thư mục báo cáo (không có report.yaml)",
@@ -48,7 +98,6 @@ def lint_command(
     rules = all_rules()
     config = load_config(report.unit.lint, report.unit.path, rules)
     wanted = _selected(root, paths) if paths else None
-
     if fix or diff:
         from vankien.lint.fix import compute_fixes
 
@@ -63,8 +112,7 @@ def lint_command(
         elif not result.changed:
             print("Không có gì để sửa tự động.", file=sys.stderr)
         if diff and not fix:
-            return EXIT_OK
-
+            return []
     findings = run_rules(report, config, rules)
     if wanted is not None:
         findings = [
@@ -72,19 +120,7 @@ def lint_command(
             for f in findings
             if f.path in wanted or any(w.endswith("/") and f.path.startswith(w) for w in wanted)
         ]
-    if fmt == "text":
-        sys.stdout.write(output.render_text(findings))
-        print(output.summary(findings), file=sys.stderr)
-    elif fmt == "json":
-        sys.stdout.write(output.render_json(findings))
-    elif fmt == "github":
-        sys.stdout.write(output.render_github(findings))
-    else:
-        from vankien import __version__
-
-        sys.stdout.write(output.render_sarif(findings, rules, __version__))
-    failing = [f for f in findings if f.severity.value >= level.value]
-    return EXIT_FINDINGS if failing else EXIT_OK
+    return findings
 
 
 def rules_command(docs: Path | None = None, check: bool = False) -> int:

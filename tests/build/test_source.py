@@ -1,0 +1,74 @@
+"""Joining the skeleton files, marking "+" items, checking image targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vankien.build.source import (
+    SourceFile,
+    check_images,
+    joined_markdown,
+    mark_plus_items,
+    read_sources,
+)
+from vankien.errors import UserError
+
+
+def test_plus_items_get_the_marker_span_and_nothing_else_changes():
+    text = "- một\n+ hai\n  + ba\n+không phải\n1 + 1 = 2\n-----\n"
+    assert mark_plus_items(text) == (
+        "- một\n+ []{.vk-plus} hai\n  + []{.vk-plus} ba\n+không phải\n1 + 1 = 2\n-----\n"
+    )
+
+
+def test_plus_lines_in_fenced_code_are_left_alone():
+    text = "```\n+ mã\n```\n+ ý\n~~~\n+ mã\n~~~\n"
+    assert mark_plus_items(text) == "```\n+ mã\n```\n+ []{.vk-plus} ý\n~~~\n+ mã\n~~~\n"
+
+
+def make_report(tmp_path: Path, files: dict[str, str]) -> Path:
+    (tmp_path / "skeleton").mkdir()
+    for name, text in files.items():
+        (tmp_path / "skeleton" / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_files_join_in_prefix_order_and_other_files_are_ignored(tmp_path):
+    root = make_report(
+        tmp_path,
+        {
+            "02-hai.md": "# Hai\n",
+            "01-mot.md": "# Một\n\n",
+            "ghi-chu.md": "x",
+            "10-muoi.md": "# Mười",
+        },
+    )
+    joined = joined_markdown(root, read_sources(root))
+    assert joined == "# Một\n\n# Hai\n\n# Mười\n"
+
+
+def test_empty_skeleton_is_a_user_error(tmp_path):
+    (tmp_path / "skeleton").mkdir()
+    with pytest.raises(UserError, match="không có tệp nội dung"):
+        read_sources(tmp_path)
+
+
+def test_image_inside_the_report_is_accepted(tmp_path):
+    root = make_report(tmp_path, {})
+    (root / "images").mkdir()
+    (root / "images" / "a.png").write_bytes(b"x")
+    for target in ("../images/a.png", "images/a.png", "../images/a.png#x"):
+        check_images(root, SourceFile(root / "skeleton" / "01-a.md", f"![a]({target})\n"))
+
+
+def test_image_symlink_leaving_the_report_is_refused(tmp_path):
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(b"x")
+    (tmp_path / "r").mkdir()
+    root = make_report(tmp_path / "r", {})
+    (root / "link.png").symlink_to(outside)
+    with pytest.raises(UserError, match="nằm ngoài thư mục báo cáo") as info:
+        check_images(root, SourceFile(root / "skeleton" / "01-a.md", "chữ\n\n![a](../link.png)\n"))
+    assert info.value.line == 3

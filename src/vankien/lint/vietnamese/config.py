@@ -14,10 +14,10 @@ import marshal
 import os
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from vankien.errors import UserError
 from vankien.lint.vietnamese.syllable import parse, to_second_style
@@ -26,43 +26,63 @@ from vankien.resources import data_path
 ToneSetting = Literal["auto", "first", "second"]
 TONE_SETTINGS: tuple[str, ...] = ("auto", "first", "second")
 
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 _LIST_FILES = ("watchlist.txt", "stopwords.txt", "reduplications.txt", "names.txt", "allowed.txt")
 _MISSPELLINGS = "misspellings.yaml"
 
 
-@dataclass(frozen=True, slots=True)
-class Misspelling:
+class Misspelling(NamedTuple):
     wrong: str  # look-up key form (lower case, "second" tone style)
     right: str  # as written in the data file
     note: str
     autofix: bool
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
-    """All word lists, normalised to look-up keys (lower case, NFC, tone style «hoà»)."""
+    """All word lists, normalised to look-up keys (lower case, NFC, tone style «hoà»).
 
-    words: frozenset[str]  # general dictionary + watchlist + allowed terms
-    watch: frozenset[str]
-    # (length, wildcard position, the other syllables) → ((syllable at that position, term), …)
-    watch_index: dict[tuple[int, int, tuple[str, ...]], tuple[tuple[str, str], ...]]
-    watch_lengths: tuple[int, ...]
-    stopwords: frozenset[str]
-    reduplications: frozenset[str]
-    names: frozenset[str]
-    misspellings: dict[str, Misspelling]
-    max_misspelling_len: int
-    _syllables: list[frozenset[str]] = field(default_factory=list)
+    Built once per process and never changed; compared and hashed by identity.
+    """
 
-    def syllables(self) -> frozenset[str]:
-        """Every syllable of the dictionary (built on first use: only legacy checks need it)."""
-        if not self._syllables:
-            syl: set[str] = set()
-            for word in self.words:
-                syl.update(word.split(" "))
-            self._syllables.append(frozenset(s for s in syl if parse(s) is not None))
-        return self._syllables[0]
+    __slots__ = (
+        "max_misspelling_len", "misspelling_firsts", "misspellings", "names", "reduplications",
+        "stopwords", "syllables", "watch", "watch_index", "watch_lengths", "watch_positions",
+        "words",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        *,
+        words: frozenset[str],
+        watch: frozenset[str],
+        watch_index: dict[tuple[int, int, tuple[str, ...]], tuple[tuple[str, str], ...]],
+        watch_lengths: tuple[int, ...],
+        watch_positions: dict[int, tuple[frozenset[str], ...]],
+        stopwords: frozenset[str],
+        reduplications: frozenset[str],
+        names: frozenset[str],
+        misspellings: dict[str, Misspelling],
+        misspelling_firsts: frozenset[str],
+        max_misspelling_len: int,
+        syllables: frozenset[str],
+    ) -> None:
+        self.words = words  # general dictionary + watchlist + allowed terms
+        self.watch = watch
+        # (length, wildcard position, the other syllables) → ((syllable there, term), …)
+        self.watch_index = watch_index
+        self.watch_lengths = watch_lengths
+        # for each term length, the syllables found at each position of such terms
+        self.watch_positions = watch_positions
+        self.stopwords = stopwords
+        self.reduplications = reduplications
+        self.names = names
+        self.misspellings = misspellings
+        self.misspelling_firsts = misspelling_firsts
+        self.max_misspelling_len = max_misspelling_len
+        self.syllables = syllables  # every Vietnamese syllable of the dictionary
+
+    def __repr__(self) -> str:
+        return f"Lexicon({len(self.words)} words, {len(self.watch)} watchlist terms)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,10 +180,18 @@ def _raw_data() -> dict[str, Any]:
                 line=number,
                 hint="danh sách chỉ nhận thuật ngữ từ hai âm tiết trở lên.",
             )
+    general = _general_words()
+    syllables = {s for word in general for s in word.split(" ")}
     return {
         "lists": {name: [t for _, t in items] for name, items in lists.items()},
         "misspellings": _parse_misspellings(base / _MISSPELLINGS),
+        "syllables": sorted(s for s in syllables if parse(s) is not None),
     }
+
+
+def _general_words() -> list[str]:
+    text = data_path("words.txt").read_text(encoding="utf-8")
+    return to_second_style(text.lower()).split("\n")
 
 
 def _cache_file() -> Path | None:
@@ -173,12 +201,12 @@ def _cache_file() -> Path | None:
         base = base / "vankien"
     sig = hashlib.sha1(str(_CACHE_VERSION).encode())
     data = _data_dir()
-    for name in (*_LIST_FILES, _MISSPELLINGS):
+    for path in (*(data / name for name in (*_LIST_FILES, _MISSPELLINGS)), data_path("words.txt")):
         try:
-            st = (data / name).stat()
+            st = path.stat()
         except OSError:
             return None
-        sig.update(f"{data / name}:{st.st_size}:{st.st_mtime_ns};".encode())
+        sig.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
     return base / f"lang-{sig.hexdigest()[:16]}.marshal"
 
 
@@ -206,8 +234,7 @@ def _cached_raw_data() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read and index all word lists (about 20 ms; once per process)."""
-    text = data_path("words.txt").read_text(encoding="utf-8")
-    general = to_second_style(text.lower()).split("\n")
+    general = _general_words()
     raw = _cached_raw_data()
     lists: dict[str, list[str]] = raw["lists"]
     watch = frozenset(lists["watchlist.txt"])
@@ -231,5 +258,14 @@ def load_lexicon() -> Lexicon:
         reduplications=frozenset(lists["reduplications.txt"]),
         names=frozenset(lists["names.txt"]),
         misspellings=misspellings,
+        misspelling_firsts=frozenset(w.split(" ")[0] for w in misspellings),
         max_misspelling_len=max((len(w.split(" ")) for w in misspellings), default=0),
+        watch_positions={
+            n: tuple(
+                frozenset(t.split(" ")[j] for t in watch if len(t.split(" ")) == n)
+                for j in range(n)
+            )
+            for n in {len(t.split(" ")) for t in watch}
+        },
+        syllables=frozenset(raw["syllables"]),
     )

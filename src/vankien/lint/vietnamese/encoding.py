@@ -101,7 +101,7 @@ def _mojibake_decode(token: str) -> str | None:
 
 def _all_known(text: str, cfg: LangConfig) -> bool:
     """Every letter run with a non-ASCII letter is a syllable of the dictionary."""
-    syllables = cfg.lexicon.syllables()
+    syllables = cfg.lexicon.syllables
     runs = [r for r in _LETTER_RUN.findall(text) if not r.isascii()]
     return bool(runs) and all(r.lower() in syllables for r in runs)
 
@@ -125,11 +125,21 @@ def _convert_token(core: str, cfg: LangConfig) -> tuple[str, str] | None:
     return None
 
 
+# A whitespace-delimited token made only of Latin-1 and Windows-1252 characters, with at least
+# one that is not ASCII: the only shape legacy or mojibake text can take.
+_LEGACY_CHARS = "\x21-\x7e\x80-\x84\x86-\x9f\xa1-\xff" + "".join(_CP1252_BYTE)
+_LEGACY_TOKEN = re.compile(
+    f"(?<!\\S)[{_LEGACY_CHARS}]*[\x80-\x84\x86-\x9f\xa1-\xff{''.join(_CP1252_BYTE)}]"
+    f"[{_LEGACY_CHARS}]*(?!\\S)"
+)
+
+
 def _legacy_tokens(text: str, cfg: LangConfig) -> Iterator[tuple[int, int, str, str]]:
-    for m in re.finditer(r"\S+", text):
+    syllables = cfg.lexicon.syllables
+    for m in _LEGACY_TOKEN.finditer(text):
         token = m.group()
-        if token.isascii():
-            continue
+        if token.strip(_EDGE_PUNCT).lower() in syllables:
+            continue  # an ordinary word such as «các»
         # Trimmed of surrounding punctuation first; the whole token last, because « » ‘ ’
         # are themselves letters in TCVN3 and parts of mojibake sequences.
         variants = (

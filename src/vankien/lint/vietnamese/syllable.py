@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 ToneStyle = Literal["first", "second"]
 
@@ -86,8 +85,7 @@ def demark(word: str) -> str:
     return strip_tones(word).translate(_DEMARK)
 
 
-@dataclass(frozen=True, slots=True)
-class Syllable:
+class Syllable(NamedTuple):
     onset: str
     nucleus: str
     coda: str

@@ -107,36 +107,39 @@ def _styled(term: str, written: Sequence[str], cfg: LangConfig) -> str:
     return " ".join(restyle(s, "first") for s in term.split(" "))
 
 
-def _run(tokens: Sequence[Token], k: int, n: int) -> bool:
+@lru_cache(maxsize=256)
+def _runs(tokens: tuple[Token, ...]) -> tuple[int, ...]:
+    """For each token, how many checkable words joined by spaces start there."""
+    out = [0] * (len(tokens) + 1)
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].checkable:
+            nxt = k + 1
+            out[k] = 1 + (out[nxt] if nxt < len(tokens) and tokens[nxt].joined else 0)
+    return tuple(out)
+
+
+def _run(tokens: tuple[Token, ...], k: int, n: int) -> bool:
     """``tokens[k:k+n]`` are checkable words separated by spaces only."""
-    if k + n > len(tokens):
-        return False
-    for j in range(k, k + n):
-        tok = tokens[j]
-        if not tok.checkable or (j > k and not tok.joined):
-            return False
-    return True
+    return k >= 0 and _runs(tokens)[k] >= n
 
 
-def _left_word(tokens: Sequence[Token], k: int, cfg: LangConfig) -> bool:
+def _left_word(tokens: tuple[Token, ...], k: int, cfg: LangConfig) -> bool:
     """The one or two words before ``tokens[k]`` form a dictionary word with it."""
     for size in (2, 3):
-        if k - size + 1 >= 0 and _run(tokens, k - size + 1, size):
-            if cfg.is_word(" ".join(t.key for t in tokens[k - size + 1 : k + 1])):
-                return True
-        elif size == 2:
+        if not _run(tokens, k - size + 1, size):
             return False
+        if cfg.is_word(" ".join(t.key for t in tokens[k - size + 1 : k + 1])):
+            return True
     return False
 
 
-def _right_word(tokens: Sequence[Token], k: int, cfg: LangConfig) -> bool:
+def _right_word(tokens: tuple[Token, ...], k: int, cfg: LangConfig) -> bool:
     """``tokens[k]`` forms a dictionary word with the one or two words after it."""
     for size in (2, 3):
-        if _run(tokens, k, size):
-            if cfg.is_word(" ".join(t.key for t in tokens[k : k + size])):
-                return True
-        elif size == 2:
+        if not _run(tokens, k, size):
             return False
+        if cfg.is_word(" ".join(t.key for t in tokens[k : k + size])):
+            return True
     return False
 
 
@@ -183,9 +186,13 @@ def check_misspellings(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     if not lex.misspellings:
         return
     tokens = tokenize(text)
+    firsts = lex.misspelling_firsts
     k = 0
     while k < len(tokens):
         found = None
+        if tokens[k].key not in firsts:
+            k += 1
+            continue
         for n in range(min(lex.max_misspelling_len, len(tokens) - k), 0, -1):
             if not _run(tokens, k, n):
                 continue
@@ -231,11 +238,26 @@ def check_term_near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
 def _near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     lex = cfg.lexicon
     tokens = tokenize(text)
+    runs = _runs(tokens)
+    keys_all = [t.key for t in tokens]
+    index = lex.watch_index
     flagged: set[int] = set()
     for n in sorted(lex.watch_lengths, reverse=True):
+        positions = lex.watch_positions[n]
+        first, second = positions[0], positions[1]
         for k in range(len(tokens) - n + 1):
-            if not _run(tokens, k, n):
+            if runs[k] < n:
                 continue
+            # All syllables but one must sit where some term has them: reject early.
+            if keys_all[k] not in first and keys_all[k + 1] not in second:
+                continue
+            if n > 2:
+                misses = 0
+                for j in range(n):
+                    if keys_all[k + j] not in positions[j]:
+                        misses += 1
+                if misses > 1:
+                    continue
             window = tokens[k : k + n]
             if any(t.name_like or (t.text.istitle() and t.key in lex.names) for t in window):
                 continue
@@ -253,7 +275,7 @@ def _near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
                 stop = keys[i] in lex.stopwords
                 if stop and not clause_end:
                     continue
-                cands = lex.watch_index.get((n, i, (*keys[:i], *keys[i + 1 :])))
+                cands = index.get((n, i, (*keys[:i], *keys[i + 1 :])))
                 if not cands:
                     continue
                 for target, term in cands:

@@ -104,11 +104,7 @@ def load_lang_config(tone_style: str = "auto", extra_terms: Iterable[str] = ()) 
             hint="dùng một trong: auto (theo số đông trong văn bản), first (hòa, khỏe, thủy), "
             "second (hoà, khoẻ, thuỷ).",
         )
-    extra = frozenset(
-        to_second_style(unicodedata.normalize("NFC", t).strip().lower())
-        for t in extra_terms
-        if t.strip()
-    )
+    extra = frozenset(_key(t) for t in extra_terms if t.strip())
     return LangConfig(tone_style, extra, load_lexicon())  # type: ignore[arg-type]
 
 

@@ -1,14 +1,279 @@
 """The Vietnamese language checks (package ``vankien.lint.vietnamese``) as lint rules.
 
 The checks themselves are pure functions over text, written and tested in their own package;
-this module only wraps them as rules of the Vietnamese family.
+this module only feeds them the document's prose (headings, paragraphs with soft wraps joined,
+list items; code, comments and URLs masked) and maps their spans back to files. A fix is
+offered only when the check marks it safe and it stays within one source line.
 """
 
 from __future__ import annotations
 
-from vankien.lint.model import Rule
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from vankien.lint.context import Context
+from vankien.lint.document import SourceFile, TextUnit
+from vankien.lint.model import Family, Fix, Hit, Rule, Severity
+
+if TYPE_CHECKING:
+    from vankien.lint.vietnamese import LangConfig, TextHit
+
+TextCheck = Callable[[str, "LangConfig"], Iterator["TextHit"]]
+
+
+def _lang(ctx: Context) -> LangConfig:
+    cfg = ctx.cache.get("lang")
+    if cfg is None:
+        from vankien.lint.vietnamese import load_lang_config
+
+        cfg = load_lang_config(tone_style=ctx.config.tone_style, extra_terms=ctx.config.extra_terms)
+        ctx.cache["lang"] = cfg
+    return cfg
+
+
+def _to_hit(source: SourceFile, unit: TextUnit, hit: TextHit) -> Hit:
+    start = unit.file_offset(hit.start)
+    end = unit.file_offset(hit.end)
+    line, col = source.loc(start)
+    fix = None
+    same_line = source.loc(max(start, end - 1))[0] == line
+    if hit.fixable and hit.suggestion is not None and same_line and end >= start:
+        fix = Fix(start, end, hit.suggestion)
+    return Hit(source.rel, line, col, hit.message, fix)
+
+
+def _units(ctx: Context, check: TextCheck) -> Iterator[Hit]:
+    cfg = _lang(ctx)
+    for source in ctx.report.files:
+        for unit in source.units:
+            for hit in check(unit.text, cfg):
+                yield _to_hit(source, unit, hit)
+
+
+def check_unicode_form(ctx: Context) -> Iterator[Hit]:
+    """What it flags: chữ không ở dạng Unicode dựng sẵn (NFC), ví dụ gõ bằng dấu tổ hợp
+    (chữ cái rồi mới đến dấu thanh); mỗi dòng báo một lần.
+
+    Why: bộ mã của văn bản là TCVN 6909:2001 (Unicode dựng sẵn); chữ ở dạng tổ hợp trông giống
+    hệt nhưng làm sai tìm kiếm, sắp xếp, kiểm tra chính tả và có khi hiện sai phông chữ.
+
+    Example: «Đảng» gõ thành «Đa» + dấu hỏi tổ hợp + «ng» (thường do dán từ trang web hoặc PDF).
+
+    Use instead: chữ dựng sẵn; lệnh ``vankien lint --fix`` chuyển tự động, không đổi nội dung.
+    """
+    from vankien.lint.vietnamese import check_unicode_form as check
+
+    cfg = _lang(ctx)
+    for source in ctx.report.files:
+        for number in range(1, len(source.line_starts) + 1):
+            if number in source.masked_lines:
+                continue
+            text = source.line_text(number)
+            base = source.line_starts[number - 1]
+            for hit in check(text, cfg):
+                fix = (
+                    Fix(base + hit.start, base + hit.end, hit.suggestion)
+                    if (hit.fixable and hit.suggestion is not None)
+                    else None
+                )
+                yield Hit(source.rel, number, hit.start + 1, hit.message, fix)
+
+
+def check_lookalike(ctx: Context) -> Iterator[Hit]:
+    """What it flags: chữ cái trông giống nhưng khác mã: «Ð/ð» (eth) hay «Ɖ» thay cho «Đ/đ»;
+    chữ Kirin hay Hy Lạp lẫn trong một từ tiếng Việt.
+
+    Why: mắt không phân biệt được, nhưng máy coi là chữ khác: tìm «Đảng» sẽ không thấy «Ðảng».
+
+    Example: «Ðảng bộ» (chữ Ð là eth U+00D0).
+
+    Use instead: «Đảng bộ» (chữ Đ U+0110); ``--fix`` thay tự động.
+    """
+    from vankien.lint.vietnamese import check_lookalike_letters
+
+    return _units(ctx, check_lookalike_letters)
+
+
+def check_invisible(ctx: Context) -> Iterator[Hit]:
+    """What it flags: ký tự vô hình: khoảng trắng độ rộng 0, dấu định hướng, gạch nối mềm,
+    ký tự điều khiển, khoảng trắng không ngắt.
+
+    Why: chúng lọt vào khi sao chép từ web hay Word, làm một từ bị tách đôi khi tìm kiếm, làm
+    ngắt dòng sai hoặc hiện thành ô vuông.
+
+    Example: «quán\\u200btriệt» (có ký tự độ rộng 0 giữa hai chữ).
+
+    Use instead: xóa ký tự vô hình hoặc thay bằng dấu cách thường (thông báo chỉ rõ).
+    """
+    from vankien.lint.vietnamese import check_invisible_characters
+
+    return _units(ctx, check_invisible_characters)
+
+
+def check_legacy(ctx: Context) -> Iterator[Hit]:
+    """What it flags: chữ còn ở bảng mã cũ (TCVN3/ABC, VNI) hoặc chữ hỏng mã (UTF-8 bị đọc
+    nhầm thành Windows-1252), nhận ra từng chữ một.
+
+    Why: đoạn dán từ văn bản cũ gõ bằng phông .VnTime hay VNI-Times hiện thành ký hiệu lạ.
+
+    Example: «§¶ng bé» (TCVN3) cho «Đảng bộ»; «baùo caùo» (VNI); «Viá»‡t» (hỏng mã).
+
+    Use instead: chữ Unicode; ``--fix`` đổi từng chữ nhận ra được (không đổi cả dòng, để phần
+    đã đúng không bị hỏng).
+    """
+    from vankien.lint.vietnamese import check_legacy_encoding
+
+    return _units(ctx, check_legacy_encoding)
+
+
+def check_tone_placement(ctx: Context) -> Iterator[Hit]:
+    """What it flags: dấu thanh đặt sai vị trí theo mọi kiểu bỏ dấu: «qúy», «gìa», «hòang»,
+    «ngòai», «ngừơi».
+
+    Why: đây là lỗi gõ, không phải một kiểu viết; chữ sai vị trí dấu còn làm hỏng tìm kiếm.
+
+    Example: «Đảng ủy qúy trọng», «ngừơi đứng đầu».
+
+    Use instead: «quý», «người»; ``--fix`` chuyển dấu về đúng chỗ.
+    """
+    from vankien.lint.vietnamese import check_tone_placement as check
+
+    return _units(ctx, check)
+
+
+def check_tone_style(ctx: Context) -> Iterator[Hit]:
+    """What it flags: chữ có vần oa, oe, uy (không có phụ âm cuối) bỏ dấu khác kiểu với cả văn
+    bản: «hòa, khỏe, thủy» (dấu ở nguyên âm đầu) lẫn với «hoà, khoẻ, thuỷ» (dấu ở nguyên âm
+    sau). Kiểu chuẩn là kiểu đặt trong report.yaml (``lint: tone_style``), nếu không thì kiểu
+    chiếm đa số trong văn bản.
+
+    Why: cả hai kiểu đều được dùng, nhưng một văn bản chỉ dùng một kiểu.
+
+    Example: «Đảng ủy» và «Đảng uỷ» trong cùng một báo cáo.
+
+    Use instead: một kiểu thống nhất; ``--fix`` chuyển theo kiểu chuẩn.
+    """
+    from vankien.lint.vietnamese import check_tone_style as check
+    from vankien.lint.vietnamese import document_style, tone_style_counts
+
+    cfg = _lang(ctx)
+    first = second = 0
+    for unit in ctx.report.units():
+        a, b = tone_style_counts(unit.text)
+        first, second = first + a, second + b
+    style = document_style(first, second, cfg)
+    if style is None:
+        return
+    for source in ctx.report.files:
+        for unit in source.units:
+            for hit in check(unit.text, style):
+                yield _to_hit(source, unit, hit)
+
+
+def check_doubled(ctx: Context) -> Iterator[Hit]:
+    """What it flags: một từ bị gõ hai lần liền nhau, kể cả khi lặp qua chỗ xuống dòng.
+    Không báo các từ láy và những cặp mà mỗi chữ thuộc một từ đúng («hành vi vi phạm»).
+
+    Why: chữ lặp là dấu hiệu sửa dở hay dán chồng.
+
+    Example: «Công tác tác bảo vệ chính trị nội bộ», «thực hiện hiện Kết luận».
+
+    Use instead: «Công tác bảo vệ chính trị nội bộ», «thực hiện Kết luận».
+    """
+    from vankien.lint.vietnamese import check_doubled_words
+
+    return _units(ctx, check_doubled_words)
+
+
+def check_misspelling(ctx: Context) -> Iterator[Hit]:
+    """What it flags: cụm từ viết sai chính tả có trong danh sách lỗi thường gặp (dữ liệu:
+    vankien/data/vietnamese/misspellings.yaml).
+
+    Why: những lỗi này lặp đi lặp lại trong văn bản hành chính và dễ lọt qua khi đọc lại.
+
+    Example: «sát nhập», «bổ xung», «sử lý», «chuẩn đoán».
+
+    Use instead: «sáp nhập», «bổ sung», «xử lý», «chẩn đoán».
+    """
+    from vankien.lint.vietnamese import check_misspellings
+
+    return _units(ctx, check_misspellings)
+
+
+def check_near_miss(ctx: Context) -> Iterator[Hit]:
+    """What it flags: cụm chữ chỉ cách một thuật ngữ của văn kiện Đảng một lỗi gõ nhỏ (sai dấu,
+    sai một chữ cái, lẫn ch/tr, s/x, n/ng…), mà bản thân cụm đó không phải là từ (danh sách
+    thuật ngữ là dữ liệu: vankien/data/vietnamese/watchlist.txt).
+
+    Why: trình kiểm tra chính tả theo âm tiết bỏ qua những lỗi này vì mỗi âm tiết vẫn đúng.
+
+    Example: «quán triển», «gián sát», «chất lương», «TRONG TÂM».
+
+    Use instead: «quán triệt», «giám sát», «chất lượng», «TRỌNG TÂM». Tên riêng hay thuật ngữ
+    đúng mà bị báo nhầm: thêm vào ``lint: extra_terms`` trong report.yaml.
+    """
+    from vankien.lint.vietnamese import check_term_near_misses
+
+    return _units(ctx, check_term_near_misses)
+
+
+def check_punctuation(ctx: Context) -> Iterator[Hit]:
+    """What it flags: dấu cách sai quanh dấu câu: có dấu cách trước , . ; : ! ? và trước dấu
+    đóng ngoặc; thiếu dấu cách sau dấu câu; dấu cách thừa.
+
+    Why: quy tắc trình bày văn bản tiếng Việt: dấu câu dính vào chữ trước, cách chữ sau.
+
+    Example: «cán bộ , đảng viên», «nhiệm vụ.Trong đó».
+
+    Use instead: «cán bộ, đảng viên», «nhiệm vụ. Trong đó»; ``--fix`` sửa dấu cách.
+    """
+    from vankien.lint.vietnamese import check_punctuation_spacing
+
+    return _units(ctx, check_punctuation_spacing)
+
+
+def check_brackets(ctx: Context) -> Iterator[Hit]:
+    """What it flags: dấu ngoặc ( ) [ ] và dấu nháy “ ” ‘ ’ « » không thành cặp trong một đoạn.
+
+    Why: ngoặc mở mà không đóng làm người đọc không biết phần chú thích kết thúc ở đâu; thường
+    do sửa dở.
+
+    Example: «(Quy định số 126-QĐ/TW ngày 28/02/2018 của Bộ Chính trị (nay là Quy định số
+    58-QĐ/TW) và các Hướng dẫn …» (thiếu một ngoặc đóng).
+
+    Use instead: đóng đủ ngoặc, nháy ở đúng chỗ.
+    """
+    from vankien.lint.vietnamese import check_unbalanced_brackets
+
+    return _units(ctx, check_unbalanced_brackets)
+
+
+E, W = Severity.ERROR, Severity.WARNING
+V = Family.VIETNAMESE
 
 
 def vietnamese_rules() -> tuple[Rule, ...]:
-    """The Vietnamese family; empty until the language checks land."""
-    return ()
+    """The Vietnamese family, in the order of docs/vietnamese-checks.md."""
+    return (
+        Rule("VI001", "text-not-nfc", "Chữ không ở dạng Unicode dựng sẵn (NFC)", V, W,
+             check_unicode_form, ("encoding",), fixable=True),
+        Rule("VI002", "lookalike-letter", "Chữ cái giống nhưng khác mã (Ð thay cho Đ, chữ Kirin)",
+             V, E, check_lookalike, ("encoding",), fixable=True),
+        Rule("VI003", "invisible-character", "Ký tự vô hình, ký tự điều khiển", V, W,
+             check_invisible, ("encoding",), fixable=True),
+        Rule("VI004", "legacy-encoding", "Chữ ở bảng mã cũ (TCVN3, VNI) hoặc hỏng mã", V, E,
+             check_legacy, ("encoding",), fixable=True),
+        Rule("VI005", "tone-mark-misplaced", "Dấu thanh đặt sai vị trí", V, E,
+             check_tone_placement, ("tone",), fixable=True),
+        Rule("VI006", "tone-style-mixed", "Lẫn hai kiểu bỏ dấu oa/oe/uy (hòa/hoà)", V, W,
+             check_tone_style, ("tone",), fixable=True),
+        Rule("VI007", "doubled-word", "Từ bị lặp liền nhau", V, E, check_doubled, ("words",)),
+        Rule("VI008", "known-misspelling", "Lỗi chính tả thường gặp", V, E, check_misspelling,
+             ("words",), fixable=True),
+        Rule("VI009", "party-term-near-miss", "Gần giống thuật ngữ văn kiện Đảng (gõ nhầm)", V, W,
+             check_near_miss, ("words",)),
+        Rule("VI010", "punctuation-spacing", "Dấu cách quanh dấu câu sai", V, W,
+             check_punctuation, ("punctuation",), fixable=True),
+        Rule("VI011", "unbalanced-brackets", "Ngoặc, nháy không thành cặp", V, W,
+             check_brackets, ("punctuation",)),
+    )  # fmt: skip

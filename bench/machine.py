@@ -20,6 +20,7 @@ class Machine:
     pandoc: str
     date: str  # UTC, ISO 8601 to the minute
     commit: str  # short hash, "+ dirty" when the working tree has changes
+    load: str  # load average (1, 5, 15 min) at the start and the end of the run
 
     def rows(self) -> list[tuple[str, str]]:
         return [
@@ -31,6 +32,7 @@ class Machine:
             ("pandoc", self.pandoc),
             ("Thời điểm (UTC)", self.date),
             ("Commit", self.commit),
+            ("Tải máy (loadavg 1/5/15 phút) đầu → cuối", self.load),
         ]
 
 
@@ -74,7 +76,12 @@ def pandoc_version(pandoc: str) -> str:
     return first.removeprefix("pandoc").strip() or "?"
 
 
-def collect(repo: Path, pandoc: str) -> Machine:
+def load_average() -> str:
+    """«0.52 0.40 0.31» from /proc/loadavg: other work on the machine skews the timings."""
+    return " ".join(_read("/proc/loadavg").split()[:3]) or "?"
+
+
+def collect(repo: Path, pandoc: str, load_at_start: str) -> Machine:
     return Machine(
         cpu=cpu_model(_read("/proc/cpuinfo")),
         cores=os.cpu_count() or 1,
@@ -84,4 +91,5 @@ def collect(repo: Path, pandoc: str) -> Machine:
         pandoc=pandoc_version(pandoc),
         date=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M"),
         commit=commit(repo),
+        load=f"{load_at_start} → {load_average()}",
     )

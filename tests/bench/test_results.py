@@ -17,6 +17,7 @@ MACHINE = Machine(
     pandoc="3.9",
     date="2026-11-27 08:00",
     commit="abc1234 + dirty",
+    load="0.10 0.20 0.30 → 1.50 1.00 0.50",
 )
 TABLE = Table(
     "Lint cả báo cáo mẫu",
@@ -57,7 +58,14 @@ def test_row_of_wrong_width_is_refused() -> None:
 def test_results_file_records_machine_and_keeps_the_notes(tmp_path: Path) -> None:
     path = tmp_path / "results.md"
     first = write_results(path, MACHINE, [TABLE])
-    for fact in ("AMD EPYC 7B13", "| Số lõi | 2 |", "3.9", "2026-11-27 08:00", "abc1234 + dirty"):
+    for fact in (
+        "AMD EPYC 7B13",
+        "| Số lõi | 2 |",
+        "3.9",
+        "2026-11-27 08:00",
+        "abc1234 + dirty",
+        "→ 1.50",
+    ):
         assert fact in first
     assert "| vankien lint | 0.250 s |" in first
     # A person writes notes below the marker; the next run keeps them and replaces the rest.

@@ -90,7 +90,12 @@ def test_page_is_a4_portrait_with_the_rule_margins(built):
 def test_page_number_is_a_page_field_top_centre_and_not_on_page_one(built):
     docx = built.docx
     sect = final_sect(docx)
-    assert sect.find(qn("w:titlePg")) is not None
+    sections = list(docx.doc.iter(qn("w:sectPr")))
+    # "different first page" on the section holding page 1 only (later sections are numbered)
+    assert sections[0].find(qn("w:titlePg")) is not None
+    assert all(s.find(qn("w:titlePg")) is None for s in sections[1:])
+    for other in sections:
+        assert len(other.findall(qn("w:headerReference"))) == 2
     rels = docx.part("word/_rels/document.xml.rels")
     targets = {r.get("Id"): r.get("Target") for r in rels}
     refs = {

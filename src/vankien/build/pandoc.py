@@ -25,6 +25,7 @@ FILTERS: tuple[str, ...] = (
     "part-heading.lua",
     "literal-lists.lua",
     "pagebreak.lua",
+    "landscape.lua",
 )
 TEMPLATE = Path(__file__).resolve().parent / "template" / "document.xml"
 

@@ -26,6 +26,8 @@ def postprocess(docx: bytes, info: DocInfo) -> bytes:
         "word/document.xml",
         lambda doc: t.keep_with_closing(doc, style_id("recipients_label")),
     )
+    transform_part(parts, "word/document.xml", t.complete_sections)
+    transform_part(parts, "word/document.xml", t.fit_tables)
     transform_part(parts, "word/document.xml", t.continuous_footnotes)
     transform_part(
         parts,

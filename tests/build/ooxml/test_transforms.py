@@ -146,3 +146,68 @@ def test_drop_custom_properties_removes_override_and_relationship():
     t.drop_custom_properties(types, rels)
     assert [o.get("PartName") for o in types] == ["/word/document.xml"]
     assert [r.get("Id") for r in rels] == ["b"]
+
+
+FINAL_SECT = (
+    '<w:sectPr><w:headerReference w:type="default" r:id="h1"/>'
+    '<w:headerReference w:type="first" r:id="h2"/>'
+    '<w:footnotePr><w:numRestart w:val="continuous"/></w:footnotePr>'
+    '<w:pgSz w:w="11906" w:h="16838"/>'
+    '<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/><w:titlePg/></w:sectPr>'
+)
+RNS = f'{NS} xmlns:r="{NSMAP["r"]}"'
+
+
+def mark(orient: str) -> str:
+    return (
+        '<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/>'
+        f'<w:pgSz w:orient="{orient}"/></w:sectPr></w:pPr></w:p>'
+    )
+
+
+def test_complete_sections_copies_headers_and_turns_the_landscape_page():
+    doc = tree(
+        f"<w:document {RNS}><w:body><w:p/>{mark('portrait')}<w:tbl/>{mark('landscape')}"
+        f"<w:p/>{FINAL_SECT}</w:body></w:document>"
+    )
+    t.complete_sections(doc)
+    common = (
+        '<w:headerReference w:type="default" r:id="h1"/>'
+        '<w:headerReference w:type="first" r:id="h2"/>'
+        '<w:footnotePr><w:numRestart w:val="continuous"/></w:footnotePr>'
+        '<w:type w:val="nextPage"/>'
+    )
+    margins = '<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/>'
+    assert same(
+        doc,
+        f"<w:document {RNS}><w:body><w:p/>"
+        f'<w:p><w:pPr><w:sectPr>{common}<w:pgSz w:w="11906" w:h="16838"/>{margins}<w:titlePg/>'
+        "</w:sectPr></w:pPr></w:p><w:tbl/>"
+        f'<w:p><w:pPr><w:sectPr>{common}<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+        f"{margins}</w:sectPr></w:pPr></w:p><w:p/>"
+        + FINAL_SECT.replace("<w:titlePg/>", "")
+        + "</w:body></w:document>",
+    )
+
+
+def test_complete_sections_without_marks_keeps_the_first_page_rule():
+    doc = tree(f"<w:document {RNS}><w:body><w:p/>{FINAL_SECT}</w:body></w:document>")
+    t.complete_sections(doc)
+    assert same(doc, f"<w:document {RNS}><w:body><w:p/>{FINAL_SECT}</w:body></w:document>")
+
+
+def test_fit_tables_spans_the_text_width_of_the_tables_section():
+    grid = '<w:tblGrid><w:gridCol w:w="990"/><w:gridCol w:w="1980"/></w:tblGrid>'
+    table = (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="Table"/><w:tblW w:type="auto" w:w="0"/></w:tblPr>'
+        f"{grid}</w:tbl>"
+    )
+    header_table = f"<w:tbl><w:tblPr/>{grid}</w:tbl>"
+    doc = tree(f"<w:document {RNS}><w:body>{header_table}{table}{FINAL_SECT}</w:body></w:document>")
+    t.fit_tables(doc)
+    tables = doc.findall(f".//{{{W}}}tbl")
+    widths = [c.get(f"{{{W}}}w") for c in tables[1].iter(f"{{{W}}}gridCol")]
+    assert widths == ["3118", "6237"]  # 11906 - 1701 - 850 = 9355, one third / two thirds
+    tblw = tables[1].find(f".//{{{W}}}tblW")
+    assert (tblw.get(f"{{{W}}}type"), tblw.get(f"{{{W}}}w")) == ("dxa", "9355")
+    assert [c.get(f"{{{W}}}w") for c in tables[0].iter(f"{{{W}}}gridCol")] == ["990", "1980"]

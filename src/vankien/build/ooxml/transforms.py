@@ -177,6 +177,109 @@ def continuous_footnotes(document: etree._Element) -> None:
         restart.set(qn("w:val"), "continuous")
 
 
+def complete_sections(document: etree._Element) -> None:
+    """Fill the section marks of filters/landscape.lua from the document's final section.
+
+    A mark has only ``w:type`` and the orientation. Each gets the final section's header
+    references (else page numbers vanish on its pages), footnote settings and margins, and a
+    page size turned to its orientation. Only the first section keeps "different first page"
+    (no number on page 1): later sections start on pages that must be numbered.
+    """
+    from copy import deepcopy
+
+    body = document.find(qn("w:body"))
+    final = body.find(qn("w:sectPr")) if body is not None else None
+    if final is None:
+        return
+    sections = list(document.iter(qn("w:sectPr")))
+    size = final.find(qn("w:pgSz"))
+    width = int(size.get(qn("w:w"), "11906")) if size is not None else 11906
+    height = int(size.get(qn("w:h"), "16838")) if size is not None else 16838
+    short, long_ = min(width, height), max(width, height)
+    for sect in sections:
+        if sect is final:
+            continue
+        mark = sect.find(qn("w:pgSz"))
+        orient = mark.get(qn("w:orient"), "portrait") if mark is not None else "portrait"
+        kind = sect.find(qn("w:type"))
+        for child in list(sect):
+            sect.remove(child)
+        for child in final:
+            if child.tag in (qn("w:headerReference"), qn("w:footerReference"), qn("w:footnotePr")):
+                sect.append(deepcopy(child))
+        if kind is not None:
+            sect.append(kind)
+        page = _make(qn("w:pgSz"))
+        landscape = orient == "landscape"
+        page.set(qn("w:w"), str(long_ if landscape else short))
+        page.set(qn("w:h"), str(short if landscape else long_))
+        if landscape:
+            page.set(qn("w:orient"), "landscape")
+        sect.append(page)
+        for tag in ("w:pgMar", "w:cols"):
+            node = final.find(qn(tag))
+            if node is not None:
+                sect.append(deepcopy(node))
+        if sect is sections[0] and final.find(qn("w:titlePg")) is not None:
+            sect.append(_make(qn("w:titlePg")))
+    if sections and sections[0] is not final:
+        for node in final.findall(qn("w:titlePg")):
+            final.remove(node)
+
+
+def fit_tables(document: etree._Element, style: str = "Table") -> None:
+    """Body tables span the text width of their section, keeping their column proportions.
+
+    Pandoc sizes columns for a 5.5-inch text block (equal narrow columns for short pipe
+    tables); the section's own page size and margins decide the real width.
+    """
+    body = document.find(qn("w:body"))
+    if body is None:
+        return
+    for table in body.iter(qn("w:tbl")):
+        pstyle = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
+        if pstyle is None or pstyle.get(qn("w:val")) != style:
+            continue
+        width = _text_width(_section_of(table, body))
+        cols = table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
+        total = sum(int(c.get(qn("w:w"), "0")) for c in cols)
+        if width is None or not cols or total <= 0:
+            continue
+        assigned = 0
+        for index, col in enumerate(cols):
+            share = int(col.get(qn("w:w"), "0")) * width // total
+            if index == len(cols) - 1:
+                share = width - assigned
+            col.set(qn("w:w"), str(share))
+            assigned += share
+        tblw = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+        if tblw is not None:
+            tblw.set(qn("w:type"), "dxa")
+            tblw.set(qn("w:w"), str(width))
+
+
+def _section_of(node: etree._Element, body: etree._Element) -> etree._Element | None:
+    """The sectPr of the section holding a body-level ``node``: the next one in the body."""
+    for sibling in node.itersiblings():
+        if sibling.tag == qn("w:sectPr"):
+            return sibling
+        sect = sibling.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        if sect is not None:
+            return sect
+    return body.find(qn("w:sectPr"))
+
+
+def _text_width(sect: etree._Element | None) -> int | None:
+    if sect is None:
+        return None
+    size, margins = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
+    if size is None or margins is None or size.get(qn("w:w")) is None:
+        return None
+    width = int(size.get(qn("w:w"), "0"))
+    left, right = int(margins.get(qn("w:left"), "0")), int(margins.get(qn("w:right"), "0"))
+    return width - left - right if width - left - right > 0 else None
+
+
 def drop_custom_properties(types: etree._Element, rels: etree._Element) -> None:
     """Forget docProps/custom.xml (pandoc copies unknown metadata keys there)."""
     for node in list(types):

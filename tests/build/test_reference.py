@@ -81,3 +81,17 @@ def test_styles_carry_the_profile_figures(base, name):
     assert {"word/header1.xml", "word/header2.xml"} <= set(parts)
     core = etree.fromstring(parts["docProps/core.xml"])
     assert core.findtext(qn("cp:keywords")) == f"vankien-profile:{name}"
+
+
+def test_mirror_margins_for_duplex_printing(base, tmp_path):
+    text = (REPO / "profiles" / "hd36.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: hd36", "id: duplex").replace(
+        "mirror: {value: false,", "mirror: {value: true,"
+    )
+    path = tmp_path / "duplex.yaml"
+    path.write_text(text, encoding="utf-8")
+    parts = read_parts(make_reference(load_profile(path), base))
+    settings = etree.fromstring(parts["word/settings.xml"])
+    assert settings.find(qn("w:mirrorMargins")) is not None
+    default = read_parts(make_reference(load_profile(REPO / "profiles" / "hd36.yaml"), base))
+    assert etree.fromstring(default["word/settings.xml"]).find(qn("w:mirrorMargins")) is None

@@ -26,7 +26,7 @@ from vankien.resources import data_path
 ToneSetting = Literal["auto", "first", "second"]
 TONE_SETTINGS: tuple[str, ...] = ("auto", "first", "second")
 
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 _LIST_FILES = ("watchlist.txt", "stopwords.txt", "reduplications.txt", "names.txt", "allowed.txt")
 _MISSPELLINGS = "misspellings.yaml"
 
@@ -181,7 +181,12 @@ def _raw_data() -> dict[str, Any]:
     return {
         "lists": {name: [t for _, t in items] for name, items in lists.items()},
         "misspellings": _parse_misspellings(base / _MISSPELLINGS),
-        "syllables": sorted(s for s in syllables if parse(s) is not None),
+        "syllables": frozenset(s for s in syllables if parse(s) is not None),
+        "words": frozenset(general).union(
+            (t for _, t in lists["watchlist.txt"]),
+            (t for _, t in lists["allowed.txt"]),
+            (t for _, t in lists["reduplications.txt"]),
+        ),
     }
 
 
@@ -230,7 +235,6 @@ def _cached_raw_data() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read and index all word lists (about 20 ms; once per process)."""
-    general = _general_words()
     raw = _cached_raw_data()
     lists: dict[str, list[str]] = raw["lists"]
     watch = frozenset(lists["watchlist.txt"])
@@ -244,9 +248,8 @@ def load_lexicon() -> Lexicon:
         wrong: Misspelling(wrong, right, note, autofix)
         for wrong, right, note, autofix in raw["misspellings"]
     }
-    words = frozenset(general).union(watch, lists["allowed.txt"], lists["reduplications.txt"])
     return Lexicon(
-        words=words,
+        words=raw["words"],
         watch=watch,
         watch_index={k: tuple(v) for k, v in index.items()},
         watch_lengths=tuple(sorted({len(t.split(" ")) for t in watch})),
@@ -263,5 +266,5 @@ def load_lexicon() -> Lexicon:
             )
             for n in {len(t.split(" ")) for t in watch}
         },
-        syllables=frozenset(raw["syllables"]),
+        syllables=raw["syllables"],
     )

@@ -16,20 +16,34 @@ _SKIP_RE = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|`[^`]*`|\{[^}]*\}|\]\([^)]*\)"
 )
 _L = r"[^\W\d_]"  # a letter
+_HAS_OPENER = re.compile(r"[(\[“«]")
+# Each rule matches from its first character (no leading look-behind, which would make the
+# engine try every position); what must precede the match is checked in ``_PRECEDED``.
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # space before a closing mark (not an ellipsis «thứ ...», not a decimal « .5»)
-    (re.compile(r"(?<=\S)[ \t]+(?=[,;:!?)\]»]|\.(?![.\d])|[”’](?!" + _L + "))"), "before"),
+    (re.compile(r"[ \t]+(?=[,;:!?)\]»]|\.(?![.\d])|[”’](?!" + _L + "))"), "before"),
     # no space after , ; : between letters; after . ! ? before a capitalised word
-    (re.compile(r"(?<=" + _L + r")[,;:](?=" + _L + ")"), "after"),
-    (re.compile(r"(?<=[^\W\d_A-ZĐ])[.!?](?=[A-ZĐÀ-Ỹ][^\W\d_A-Z])"), "after"),
+    (re.compile(r"[,;:](?=" + _L + ")"), "after"),
+    (re.compile(r"[.!?](?=[A-ZĐÀ-Ỹ][^\W\d_A-Z])"), "after_sentence"),
     # a closing bracket or quote glued to the next word, an opening one to the previous word
-    (re.compile(r"[)\]”»](?=" + _L + ")"), "after"),
-    (re.compile(r"(?<=" + _L + r")[(\[“«]"), "before_open"),
+    (re.compile(r"[)\]”»](?=" + _L + ")"), "after_close"),
+    (re.compile(r"[(\[“«]"), "before_open"),
     # space just inside an opening bracket or quote
     (re.compile(r"(?<=[(\[“«])[ \t]+(?=\S)"), "inside"),
     # two or more spaces between words
-    (re.compile(r"(?<=\S)[ \t]{2,}(?=[^\s,;:!?)\]».”’])"), "double"),
+    (re.compile(r"[ \t]{2,}(?=[^\s,;:!?)\]».”’])"), "double"),
 )
+
+
+def _preceded(kind: str, before: str) -> bool:
+    """Whether the character before a match allows the rule to apply."""
+    if kind in ("before", "double"):
+        return before != "" and not before.isspace()
+    if kind in ("after", "before_open"):
+        return before.isalpha()
+    if kind == "after_sentence":
+        return before.isalpha() and not before.isupper()
+    return True
 
 
 def _skips(text: str) -> list[tuple[int, int]]:
@@ -46,29 +60,34 @@ def check_punctuation_spacing(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     skips = _skips(text) if any(c in text for c in "/@`{") else []
     hits: list[TextHit] = []
     for pattern, kind in _RULES:
+        if kind == "inside" and not _HAS_OPENER.search(text):
+            continue
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(s <= start < e or s < end <= e for s, e in skips):
+            if not _preceded(kind, text[start - 1] if start else ""):
+                continue
+            if skips and any(s <= start < e or s < end <= e for s, e in skips):
                 continue
             mark = m.group()
-            if kind == "before":
+            kind_here = "after" if kind == "after_sentence" or kind == "after_close" else kind
+            if kind_here == "before":
                 nxt = text[end]
                 hits.append(TextHit(start, end, f"thừa dấu cách trước «{nxt}»", "", True))
-            elif kind == "after":
+            elif kind_here == "after":
                 ctx = text[max(0, start - 8) : end + 8].strip()
                 hits.append(
                     TextHit(
                         start, end, f"thiếu dấu cách sau «{mark}» trong «{ctx}»", mark + " ", True
                     )
                 )
-            elif kind == "before_open":
+            elif kind_here == "before_open":
                 ctx = text[max(0, start - 8) : end + 8].strip()
                 hits.append(
                     TextHit(
                         start, end, f"thiếu dấu cách trước «{mark}» trong «{ctx}»", " " + mark, True
                     )
                 )
-            elif kind == "inside":
+            elif kind_here == "inside":
                 opener = text[start - 1]
                 hits.append(TextHit(start, end, f"thừa dấu cách sau «{opener}»", "", True))
             else:
@@ -86,6 +105,7 @@ def check_punctuation_spacing(text: str, cfg: LangConfig) -> Iterator[TextHit]:
 
 _PAIRS = {")": "(", "]": "[", "”": "“", "’": "‘", "»": "«"}
 _OPEN = frozenset(_PAIRS.values())
+_BRACKET_RE = re.compile(r'[()\[\]“”‘’«»"]')
 # «a)», «1)», «iv)» at the start of an item are typed enumerators, not brackets.
 _ENUMERATOR_RE = re.compile(r"(?:^|(?<=[\s(;:,]))(?:[^\W_]{1,2}|\d{1,3}|[ivxlcdm]{1,5})\)")
 
@@ -101,10 +121,9 @@ def check_unbalanced_brackets(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     stack: list[tuple[str, int]] = []
     straight: list[int] = []
     bad: list[tuple[int, str]] = []
-    for i, c in enumerate(text):
-        if c not in _PAIRS and c not in _OPEN and c != '"':
-            continue
-        if any(s <= i < e for s, e in skips):
+    for m in _BRACKET_RE.finditer(text):
+        i, c = m.start(), m.group()
+        if skips and any(s <= i < e for s, e in skips):
             continue
         if c in "‘’" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
             continue  # apostrophe

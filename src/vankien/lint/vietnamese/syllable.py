@@ -153,6 +153,7 @@ def move_tone(word: str, src: int, dst: int) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=16384)
 def misplaced_tone(word: str) -> str | None:
     """The correct spelling if ``word`` (NFC, any case) has its tone on the wrong vowel."""
     syl = parse(word.lower())
@@ -164,6 +165,7 @@ def misplaced_tone(word: str) -> str | None:
     return move_tone(word, syl.tone_index, positions[-1] if len(positions) == 1 else positions[0])
 
 
+@lru_cache(maxsize=16384)
 def style_of(word: str) -> ToneStyle | None:
     """For a toned open oa/oe/uy syllable: which vowel carries the tone."""
     syl = parse(word.lower())

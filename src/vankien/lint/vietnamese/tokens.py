@@ -63,7 +63,9 @@ def _classify(word: str, key: str) -> tuple[bool, bool]:
     return True, word[0].isupper() and not upper
 
 
-@lru_cache(maxsize=256)
+# Large enough for a whole report, so a linter that runs one check over every paragraph and
+# then the next check still tokenises each paragraph once.
+@lru_cache(maxsize=4096)
 def tokenize(text: str) -> tuple[Token, ...]:
     """The word tokens of ``text`` (a paragraph), cached: every word check reuses them."""
     nfc = text.isascii() or unicodedata.is_normalized("NFC", text)

@@ -107,7 +107,7 @@ def _styled(term: str, written: Sequence[str], cfg: LangConfig) -> str:
     return " ".join(restyle(s, "first") for s in term.split(" "))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _runs(tokens: tuple[Token, ...]) -> tuple[int, ...]:
     """For each token, how many checkable words joined by spaces start there."""
     out = [0] * (len(tokens) + 1)
@@ -258,25 +258,18 @@ def _near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
                         misses += 1
                 if misses > 1:
                     continue
-            window = tokens[k : k + n]
-            if any(t.name_like or (t.text.istitle() and t.key in lex.names) for t in window):
-                continue
-            keys = [t.key for t in window]
-            if cfg.is_word(" ".join(keys)):
-                continue
+            keys = keys_all[k : k + n]
             # A function word ("trong", "các") is read as a slip only when the group closes
             # the clause (nothing follows that it could govern) and only a tone mark differs:
             # "NHIỆM VỤ TRONG TÂM" yes; "trong tâm thế", "các bộ, ngành" no.
             clause_end = k + n >= len(tokens) or not tokens[k + n].joined
             best: tuple[int, str, int] | None = None
             for i in range(n):
-                if k + i in flagged:
+                cands = index.get((n, i, (*keys[:i], *keys[i + 1 :])))
+                if not cands or k + i in flagged:
                     continue
                 stop = keys[i] in lex.stopwords
                 if stop and not clause_end:
-                    continue
-                cands = index.get((n, i, (*keys[:i], *keys[i + 1 :])))
-                if not cands:
                     continue
                 for target, term in cands:
                     kind = edit_kind(keys[i], target)
@@ -284,6 +277,13 @@ def _near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
                         continue
                     if best is None or (kind, term) < best[:2]:
                         best = (kind, term, i)
+            if best is None:
+                continue
+            window = tokens[k : k + n]
+            if any(t.name_like or (t.text.istitle() and t.key in lex.names) for t in window):
+                continue
+            if cfg.is_word(" ".join(keys)):
+                continue
             if best is None:
                 continue
             kind, term, i = best

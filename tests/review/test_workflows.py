@@ -1,0 +1,215 @@
+"""The CI files: valid YAML, and every command they run exists (vankien subcommands and their
+options in the CLI, make targets in the Makefile, other programs from a short known list)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+from ruamel.yaml import YAML
+
+from vankien.cli import app
+
+REPO = Path(__file__).resolve().parents[2]
+GITHUB = REPO / ".github" / "workflows" / "review.yml"
+GITLAB = REPO / ".gitlab-ci.yml"
+MAKEFILE = REPO / "Makefile"
+# Programs the pipelines may call besides vankien and make: installed by the pipeline itself
+# or present on every runner image.
+KNOWN = {
+    "apt-get", "cat", "command", "curl", "echo", "exit", "gh", "git", "mkdir", "python",
+    "true", "[",
+}  # fmt: skip
+KEYWORDS = {"if", "then", "else", "fi", "do", "done", "for", "while"}
+REDIRECTS = {">", ">>", "<", "2>", "&>"}
+SEPARATORS = {";", "&&", "||", "|", "&"}
+
+
+def load(path: Path) -> Any:
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def github_scripts() -> Iterator[str]:
+    for job in load(GITHUB)["jobs"].values():
+        for step in job["steps"]:
+            if "run" in step:
+                yield step["run"]
+
+
+def gitlab_scripts() -> Iterator[str]:
+    for name, job in load(GITLAB).items():
+        if not isinstance(job, dict) or name.startswith("."):
+            continue
+        for key in ("before_script", "script", "after_script"):
+            yield from job.get(key, [])
+
+
+def makefile_recipe(target: str) -> str:
+    text = MAKEFILE.read_text(encoding="utf-8")
+    m = re.search(rf"^{re.escape(target)}:.*\n((?:\t.*\n?)+)", text, re.M)
+    assert m is not None, f"no target {target}"
+    recipe = m.group(1).replace("\t", "").replace("@", "", 1)
+    return re.sub(r"\$\((\w+)\)", lambda v: "python" if v.group(1) == "PY" else "X", recipe)
+
+
+def simple_commands(script: str) -> Iterator[list[str]]:
+    """Each simple command of a shell script (substitutions are read as commands too)."""
+    script = re.sub(r"\\\n", " ", script)
+    script = re.sub(r"\$\{\{.*?\}\}", "X", script)
+    for line in script.splitlines():
+        for inner in re.findall(r"\$\(([^()]*)\)", line):
+            yield from simple_commands(inner)
+        line = re.sub(r"\$\([^()]*\)", "X", line)
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=";&|<>")
+        lexer.whitespace_split = True
+        lexer.commenters = "#"
+        current: list[str] = []
+        skip = False
+        for token in lexer:
+            if skip:
+                skip = False
+            elif token in REDIRECTS:
+                skip = True
+            elif token in SEPARATORS:
+                if current:
+                    yield current
+                current = []
+            else:
+                current.append(token)
+        if current:
+            yield current
+
+
+def program(command: list[str]) -> list[str]:
+    """The command without leading VAR=value assignments and shell keywords."""
+    while command and (re.match(r"^\w+=", command[0]) or command[0] in KEYWORDS):
+        command = command[1:]
+    return command
+
+
+def check_vankien(args: list[str]) -> None:
+    group: Any = typer.main.get_command(app)
+    assert args, "vankien without a subcommand"
+    sub = group.commands.get(args[0])
+    assert sub is not None, f"vankien has no subcommand «{args[0]}»"
+    options = {opt for p in sub.params for opt in (*p.opts, *p.secondary_opts)}
+    takes_value = {
+        opt
+        for p in sub.params
+        if p.param_type_name == "option" and not getattr(p, "is_flag", False)
+        for opt in p.opts
+    }
+    positional = [p for p in sub.params if p.param_type_name == "argument"]
+    given = 0
+    rest = iter(args[1:])
+    for token in rest:
+        if token.startswith("-"):
+            name = token.split("=", 1)[0]
+            assert name in options, f"vankien {args[0]} has no option «{name}»"
+            if name in takes_value and "=" not in token:
+                next(rest)
+        else:
+            given += 1
+    assert given <= len(positional), f"vankien {args[0]}: too many arguments {args}"
+
+
+def make_targets() -> set[str]:
+    text = MAKEFILE.read_text(encoding="utf-8")
+    return set(re.findall(r"^([A-Za-z][\w-]*):", text, re.M))
+
+
+def check_command(command: list[str]) -> str:
+    command = program(command)
+    if not command:
+        return ""
+    name = command[0]
+    if name == "vankien":
+        check_vankien(command[1:])
+    elif name == "python" and command[1:3] == ["-m", "vankien"]:
+        check_vankien(command[3:])
+    elif name == "make":
+        for target in command[1:]:
+            if not target.startswith("-") and "=" not in target:
+                assert target in make_targets(), f"Makefile has no target «{target}»"
+    elif name == "$SUDO":
+        return check_command(command[1:])
+    else:
+        assert name in KNOWN, f"unknown program «{name}» in {command}"
+    return name
+
+
+def all_scripts() -> list[tuple[str, str]]:
+    scripts = [("github", s) for s in github_scripts()]
+    scripts += [("gitlab", s) for s in gitlab_scripts()]
+    scripts.append(("make ci-local", makefile_recipe("ci-local")))
+    return scripts
+
+
+@pytest.mark.parametrize("path", [GITHUB, GITLAB], ids=lambda p: p.name)
+def test_valid_yaml(path: Path) -> None:
+    assert isinstance(load(path), dict)
+
+
+def test_github_workflow_shape() -> None:
+    data = load(GITHUB)
+    assert "pull_request" in data["on"]
+    for job in data["jobs"].values():
+        for step in job["steps"]:
+            assert ("run" in step) != ("uses" in step), step
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), step["uses"]
+
+
+def test_every_command_exists() -> None:
+    seen: set[str] = set()
+    for where, script in all_scripts():
+        for command in simple_commands(script):
+            try:
+                seen.add(check_command(command))
+            except AssertionError as exc:
+                raise AssertionError(f"{where}: {exc}") from None
+    assert {"vankien", "python"} <= seen
+
+
+@pytest.mark.parametrize("source", ["github", "gitlab", "make ci-local"])
+def test_pipeline_runs_every_step(source: str) -> None:
+    """Each pipeline lints, builds with PDF, redlines, reports status and checks CODEOWNERS."""
+    subcommands: dict[str, list[list[str]]] = {}
+    for where, script in all_scripts():
+        if where != source:
+            continue
+        for command in simple_commands(script):
+            command = program(command)
+            if command[:1] == ["vankien"]:
+                command = command[1:]
+            elif command[:3] == ["python", "-m", "vankien"]:
+                command = command[3:]
+            else:
+                continue
+            subcommands.setdefault(command[0], []).append(command)
+    assert {"lint", "build", "redline", "status", "codeowners"} <= set(subcommands)
+    assert any("--pdf" in c for c in subcommands["build"])
+    assert any("--check" in c for c in subcommands["codeowners"])
+    assert any("markdown" in c for c in subcommands["status"])
+
+
+def test_the_checker_catches_mistakes() -> None:
+    with pytest.raises(AssertionError, match="no subcommand"):
+        check_command(["vankien", "publish"])
+    with pytest.raises(AssertionError, match="no option"):
+        check_command(["vankien", "build", "--pdff"])
+    with pytest.raises(AssertionError, match="no target"):
+        check_command(["make", "ci-remote"])
+    with pytest.raises(AssertionError, match="unknown program"):
+        check_command(["wget", "x"])
+
+
+def test_mentioned_make_targets_exist() -> None:
+    for path in (GITHUB, GITLAB):
+        for target in re.findall(r"make ([\w-]+)", path.read_text(encoding="utf-8")):
+            assert target in make_targets(), f"{path.name} mentions missing target {target}"

@@ -151,7 +151,7 @@ def reference_cmd(
     ),
 )
 def status_cmd(
-    root: RootOption = Path("."),
+    root: RootOption = Path(),
     fmt: Annotated[
         str,
         typer.Option("--format", help="Cách in: table (bảng), markdown (bình luận PR), json."),
@@ -173,11 +173,14 @@ def status_cmd(
     ),
 )
 def redline_cmd(
-    from_rev: Annotated[str, typer.Argument(help="Phiên bản cũ, ví dụ du-thao-1 hoặc main.")],
+    from_rev: Annotated[
+        str, typer.Argument(metavar="FROM", help="Phiên bản cũ, ví dụ du-thao-1 hoặc main.")
+    ],
     to_rev: Annotated[
-        str | None, typer.Argument(help="Phiên bản mới. Mặc định: các tệp đang sửa.")
+        str | None,
+        typer.Argument(metavar="TO", help="Phiên bản mới. Mặc định: các tệp đang sửa."),
     ] = None,
-    root: RootOption = Path("."),
+    root: RootOption = Path(),
     output: Annotated[
         Path | None,
         typer.Option(
@@ -199,7 +202,7 @@ def redline_cmd(
     ),
 )
 def release_cmd(
-    root: RootOption = Path("."),
+    root: RootOption = Path(),
     final: Annotated[
         bool,
         typer.Option("--final", help="Phát hành bản chính thức (chinh-thuc) thay cho dự thảo."),
@@ -221,7 +224,7 @@ def release_cmd(
     ),
 )
 def codeowners_cmd(
-    root: RootOption = Path("."),
+    root: RootOption = Path(),
     check: Annotated[
         bool,
         typer.Option("--check", help="Chỉ kiểm tra các tệp CODEOWNERS có cập nhật không (CI)."),

@@ -17,8 +17,3 @@ TOKEN_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+|\S")
 def tokenize(text: str) -> list[str]:
     """The syllables and punctuation marks of ``text``, whitespace dropped."""
     return TOKEN_RE.findall(unicodedata.normalize("NFC", text))
-
-
-def count_words(text: str) -> int:
-    """Words as Word counts them: whitespace-separated pieces holding a letter or digit."""
-    return sum(1 for piece in text.split() if re.search(r"[^\W_]", piece))

@@ -94,7 +94,10 @@ def _lint_one(root: Path, paths: Sequence[Path], fix: bool, diff: bool) -> list[
             path=root,
             hint="chỉ rõ thư mục báo cáo bằng «--root».",
         )
-    report = load_report(root)
+    from vankien.lint.cache import RunCache
+
+    cache = RunCache(root)
+    report = load_report(root, run_cache=cache)
     rules = all_rules()
     config = load_config(report.unit.lint, report.unit.path, rules)
     wanted = _selected(root, paths) if paths else None
@@ -108,12 +111,14 @@ def _lint_one(root: Path, paths: Sequence[Path], fix: bool, diff: bool) -> list[
             result.write(root)
             for rel in result.changed:
                 print(f"đã sửa: {rel}", file=sys.stderr)
-            report = load_report(root)
+            report = load_report(root, run_cache=cache)
         elif not result.changed:
             print("Không có gì để sửa tự động.", file=sys.stderr)
         if diff and not fix:
+            cache.save()
             return []
     findings = run_rules(report, config, rules)
+    cache.save()
     if wanted is not None:
         findings = [
             f

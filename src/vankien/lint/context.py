@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import pickle
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -20,6 +19,7 @@ from vankien.textio import read_text, write_atomic
 from vankien.unit.model import Unit
 
 if TYPE_CHECKING:
+    from vankien.lint.cache import RunCache
     from vankien.lint.config import LintConfig
 
 SKELETON_DIR = "skeleton"
@@ -34,6 +34,7 @@ class Report:
     unit: Unit
     outline: Outline
     files: list[SourceFile]
+    run_cache: RunCache | None = None
 
     @cached_property
     def headings(self) -> list[Heading]:
@@ -93,8 +94,9 @@ class Context:
 
 
 def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "vankien"
+    from vankien.lint.cache import cache_dir
+
+    return cache_dir()
 
 
 def _code_stamp(modules: tuple[Any, ...]) -> str:
@@ -181,7 +183,9 @@ def skeleton_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix == ".md" and p.is_file())
 
 
-def load_report(root: Path, texts: Mapping[str, str] | None = None) -> Report:
+def load_report(
+    root: Path, texts: Mapping[str, str] | None = None, run_cache: RunCache | None = None
+) -> Report:
     """Read report.yaml, the outline and every skeleton file; parse each file once.
 
     ``texts`` replaces the content of some files (by relative path): used to re-lint the
@@ -196,7 +200,7 @@ def load_report(root: Path, texts: Mapping[str, str] | None = None) -> Report:
     for path in skeleton_files(root):
         rel = path.relative_to(root).as_posix()
         text = texts[rel] if texts is not None and rel in texts else read_text(path)
-        parsed = parse_file(rel, text, base)
+        parsed = parse_file(rel, text, base, run_cache)
         base += len(parsed.headings)
         files.append(parsed)
-    return Report(root=root, unit=unit, outline=outline, files=files)
+    return Report(root=root, unit=unit, outline=outline, files=files, run_cache=run_cache)

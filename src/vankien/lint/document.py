@@ -14,9 +14,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from vankien.outline.model import Number, parse_number
+
+if TYPE_CHECKING:
+    from vankien.lint.cache import RunCache
 
 COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
@@ -302,10 +306,48 @@ class _Builder:
             self.file.comments.append(Comment(line, last, chunk[open_at + 4 :]))
 
 
-def parse_file(rel: str, text: str, heading_base: int = 0) -> SourceFile:
+def _token_stamp() -> str:
+    """Changes when this parser or mistune changes (without importing mistune)."""
+    import importlib.util
+
+    from vankien.lint.cache import stamp_of
+
+    spec = importlib.util.find_spec("mistune")
+    origin = Path(spec.origin) if spec is not None and spec.origin else Path("mistune")
+    return stamp_of([Path(__file__), origin, origin.with_name("block_parser.py")])
+
+
+def cached_tokens(text: str, cache: RunCache | None) -> list[dict[str, Any]]:
+    """The block tokens the model needs (type, start, level, style), from the cache if the
+    same text was parsed before: then mistune is not even imported."""
+    if not text.strip():
+        return []
+    if cache is None:
+        return block_tokens(text)
+    from vankien.lint.cache import digest
+
+    key = "tok:" + digest(_token_stamp(), text)
+    found = cache.get(key)
+    if isinstance(found, list):
+        return found
+    tokens = [
+        {
+            k: v
+            for k, v in token.items()
+            if k in ("type", "_start", "attrs", "style") or (k == "text" and "style" in token)
+        }
+        for token in block_tokens(text)
+    ]
+    cache.put(key, tokens)
+    return tokens
+
+
+def parse_file(
+    rel: str, text: str, heading_base: int = 0, cache: RunCache | None = None
+) -> SourceFile:
     """Parse one skeleton file's text into the document model."""
     builder = _Builder(rel, text, heading_base)
-    tokens = block_tokens(text) if text.strip() else []
+    tokens = cached_tokens(text, cache)
     nlines = len(builder.file.line_starts)
     if text.endswith("\n"):
         nlines -= 1

@@ -102,5 +102,5 @@ def compute_fixes(
                 changed = True
         if not changed:
             break
-        report = load_report(root, texts)
+        report = load_report(root, texts, report.run_cache)
     return FixResult(original, texts)

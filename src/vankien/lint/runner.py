@@ -138,11 +138,15 @@ def lint_report(
     The whole report is always loaded, because cross-file rules need every file.
     Bad input (unreadable files, broken YAML, bad ``lint:`` settings) raises UserError.
     """
-    report = load_report(root)
+    from vankien.lint.cache import RunCache
+
+    cache = RunCache(root)
+    report = load_report(root, run_cache=cache)
     rules = all_rules()
     if config is None:
         config = load_config(report.unit.lint, report.unit.path, rules)
     findings = run_rules(report, config, rules)
+    cache.save()
     if paths:
         wanted = _selected(root, paths)
         findings = [

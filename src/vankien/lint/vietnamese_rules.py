@@ -9,7 +9,8 @@ offered only when the check marks it safe and it stays within one source line.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from vankien.lint.context import Context
 from vankien.lint.document import SourceFile, TextUnit
@@ -17,6 +18,7 @@ from vankien.lint.model import Family, Fix, Hit, Rule, Severity
 
 if TYPE_CHECKING:
     from vankien.lint.vietnamese import LangConfig, TextHit
+    from vankien.lint.vietnamese.syllable import ToneStyle
 
 TextCheck = Callable[[str, "LangConfig"], Iterator["TextHit"]]
 
@@ -42,11 +44,68 @@ def _to_hit(source: SourceFile, unit: TextUnit, hit: TextHit) -> Hit:
     return Hit(source.rel, line, col, hit.message, fix)
 
 
-def _units(ctx: Context, check: TextCheck) -> Iterator[Hit]:
-    cfg = _lang(ctx)
+def _lang_stamp(ctx: Context) -> str:
+    """Changes with the checks' code, their word lists and the lint settings they read."""
+    stamp = ctx.cache.get("lang-stamp")
+    if stamp is None:
+        from pathlib import Path
+
+        from vankien.lint.cache import digest, stamp_of
+        from vankien.resources import data_path
+
+        package = Path(__file__).resolve().parent / "vietnamese"
+        files = sorted(package.glob("*.py")) + sorted(data_path("vietnamese").glob("*"))
+        files.append(data_path("words.txt"))
+        stamp = digest(
+            stamp_of(files), ctx.config.tone_style, "|".join(sorted(ctx.config.extra_terms))
+        )
+        ctx.cache["lang-stamp"] = stamp
+    return str(stamp)
+
+
+def _check(name: str) -> TextCheck:
+    """A check of the language package, imported only when a text is not in the cache."""
+    import vankien.lint.vietnamese as package
+
+    check: TextCheck = getattr(package, name)
+    return check
+
+
+def _remembered(ctx: Context, key: str, text: str, compute: Callable[[], Any]) -> Any:
+    """``compute()`` for ``text``, remembered across runs by the text itself (most text does
+    not change between two commits, and the language checks are the slowest part of a run)."""
+    cache = ctx.report.run_cache
+    if cache is None:
+        return compute()
+    from vankien.lint.cache import digest
+
+    full = f"vi:{key}:" + digest(_lang_stamp(ctx), text)
+    found = cache.get(full)
+    if found is None:
+        found = compute()
+        cache.put(full, found)
+    return found
+
+
+def _text_hits(ctx: Context, code: str, name: str, text: str) -> list[TextHit]:
+    hits: list[TextHit] = _remembered(ctx, code, text, lambda: list(_check(name)(text, _lang(ctx))))
+    return hits
+
+
+def _style_counts(ctx: Context, text: str) -> tuple[int, int]:
+    def compute() -> tuple[int, int]:
+        from vankien.lint.vietnamese import tone_style_counts
+
+        return tone_style_counts(text)
+
+    first, second = _remembered(ctx, "VI006-count", text, compute)
+    return int(first), int(second)
+
+
+def _units(ctx: Context, code: str, name: str) -> Iterator[Hit]:
     for source in ctx.report.files:
         for unit in source.units:
-            for hit in check(unit.text, cfg):
+            for hit in _text_hits(ctx, code, name, unit.text):
                 yield _to_hit(source, unit, hit)
 
 
@@ -61,16 +120,15 @@ def check_unicode_form(ctx: Context) -> Iterator[Hit]:
 
     Use instead: chữ dựng sẵn; lệnh ``vankien lint --fix`` chuyển tự động, không đổi nội dung.
     """
-    from vankien.lint.vietnamese import check_unicode_form as check
-
-    cfg = _lang(ctx)
     for source in ctx.report.files:
         for number in range(1, len(source.line_starts) + 1):
             if number in source.masked_lines:
                 continue
             text = source.line_text(number)
+            if text.isascii():
+                continue
             base = source.line_starts[number - 1]
-            for hit in check(text, cfg):
+            for hit in _text_hits(ctx, "VI001", "check_unicode_form", text):
                 fix = (
                     Fix(base + hit.start, base + hit.end, hit.suggestion)
                     if (hit.fixable and hit.suggestion is not None)
@@ -89,9 +147,7 @@ def check_lookalike(ctx: Context) -> Iterator[Hit]:
 
     Use instead: «Đảng bộ» (chữ Đ U+0110); ``--fix`` thay tự động.
     """
-    from vankien.lint.vietnamese import check_lookalike_letters
-
-    return _units(ctx, check_lookalike_letters)
+    return _units(ctx, "VI002", "check_lookalike_letters")
 
 
 def check_invisible(ctx: Context) -> Iterator[Hit]:
@@ -105,9 +161,7 @@ def check_invisible(ctx: Context) -> Iterator[Hit]:
 
     Use instead: xóa ký tự vô hình hoặc thay bằng dấu cách thường (thông báo chỉ rõ).
     """
-    from vankien.lint.vietnamese import check_invisible_characters
-
-    return _units(ctx, check_invisible_characters)
+    return _units(ctx, "VI003", "check_invisible_characters")
 
 
 def check_legacy(ctx: Context) -> Iterator[Hit]:
@@ -121,9 +175,7 @@ def check_legacy(ctx: Context) -> Iterator[Hit]:
     Use instead: chữ Unicode; ``--fix`` đổi từng chữ nhận ra được (không đổi cả dòng, để phần
     đã đúng không bị hỏng).
     """
-    from vankien.lint.vietnamese import check_legacy_encoding
-
-    return _units(ctx, check_legacy_encoding)
+    return _units(ctx, "VI004", "check_legacy_encoding")
 
 
 def check_tone_placement(ctx: Context) -> Iterator[Hit]:
@@ -136,9 +188,7 @@ def check_tone_placement(ctx: Context) -> Iterator[Hit]:
 
     Use instead: «quý», «người»; ``--fix`` chuyển dấu về đúng chỗ.
     """
-    from vankien.lint.vietnamese import check_tone_placement as check
-
-    return _units(ctx, check)
+    return _units(ctx, "VI005", "check_tone_placement")
 
 
 def check_tone_style(ctx: Context) -> Iterator[Hit]:
@@ -153,21 +203,38 @@ def check_tone_style(ctx: Context) -> Iterator[Hit]:
 
     Use instead: một kiểu thống nhất; ``--fix`` chuyển theo kiểu chuẩn.
     """
-    from vankien.lint.vietnamese import check_tone_style as check
-    from vankien.lint.vietnamese import document_style, tone_style_counts
-
-    cfg = _lang(ctx)
     first = second = 0
     for unit in ctx.report.units():
-        a, b = tone_style_counts(unit.text)
+        a, b = _style_counts(ctx, unit.text)
         first, second = first + a, second + b
-    style = document_style(first, second, cfg)
+    # The configured style, else the majority (as document_style decides; computed here so
+    # that a run whose language hits all come from the cache does not load the word lists).
+    configured = ctx.config.tone_style
+    style: ToneStyle | None
+    if configured in ("first", "second"):
+        style = "first" if configured == "first" else "second"
+    elif first != second:
+        style = "first" if first > second else "second"
+    else:
+        style = None
     if style is None:
         return
+
+    chosen: ToneStyle = style
+
     for source in ctx.report.files:
         for unit in source.units:
-            for hit in check(unit.text, style):
+            found: list[TextHit] = _remembered(
+                ctx, f"VI006-{chosen}", unit.text, partial(_restyle, unit.text, chosen)
+            )
+            for hit in found:
                 yield _to_hit(source, unit, hit)
+
+
+def _restyle(text: str, style: ToneStyle) -> list[TextHit]:
+    from vankien.lint.vietnamese import check_tone_style
+
+    return list(check_tone_style(text, style))
 
 
 def check_doubled(ctx: Context) -> Iterator[Hit]:
@@ -180,9 +247,7 @@ def check_doubled(ctx: Context) -> Iterator[Hit]:
 
     Use instead: «Công tác bảo vệ chính trị nội bộ», «thực hiện Kết luận».
     """
-    from vankien.lint.vietnamese import check_doubled_words
-
-    return _units(ctx, check_doubled_words)
+    return _units(ctx, "VI007", "check_doubled_words")
 
 
 def check_misspelling(ctx: Context) -> Iterator[Hit]:
@@ -195,9 +260,7 @@ def check_misspelling(ctx: Context) -> Iterator[Hit]:
 
     Use instead: «sáp nhập», «bổ sung», «xử lý», «chẩn đoán».
     """
-    from vankien.lint.vietnamese import check_misspellings
-
-    return _units(ctx, check_misspellings)
+    return _units(ctx, "VI008", "check_misspellings")
 
 
 def check_near_miss(ctx: Context) -> Iterator[Hit]:
@@ -212,9 +275,7 @@ def check_near_miss(ctx: Context) -> Iterator[Hit]:
     Use instead: «quán triệt», «giám sát», «chất lượng», «TRỌNG TÂM». Tên riêng hay thuật ngữ
     đúng mà bị báo nhầm: thêm vào ``lint: extra_terms`` trong report.yaml.
     """
-    from vankien.lint.vietnamese import check_term_near_misses
-
-    return _units(ctx, check_term_near_misses)
+    return _units(ctx, "VI009", "check_term_near_misses")
 
 
 def check_punctuation(ctx: Context) -> Iterator[Hit]:
@@ -227,9 +288,7 @@ def check_punctuation(ctx: Context) -> Iterator[Hit]:
 
     Use instead: «cán bộ, đảng viên», «nhiệm vụ. Trong đó»; ``--fix`` sửa dấu cách.
     """
-    from vankien.lint.vietnamese import check_punctuation_spacing
-
-    return _units(ctx, check_punctuation_spacing)
+    return _units(ctx, "VI010", "check_punctuation_spacing")
 
 
 def check_brackets(ctx: Context) -> Iterator[Hit]:
@@ -243,9 +302,7 @@ def check_brackets(ctx: Context) -> Iterator[Hit]:
 
     Use instead: đóng đủ ngoặc, nháy ở đúng chỗ.
     """
-    from vankien.lint.vietnamese import check_unbalanced_brackets
-
-    return _units(ctx, check_unbalanced_brackets)
+    return _units(ctx, "VI011", "check_unbalanced_brackets")
 
 
 E, W = Severity.ERROR, Severity.WARNING

@@ -110,9 +110,13 @@ def scaffold_cmd(
     raise typer.Exit(run_guarded(lambda: scaffold(root, check=check)))
 
 
-@app.command("build", help="Kiểm tra rồi xuất văn bản Word chính thức (build/<tên>.docx).")
+@app.command(
+    "build",
+    help="Kiểm tra rồi xuất văn bản Word (build/<tên>.docx): dự thảo hay chính thức "
+    "theo report.yaml.",
+)
 def build_cmd(
-    root: RootOption = Path("."),
+    root: RootOption = Path(),
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Tạo thêm bản PDF xem trước (cần LibreOffice).")
     ] = False,
@@ -128,10 +132,12 @@ def build_cmd(
 
 @app.command("reference", help="Tạo reference.docx (kiểu chữ, lề, tiêu đề) từ hồ sơ định dạng.")
 def reference_cmd(
-    root: RootOption = Path("."),
+    root: RootOption = Path(),
     profile: Annotated[
         str | None,
-        typer.Option("--profile", help="Tên hồ sơ định dạng (hd36, nd30). Mặc định: theo report.yaml."),
+        typer.Option(
+            "--profile", help="Tên hồ sơ định dạng (hd36, nd30). Mặc định: theo report.yaml."
+        ),
     ] = None,
     output: Annotated[
         Path | None,

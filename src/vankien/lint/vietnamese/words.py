@@ -228,9 +228,10 @@ def check_term_near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     ``text`` is a paragraph (soft line breaks joined by spaces). A group of syllables is
     flagged only when it is not a dictionary word, the slipped syllable is not a function word
     (unless only its tone differs and the group ends the clause),
-    no neighbour forms a dictionary word with it, none of it looks like a name (Title case in
-    running text, or a listed name), and one cheap edit of one syllable (tone; â/ê/ô/ơ/ư/ă,
-    d/đ; ch/tr, s/x, d/gi/r, final n/ng, t/c; one letter) turns it into a watchlist term.
+    no neighbour forms a dictionary word with it, the slipped word does not look like a name
+    (Title case in running text), no word of the group is a listed name in Title case, and one
+    cheap edit of one syllable (tone; â/ê/ô/ơ/ư/ă, d/đ; ch/tr, s/x, d/gi/r, final n/ng, t/c;
+    one letter) turns it into a watchlist term.
     """
     return iter(sorted(_near_misses(text, cfg), key=lambda h: h.start))
 
@@ -266,7 +267,9 @@ def _near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
             best: tuple[int, str, int] | None = None
             for i in range(n):
                 cands = index.get((n, i, (*keys[:i], *keys[i + 1 :])))
-                if not cands or k + i in flagged:
+                # The slipped word must not look like a name; the others match the term
+                # exactly, so a capital there is the writer's («Đảng bố» → «Đảng bộ»).
+                if not cands or k + i in flagged or tokens[k + i].name_like:
                     continue
                 stop = keys[i] in lex.stopwords
                 if stop and not clause_end:
@@ -280,11 +283,9 @@ def _near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
             if best is None:
                 continue
             window = tokens[k : k + n]
-            if any(t.name_like or (t.text.istitle() and t.key in lex.names) for t in window):
+            if any(t.text.istitle() and t.key in lex.names for t in window):
                 continue
             if cfg.is_word(" ".join(keys)):
-                continue
-            if best is None:
                 continue
             kind, term, i = best
             if i > 0 and cfg.is_word(f"{keys[i - 1]} {keys[i]}"):

@@ -98,6 +98,10 @@ class Rule:
     draft_severity: Severity | None = None
     fixable: bool = False
     aliases: tuple[str, ...] = field(default=())
+    # "file": the hits in a file depend only on that file's text (and the unit, outline and
+    # settings), so the runner may reuse them while the file is unchanged; "report": the rule
+    # reads several files at once (structure, length, document-wide style).
+    scope: str = "report"
 
     @property
     def docs(self) -> str:

@@ -107,6 +107,7 @@ RULES: tuple[Rule, ...] = (
         placeholders.check_ellipsis,
         ("stage",),
         draft_severity=W,
+        scope="file",
     ),
     Rule(
         "PH002",
@@ -117,6 +118,7 @@ RULES: tuple[Rule, ...] = (
         placeholders.check_write_here,
         ("stage",),
         draft_severity=W,
+        scope="file",
     ),
     Rule(
         "PH003",
@@ -127,6 +129,7 @@ RULES: tuple[Rule, ...] = (
         placeholders.check_guidance_left,
         ("stage", "outline"),
         draft_severity=W,
+        scope="file",
     ),
     Rule(
         "PH004",
@@ -136,6 +139,7 @@ RULES: tuple[Rule, ...] = (
         E,
         placeholders.check_undefined_variable,
         ("variables",),
+        scope="file",
     ),
     Rule(
         "PH005",
@@ -146,6 +150,7 @@ RULES: tuple[Rule, ...] = (
         placeholders.check_word_artefact,
         ("paste",),
         fixable=True,
+        scope="file",
     ),
     Rule(
         "PH006",
@@ -156,6 +161,7 @@ RULES: tuple[Rule, ...] = (
         placeholders.check_todo,
         ("stage",),
         draft_severity=W,
+        scope="file",
     ),
     # Consistency with report.yaml.
     Rule(
@@ -166,6 +172,7 @@ RULES: tuple[Rule, ...] = (
         E,
         consistency.check_term_of_report,
         ("term",),
+        scope="file",
     ),
     Rule(
         "CON002",
@@ -175,6 +182,7 @@ RULES: tuple[Rule, ...] = (
         E,
         consistency.check_term_length,
         ("term",),
+        scope="file",
     ),
     Rule(
         "CON003",
@@ -185,6 +193,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_year_range_notation,
         ("term", "notation"),
         fixable=True,
+        scope="file",
     ),
     Rule(
         "CON004",
@@ -195,6 +204,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_congress_number,
         ("congress",),
         fixable=True,
+        scope="file",
     ),
     Rule(
         "CON005",
@@ -204,6 +214,7 @@ RULES: tuple[Rule, ...] = (
         E,
         consistency.check_org_alternative,
         ("org-type",),
+        scope="file",
     ),
     Rule(
         "CON006",
@@ -213,6 +224,7 @@ RULES: tuple[Rule, ...] = (
         E,
         consistency.check_wrong_org_type,
         ("org-type",),
+        scope="file",
     ),
     Rule(
         "CON007",
@@ -222,6 +234,7 @@ RULES: tuple[Rule, ...] = (
         E,
         consistency.check_citation_code,
         ("citation",),
+        scope="file",
     ),
     Rule(
         "CON008",
@@ -231,6 +244,7 @@ RULES: tuple[Rule, ...] = (
         W,
         consistency.check_citation_incomplete,
         ("citation",),
+        scope="file",
     ),
     Rule(
         "CON009",
@@ -240,6 +254,7 @@ RULES: tuple[Rule, ...] = (
         E,
         consistency.check_invalid_date,
         ("date",),
+        scope="file",
     ),
     # Length.
     Rule(
@@ -260,6 +275,7 @@ RULES: tuple[Rule, ...] = (
         E,
         suppress.check_no_reason,
         ("suppression",),
+        scope="file",
     ),
     Rule(
         "SUP002",
@@ -269,6 +285,7 @@ RULES: tuple[Rule, ...] = (
         E,
         suppress.check_unknown_code,
         ("suppression",),
+        scope="file",
     ),
 )
 

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,7 +71,7 @@ def run_rules(
     for rule in rules:
         if not config.enabled(rule):
             continue
-        for hit in rule.check(ctx):
+        for hit in _hits(rule, ctx):
             sup = silenced.get(hit.rel)
             if (
                 sup is not None
@@ -93,6 +93,46 @@ def run_rules(
             )
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _file_stamp(ctx: Context) -> str:
+    """Everything besides a file's text that a file-scope rule may read."""
+    stamp = ctx.cache.get("file-stamp")
+    if stamp is None:
+        from vankien.lint.cache import digest, stamp_of
+
+        package = Path(__file__).resolve().parent
+        code = sorted(package.glob("*.py")) + sorted(package.glob("rules/*.py"))
+        code += sorted(package.glob("data/*")) + sorted(package.glob("vietnamese/*.py"))
+        stamp = digest(
+            stamp_of(code),
+            stamp_of([ctx.outline.path]),
+            repr(ctx.unit),
+            repr(ctx.config),
+            ",".join(sorted(ctx.known_codes)),
+        )
+        ctx.cache["file-stamp"] = stamp
+    return str(stamp)
+
+
+def _hits(rule: Rule, ctx: Context) -> Iterator[Hit]:
+    """The rule's hits; a file-scope rule's hits for an unchanged file come from the cache."""
+    cache = ctx.report.run_cache
+    if rule.scope != "file" or cache is None:
+        yield from rule.check(ctx)
+        return
+    from vankien.lint.cache import digest
+
+    stamp = _file_stamp(ctx)
+    for source in ctx.report.files:
+        key = "file:" + digest(rule.code, stamp, source.rel, source.text)
+        found = cache.get(key)
+        if not isinstance(found, list):
+            alone = Report(ctx.report.root, ctx.unit, ctx.outline, [source], cache)
+            sub = Context(alone, ctx.config, ctx.known_codes, ctx.cache)
+            found = list(rule.check(sub))
+            cache.put(key, found)
+        yield from found
 
 
 def find_root(paths: Sequence[Path], cwd: Path | None = None) -> Path:

@@ -1,0 +1,55 @@
+"""The run cache never changes a result: a second run gives the same findings, and any change
+to a file, report.yaml or the settings is seen at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vankien.lint.cache import RunCache, cache_dir
+from vankien.lint.runner import lint_report
+
+BROKEN = "Đại hội lần thứ…… nhiệm kỳ 2020-2025; Ðảng bộ; công tác tác; gián sát."
+
+
+def _render(root: Path) -> list[str]:
+    return [f.render() for f in lint_report(root).findings]
+
+
+def test_second_run_is_identical_and_cached(mini) -> None:
+    root = mini(body=BROKEN)
+    first = _render(root)
+    cache = RunCache(root)
+    assert cache.path.parent == cache_dir() and cache.old  # entries were stored
+    assert _render(root) == first
+    assert any("VI007" in line for line in first) and any("PH001" in line for line in first)
+
+
+def test_file_change_is_seen(mini) -> None:
+    root = mini(body=BROKEN)
+    _render(root)
+    target = root / "skeleton" / "01-mot.md"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("công tác tác", "công tác"), encoding="utf-8"
+    )
+    assert not any("VI007" in line for line in _render(root))
+
+
+def test_metadata_and_settings_changes_are_seen(mini) -> None:
+    root = mini(body=BROKEN)
+    assert any(" error PH001" in line for line in _render(root))
+    yaml = root / "report.yaml"
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace("stage: chinh-thuc", "stage: du-thao-1"),
+        encoding="utf-8",
+    )
+    assert any(" warning PH001" in line for line in _render(root))
+    with yaml.open("a", encoding="utf-8") as handle:
+        handle.write("lint:\n  ignore: [vietnamese]\n")
+    assert not any(" VI" in line for line in _render(root))
+
+
+def test_damaged_cache_is_ignored(mini) -> None:
+    root = mini(body=BROKEN)
+    first = _render(root)
+    RunCache(root).path.write_bytes(b"not a pickle")
+    assert _render(root) == first

@@ -77,9 +77,13 @@ def _remembered(ctx: Context, key: str, text: str, compute: Callable[[], Any]) -
     cache = ctx.report.run_cache
     if cache is None:
         return compute()
-    from vankien.lint.cache import digest
+    digests: dict[str, str] = ctx.cache.setdefault("text-digests", {})
+    text_key = digests.get(text)
+    if text_key is None:
+        from vankien.lint.cache import digest
 
-    full = f"vi:{key}:" + digest(_lang_stamp(ctx), text)
+        text_key = digests[text] = digest(_lang_stamp(ctx), text)
+    full = f"vi:{key}:{text_key}"
     found = cache.get(full)
     if found is None:
         found = compute()

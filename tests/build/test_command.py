@@ -119,3 +119,15 @@ def test_missing_skeleton_is_a_user_error(draft, capsys):
     shutil.rmtree(draft / "skeleton")
     assert main(["build", "--root", str(draft)]) == 2
     assert "skeleton" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is installed by .ci/run")
+def test_build_pdf_writes_the_preview_beside_the_docx(final):
+    assert main(["build", "--root", str(final), "--pdf"]) == 0
+    pdf = final / "build" / "bao-cao-chinh-thuc.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in (final / "build").iterdir()) == [
+        "bao-cao-chinh-thuc.docx",
+        "bao-cao-chinh-thuc.pdf",
+    ]

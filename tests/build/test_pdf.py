@@ -116,3 +116,33 @@ def test_header_lines_come_out_in_order(built, pdf_of):
         nation = y_of("CỘNG HÒA", left=False)
     assert nation < date < title
     assert abs(date - number) < 3  # the place and date are level with the number
+
+
+PATH_RE = re.compile(
+    r'<path [^>]*d="M ([\d.]+) ([\d.]+) L ([\d.]+) ([\d.]+) "[^>]*'
+    r'transform="matrix\(([-\d.]+),0,0,([-\d.]+),([-\d.]+),([-\d.]+)\)"'
+)
+
+
+def test_line_under_the_nation_line_is_as_long_as_the_text_on_the_page(built, pdf_of, tmp_path):
+    pdf = pdf_of(built)
+    svg = tmp_path / "page1.svg"
+    subprocess.run(["pdftocairo", "-svg", "-f", "1", "-l", "1", str(pdf), str(svg)], check=True)
+    last_line = (
+        "ĐẢNG CỘNG SẢN VIỆT NAM" if built.profile == "hd36" else "Độc lập - Tự do - Hạnh phúc"
+    )
+    first, last = last_line.split()[0], last_line.split()[-1]
+    page = words(pdf, 1)
+    start = next(i for i, w in enumerate(page) if w[4] == first and w[0] > 250)
+    end = next(i for i in range(start, len(page)) if page[i][4] == last)
+    text_x0, text_x1, text_bottom = page[start][0], page[end][2], page[start][3]
+    lines = []
+    for m in PATH_RE.finditer(svg.read_text(encoding="utf-8")):
+        x0, y0, x1, y1, sx, sy, tx, ty = (float(v) for v in m.groups())
+        if abs(y0 - y1) < 0.01:
+            lines.append((sx * x0 + tx, sx * x1 + tx, sy * y0 + ty))
+    under = [ln for ln in lines if text_bottom - 3 < ln[2] < text_bottom + 12 and ln[0] > 250]
+    assert under, "no line drawn under the nation/motto line"
+    x0, x1, _ = under[0]
+    mm = 72 / 25.4
+    assert abs(x0 - text_x0) < 1 * mm and abs(x1 - text_x1) < 1 * mm, (x0, x1, text_x0, text_x1)

@@ -14,6 +14,7 @@ from vankien.lint.vietnamese.hits import TextHit
 
 _SKIP_RE = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|`[^`]*`|\{[^}]*\}|\]\([^)]*\)"
+    r"|\[bookmark:[^\]]*\]"  # Word artefacts: reported by their own rule
 )
 _L = r"[^\W\d_]"  # a letter
 _HAS_OPENER = re.compile(r"[(\[“«]")
@@ -57,7 +58,7 @@ def check_punctuation_spacing(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     ``text`` is a paragraph (soft line breaks joined by spaces) or one line. URLs, e-mail
     addresses, inline code and pandoc attributes are skipped.
     """
-    skips = _skips(text) if any(c in text for c in "/@`{") else []
+    skips = _skips(text) if any(c in text for c in "/@`{[") else []
     hits: list[TextHit] = []
     for pattern, kind in _RULES:
         if kind == "inside" and not _HAS_OPENER.search(text):

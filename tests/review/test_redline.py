@@ -215,3 +215,23 @@ def test_generated_edits_survive_the_docx_round_trip(layout_and_meta, pair):
     assert words(redline, "accept") == words(docx(new), "accept")
     assert words(redline, "reject") == words(docx(old), "accept")
     json.dumps(blocks)  # stays plain JSON
+
+
+def test_from_the_empty_skeleton_to_the_whole_example(tmp_path: Path) -> None:
+    """The largest redline there is: every section of the example written since the scaffold."""
+    import shutil
+
+    from tests.review.conftest import REPO
+
+    repo = init_repo(tmp_path / "repo")
+    copy_example(repo)
+    shutil.rmtree(repo / "skeleton")
+    shutil.copytree(REPO / "skeleton", repo / "skeleton")  # the scaffold's empty skeleton
+    commit(repo, BINH, "2025-02-01T08:00:00+07:00", "Khung")
+    shutil.rmtree(repo / "skeleton")
+    shutil.copytree(REPO / "examples" / "dang-bo" / "skeleton", repo / "skeleton")
+    commit(repo, CUONG, "2025-04-01T08:00:00+07:00", "Viết xong")
+    data = make_redline(repo, "HEAD~1", "HEAD").data
+    assert plain_words(read_docx(data, "accept")["blocks"]) == text_of(repo, "HEAD", repo)
+    assert plain_words(read_docx(data, "reject")["blocks"]) == text_of(repo, "HEAD~1", repo)
+    assert revisions(data, "ins") and not revisions(data, "del")

@@ -9,7 +9,6 @@ keyed by the data files' size and modification time.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import unicodedata
@@ -196,6 +195,8 @@ def _general_words() -> list[str]:
 
 
 def _cache_file() -> Path | None:
+    import hashlib
+
     root = os.environ.get("VANKIEN_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     base = Path(root) if root else Path.home() / ".cache"
     if not os.environ.get("VANKIEN_CACHE_DIR"):

@@ -509,3 +509,15 @@ def test_body_tables_use_the_bordered_table_style_and_repeat_the_header_row(buil
         assert table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}").get(qn("w:val")) == "Table"
         first = table.find(qn("w:tr"))
         assert first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+
+
+def test_every_paragraph_with_text_has_a_style_of_the_profile(built):
+    """No text falls back to Normal (pandoc does that for some blocks): each has a style whose
+    figures come from the profile."""
+    from vankien.build.styles import STYLES
+
+    docx = built.docx
+    known = {style_id for spec in STYLES for style_id in spec.ids} - {"Normal"}
+    for p in docx.doc.iter(qn("w:p")):
+        if docx.text(p).strip():
+            assert docx.style_of(p) in known, (docx.style_of(p), docx.text(p)[:60])

@@ -235,3 +235,14 @@ def test_from_the_empty_skeleton_to_the_whole_example(tmp_path: Path) -> None:
     assert plain_words(read_docx(data, "accept")["blocks"]) == text_of(repo, "HEAD", repo)
     assert plain_words(read_docx(data, "reject")["blocks"]) == text_of(repo, "HEAD~1", repo)
     assert revisions(data, "ins") and not revisions(data, "del")
+
+
+def test_a_broken_revision_is_named_in_the_error(
+    example_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(example_repo / "report.yaml", "type: dang-bo-co-so", "type: dang-bo")
+    commit(example_repo, DUNG, "2025-03-06T10:00:00+07:00", "Sửa nhầm")
+    assert main(["redline", "du-thao-1", "HEAD", "--root", str(example_repo)]) == 2
+    err = capsys.readouterr().err
+    assert f"{example_repo / 'report.yaml'}:" in err
+    assert "phiên bản «HEAD»: loại tổ chức «dang-bo» không hợp lệ" in err

@@ -8,9 +8,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from vankien.errors import EXIT_OK
+from vankien.errors import EXIT_OK, UserError
 from vankien.review import gitio
 from vankien.review.astdiff import Json, Mark, diff_document
+from vankien.review.render import Revision, read_revision
 from vankien.textio import write_atomic
 
 
@@ -33,9 +34,27 @@ def _count(blocks: Json, kind: str) -> int:
     return 0
 
 
+def _read(root: Path, rev: str, folder: Path) -> Revision:
+    """A revision's document; its problems name the revision and the file in the report."""
+    try:
+        return read_revision(folder)
+    except UserError as exc:
+        where = exc.path
+        if where is not None and Path(where).is_relative_to(folder):
+            where = str(root / Path(where).relative_to(folder))
+        label = "bản đang sửa" if rev == gitio.WORKTREE else f"phiên bản «{rev}»"
+        raise UserError(
+            f"{label}: {exc.message}",
+            path=where,
+            line=exc.line,
+            key=exc.key,
+            hint=exc.hint,
+        ) from None
+
+
 def make_redline(root: Path, from_rev: str, to_rev: str = gitio.WORKTREE) -> Redline:
     """Compare the report folder ``root`` at two revisions; nothing on disk is changed."""
-    from vankien.review.render import read_revision, write_docx
+    from vankien.review.render import write_docx
 
     root = root.resolve()
     author = gitio.signature(root, to_rev)
@@ -54,8 +73,8 @@ def make_redline(root: Path, from_rev: str, to_rev: str = gitio.WORKTREE) -> Red
         old_dir, new_dir = Path(tmp) / "from", Path(tmp) / "to"
         gitio.read_tree(root, from_rev, old_dir)
         gitio.read_tree(root, to_rev, new_dir)
-        old = read_revision(old_dir)
-        new = read_revision(new_dir)
+        old = _read(root, from_rev, old_dir)
+        new = _read(root, to_rev, new_dir)
         blocks = diff_document(
             old.document["blocks"],
             new.document["blocks"],

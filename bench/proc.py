@@ -3,7 +3,8 @@
 Peak memory is the child's own ``ru_maxrss`` (measured per child: the cumulative
 ``RUSAGE_CHILDREN`` would let one run's peak leak into the next). Linux reports the largest
 resident set of the child or of any descendant it waited for, so a build reports
-max(python, pandoc), not their sum.
+max(python, pandoc), not their sum. CPU time (user + system, pandoc included) is recorded
+beside wall time: on a machine shared with other work it varies much less than wall time.
 
 The child is started through GNU time (``/usr/bin/time -f %M``) when it exists: Linux carries
 the resident set of whoever execs the child over into its ``ru_maxrss``, and Python's
@@ -35,6 +36,7 @@ def _gnu_time_rss(path: Path, fallback: int) -> int:
 class Sample:
     argv: tuple[str, ...]
     wall: float  # seconds
+    cpu: float  # user + system seconds of the child and the processes it waited for
     maxrss_kb: int  # kibibytes, as Linux reports ru_maxrss
     returncode: int
     stdout: str
@@ -88,7 +90,8 @@ def run(
     if wrapped:
         maxrss = _gnu_time_rss(Path(rss_file.name), maxrss)
     Path(rss_file.name).unlink(missing_ok=True)
-    sample = Sample(tuple(argv), wall, maxrss, code, out, err)
+    cpu = usage.ru_utime + usage.ru_stime
+    sample = Sample(tuple(argv), wall, cpu, maxrss, code, out, err)
     if code not in ok:
         tail = "\n".join((err or out).strip().splitlines()[-15:])
         raise ChildFailed(f"{' '.join(argv)} exited {code}:\n{tail}")

@@ -128,8 +128,23 @@ def fmt_summary(s: Summary) -> tuple[str, ...]:
     )
 
 
+def cpu_median(samples: Sequence[proc.Sample]) -> float:
+    return summarize([x.cpu for x in samples]).median
+
+
+TIMING_HEADERS = ("Lệnh", "n", "Trung vị", "Nhỏ nhất", "Lớn nhất", "IQR", "CPU", "RSS đỉnh")
+CPU_NOTE = (
+    "Thời gian là thời gian thực (wall); CPU là trung vị thời gian CPU (user + system, kể cả "
+    "pandoc), ít bị ảnh hưởng khi máy đang bận việc khác."
+)
+
+
 def peak_mb(samples: Sequence[proc.Sample]) -> str:
     return f"{max(x.maxrss_mb for x in samples):.0f} MB"
+
+
+def cpu_rss(samples: Sequence[proc.Sample]) -> tuple[str, str]:
+    return seconds(cpu_median(samples)), peak_mb(samples)
 
 
 def verdict(ok: bool) -> str:
@@ -207,11 +222,11 @@ def bench_lint(opts: Options, tmp: Path) -> Table:
     where = opts.example.relative_to(REPO) if opts.example.is_relative_to(REPO) else opts.example
     return Table(
         "Lint cả báo cáo mẫu (tiến trình mới mỗi lần)",
-        ("Lệnh", "n", "Trung vị", "Nhỏ nhất", "Lớn nhất", "IQR", "RSS đỉnh"),
+        TIMING_HEADERS,
         (
-            ("python -c pass (mốc)", *fmt_summary(s_bare), peak_mb(rounds[0])),
-            ("vankien lint", *fmt_summary(s_lint), peak_mb(rounds[1])),
-            ("vankien lint, bộ nhớ đệm trống", *fmt_summary(s_cold), peak_mb(rounds[2])),
+            ("python -c pass (mốc)", *fmt_summary(s_bare), *cpu_rss(rounds[0])),
+            ("vankien lint", *fmt_summary(s_lint), *cpu_rss(rounds[1])),
+            ("vankien lint, bộ nhớ đệm trống", *fmt_summary(s_cold), *cpu_rss(rounds[2])),
         ),
         (
             f"Báo cáo: {where}, {report_words(opts.example):,} từ; "
@@ -221,6 +236,7 @@ def bench_lint(opts: Options, tmp: Path) -> Table:
             "sửa report.yaml hoặc đề cương.",
             f"Mục tiêu lint < {LINT_TARGET_S} s: {verdict(s_lint.median < LINT_TARGET_S)} "
             f"(trung vị {seconds(s_lint.median)}).",
+            CPU_NOTE,
         ),
     )
 
@@ -231,20 +247,22 @@ def bench_build(opts: Options, tmp: Path) -> Table:
     rounds = repeat([partial(proc.run, raw), partial(proc.run, build, cwd=REPO)], opts.build_runs)
     s_raw, s_build = (summarize([x.wall for x in r]) for r in rounds)
     ratio = s_build.median / s_raw.median
+    cpu_ratio = cpu_median(rounds[1]) / cpu_median(rounds[0])
     return Table(
         "Dựng văn bản (docx) so với pandoc thuần",
-        ("Lệnh", "n", "Trung vị", "Nhỏ nhất", "Lớn nhất", "IQR", "RSS đỉnh"),
+        TIMING_HEADERS,
         (
-            ("pandoc thuần (mốc)", *fmt_summary(s_raw), peak_mb(rounds[0])),
-            ("vankien build", *fmt_summary(s_build), peak_mb(rounds[1])),
+            ("pandoc thuần (mốc)", *fmt_summary(s_raw), *cpu_rss(rounds[0])),
+            ("vankien build", *fmt_summary(s_build), *cpu_rss(rounds[1])),
         ),
         (
             "pandoc thuần: cùng Markdown ghép từ skeleton/, cùng reference.docx, cùng bộ đọc "
             f"{PANDOC_READER}; không bộ lọc Lua, không mẫu, không hậu xử lý.",
             "vankien build gồm: kiểm tra (lint), tạo reference.docx, pandoc với bộ lọc Lua và "
             "mẫu, hậu xử lý docx.",
-            f"Tỉ lệ build / pandoc thuần: {ratio:.2f}×. Mục tiêu ≤ {BUILD_RATIO_TARGET}×: "
-            f"{verdict(ratio <= BUILD_RATIO_TARGET)}.",
+            f"Tỉ lệ build / pandoc thuần: {ratio:.2f}× (CPU: {cpu_ratio:.2f}×). "
+            f"Mục tiêu ≤ {BUILD_RATIO_TARGET}×: {verdict(ratio <= BUILD_RATIO_TARGET)}.",
+            CPU_NOTE,
         ),
     )
 
@@ -282,28 +300,30 @@ def bench_scaling(opts: Options, tmp: Path) -> Table:
         s_lint, s_build, s_raw = (summarize([x.wall for x in r]) for r in rounds)
         rss = max(x.maxrss_mb for r in rounds[:2] for x in r)
         words.append(n_words)
-        lint_t.append(s_lint.median)
-        build_t.append(s_build.median)
+        lint_t.append(cpu_median(rounds[0]))
+        build_t.append(cpu_median(rounds[1]))
         peak.append(rss)
         findings_notes.append(f"×{factor}: {describe_findings(lint_findings(rounds[0][-1]))}")
         rows.append(
             (
                 f"×{factor}",
                 f"{n_words:,}",
-                seconds(s_lint.median),
-                f"{max(x.maxrss_mb for x in rounds[0]):.0f} MB",
-                seconds(s_build.median),
-                f"{max(x.maxrss_mb for x in rounds[1]):.0f} MB",
-                seconds(s_raw.median),
-                f"{max(x.maxrss_mb for x in rounds[2]):.0f} MB",
-                f"{1000 * s_lint.median / n_words * 1000:.1f} ms",
-                f"{1000 * s_build.median / n_words * 1000:.1f} ms",
+                f"{seconds(s_lint.median)} / {seconds(lint_t[-1])}",
+                peak_mb(rounds[0]),
+                f"{seconds(s_build.median)} / {seconds(build_t[-1])}",
+                peak_mb(rounds[1]),
+                f"{seconds(s_raw.median)} / {seconds(cpu_median(rounds[2]))}",
+                peak_mb(rounds[2]),
+                f"{1e6 * lint_t[-1] / n_words:.1f} ms",
+                f"{1e6 * build_t[-1] / n_words:.1f} ms",
             )
         )
     notes = [
         "Nhân bản: mỗi đoạn văn xuôi, mỗi khối gạch đầu dòng của từng mục được lặp lại tại chỗ; "
         "tiêu đề, hướng dẫn, mục a)/1., bảng giữ nguyên nên khung vẫn khớp đề cương. "
         "report.yaml của bản nhân có «lint: ignore: [length]» (định mức số từ tất nhiên bị vượt).",
+        "Trung vị của mỗi cỡ; tuyến tính được xét trên thời gian CPU (ít nhiễu hơn thời gian "
+        "thực khi máy bận).",
         "Lint báo (lần chạy cuối mỗi cỡ): " + "; ".join(findings_notes) + ".",
     ]
     notes += linearity_notes(words, lint_t, build_t)
@@ -318,14 +338,14 @@ def bench_scaling(opts: Options, tmp: Path) -> Table:
         (
             "Cỡ",
             "Số từ",
-            "Lint",
+            "Lint (thực / CPU)",
             "RSS lint",
-            "Build",
+            "Build (thực / CPU)",
             "RSS build",
-            "pandoc thuần",
+            "pandoc thuần (thực / CPU)",
             "RSS pandoc",
-            "Lint / 1.000 từ",
-            "Build / 1.000 từ",
+            "Lint CPU / 1.000 từ",
+            "Build CPU / 1.000 từ",
         ),
         tuple(rows),
         tuple(notes),

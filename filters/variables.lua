@@ -32,7 +32,7 @@ local function substitute(text)
   return (text:gsub(PATTERN, function(name)
     local value = values[name]
     if value == nil then
-      warn('vankien: biến chưa biết {{' .. name .. '}}')
+      warn('vankien: biến {{' .. name .. '}} không có trong report.yaml, được giữ nguyên (chạy «vankien lint» để xem vị trí)')
       return nil
     end
     return value

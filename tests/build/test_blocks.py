@@ -86,3 +86,19 @@ def test_template_values_are_literal_metadata_and_numeric_variables():
     final = template_values(replace(DRAFT, stage=Stage(None)), CLOSING, HD36)
     assert "vk-draft" not in dict(final.metadata)
     assert dict(final.metadata)["vk-stage"] == "final"
+
+
+def test_pandoc_warnings_are_shown_in_vietnamese_once():
+    from vankien.build.pandoc import user_warnings
+
+    stderr = (
+        "[WARNING] Scripting warning at /x/filters/variables.lua line 35 column 1: "
+        "vankien: biến {{a}} không có\n"
+        "[WARNING] Scripting warning at /x/filters/variables.lua line 35 column 1: "
+        "vankien: biến {{a}} không có\n"
+        "[WARNING] Could not fetch resource x.png\n"
+    )
+    assert user_warnings(stderr) == [
+        "Lưu ý: biến {{a}} không có",
+        "pandoc: [WARNING] Could not fetch resource x.png",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -113,9 +114,21 @@ def run_pandoc(
         if result.returncode != 0 or not out.is_file():
             message = result.stderr.decode("utf-8", "replace").strip()
             raise RuntimeError(f"pandoc thất bại (mã {result.returncode}): {message}")
-        warnings = result.stderr.decode("utf-8", "replace").strip()
-        if warnings:
-            import sys
-
-            print(warnings, file=sys.stderr)
+        for line in user_warnings(result.stderr.decode("utf-8", "replace")):
+            print(line, file=sys.stderr)
         return out.read_bytes()
+
+
+def user_warnings(stderr: str) -> list[str]:
+    """Pandoc's warnings for the user: the filters' own (``vankien: …``) in plain Vietnamese,
+    without pandoc's English prefix and the filter's path; anything else as pandoc wrote it."""
+    out: list[str] = []
+    for line in stderr.splitlines():
+        _, mark, message = line.partition("vankien: ")
+        if mark:
+            text = f"Lưu ý: {message.strip()}"
+            if text not in out:
+                out.append(text)
+        elif line.strip():
+            out.append(f"pandoc: {line.strip()}")
+    return out

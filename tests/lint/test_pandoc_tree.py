@@ -35,9 +35,7 @@ def _text(inlines: list[dict[str, Any]]) -> str:
             out.append(content[1])
         elif kind in ("Emph", "Strong", "Strikeout", "Underline", "SmallCaps"):
             out.append(_text(content))
-        elif kind in ("Span", "Link"):
-            out.append(_text(content[1]))
-        elif kind == "Quoted":
+        elif kind in ("Span", "Link", "Quoted"):
             out.append(_text(content[1]))
     return "".join(out)
 

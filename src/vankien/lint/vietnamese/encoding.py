@@ -50,6 +50,7 @@ _VNI_MARKS_LOWER = {
 }  # fmt: skip
 _VNI_MARKS = {**_VNI_MARKS_LOWER, **{k.upper(): v for k, v in _VNI_MARKS_LOWER.items()}}
 _VNI_BASES = frozenset("aeouyAEOUYơưƠƯ")
+_VNI_CHARS = frozenset(_VNI_SINGLE) | frozenset(_VNI_MARKS)
 
 # CP1252 bytes 0x80-0x9F, for undoing "UTF-8 read as Windows-1252".
 _CP1252_BYTE: dict[str, int] = {}
@@ -99,6 +100,29 @@ def _mojibake_decode(token: str) -> str | None:
     return fixed if fixed != token and not fixed.isascii() else None
 
 
+# A UTF-8 lead byte followed by a continuation byte, both read as Windows-1252 characters.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00ef][\u0080-\u00bf" + "".join(c for c in _CP1252_BYTE) + "]"
+)
+
+
+def mojibake_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of whitespace-separated tokens that are UTF-8 read as Windows-1252 (cheap when
+    there are none). Word checks skip them: «Viá»‡t» is one broken word, not «Viá»."""
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
+        return []
+    spans = []
+    for m in re.finditer(r"\S+", text):
+        token = m.group()
+        if not _MOJIBAKE_HINT.search(token):
+            continue
+        for core in (token, token.strip(_EDGE_PUNCT), token.strip(_EDGE_PUNCT + "‘’")):
+            if core and _mojibake_decode(core) is not None:
+                spans.append(m.span())
+                break
+    return spans
+
+
 def _all_known(text: str, cfg: LangConfig) -> bool:
     """Every letter run with a non-ASCII letter is a syllable of the dictionary."""
     syllables = cfg.lexicon.syllables
@@ -118,7 +142,16 @@ def _convert_token(core: str, cfg: LangConfig) -> tuple[str, str] | None:
         return ("UTF-8 bị đọc nhầm thành Windows-1252", moj)
     if not _legacy_candidate(core) or _all_known(core, cfg):
         return None
-    for name, decode in (("TCVN3 (ABC, phông .VnTime)", _tcvn3_decode), ("VNI", _vni_decode)):
+    for name, decode, table in (
+        ("TCVN3 (ABC, phông .VnTime)", _tcvn3_decode, TCVN3),
+        ("VNI", _vni_decode, _VNI_CHARS),
+    ):
+        # A legacy word is made of letters and that table's codes only, and a lone code must
+        # be a lower-case letter: «ë» is TCVN3's «ở», but «« » and «2020» are a quote and a year.
+        if not all((c.isascii() and c.isalpha()) or c in table for c in core):
+            continue
+        if len(core) == 1 and not core.islower():
+            continue  # legacy letter codes are lower case; «Ð» alone is an eth look-alike
         converted = decode(core)
         if converted is not None and _all_known(converted, cfg):
             return (name, converted)

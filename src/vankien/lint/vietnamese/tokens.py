@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from vankien.lint.vietnamese.encoding import mojibake_spans
 from vankien.lint.vietnamese.syllable import parse, to_second_style
 
 _WORD_RE = re.compile(r"\w+")
@@ -73,6 +74,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
     if len(low) != len(text):
         low = ""
     skips = [m.span() for m in _SKIP_RE.finditer(text)] if _MAY_SKIP.search(text) else []
+    if not nfc or not text.isascii():
+        broken = mojibake_spans(text)
+        if broken:
+            skips = sorted(skips + broken)
     out: list[Token] = []
     make = tuple.__new__
     prev_end = 0

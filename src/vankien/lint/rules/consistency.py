@@ -139,6 +139,19 @@ def _congress_value(text: str) -> tuple[int | None, str]:
     return roman_to_int(text), "roman"
 
 
+_OTHER_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:của|toàn quốc)\b", re.IGNORECASE)
+_OTHER_BEFORE_RE = re.compile(r"(?:toàn\s+quốc|của\s+Đảng)\s*$", re.IGNORECASE)
+
+
+def _other_body(text: str, m: re.Match[str]) -> bool:
+    """«Đại hội lần thứ XIII của Đảng», «Đại hội … toàn quốc lần thứ …»: another body's congress."""
+    if _OTHER_AFTER_RE.match(text, m.end()):
+        return True
+    return "toàn quốc" in m.group(0).lower() or bool(
+        _OTHER_BEFORE_RE.search(text[max(0, m.start() - 20) : m.start()])
+    )
+
+
 def check_congress_number(ctx: Context) -> Iterator[Hit]:
     """What it flags: «Đại hội … lần thứ X» của chính đơn vị mà X không phải đại hội này cũng
     không phải đại hội trước theo report.yaml (lỗi), hoặc viết theo kiểu số khác với đơn vị
@@ -158,7 +171,7 @@ def check_congress_number(ctx: Context) -> Iterator[Hit]:
     for source, text_unit in units(ctx):
         for m in pattern.finditer(text_unit.text):
             value, style = _congress_value(m.group("num"))
-            if value is None:
+            if value is None or _other_body(text_unit.text, m):
                 continue
             where = quote(text_unit.text, m.start(), m.end(), 0)
             if value not in allowed:

@@ -108,7 +108,7 @@ _PAIRS = {")": "(", "]": "[", "”": "“", "’": "‘", "»": "«"}
 _OPEN = frozenset(_PAIRS.values())
 _BRACKET_RE = re.compile(r'[()\[\]“”‘’«»"]')
 # «a)», «1)», «iv)» at the start of an item are typed enumerators, not brackets.
-_ENUMERATOR_RE = re.compile(r"(?:^|(?<=[\s(;:,]))(?:[^\W_]{1,2}|\d{1,3}|[ivxlcdmIVXLCDM]{1,5})\)")
+_ENUMERATOR_RE = re.compile(r"(?:^|(?<=[\s(;:,«“]))(?:[^\W_]{1,2}|\d{1,3}|[ivxlcdmIVXLCDM]{1,5})\)")
 
 
 def check_unbalanced_brackets(text: str, cfg: LangConfig) -> Iterator[TextHit]:

@@ -40,11 +40,6 @@ class Token(NamedTuple):
     joined: bool  # only spaces separate it from the previous token
 
 
-def lookup_key(text: str) -> str:
-    """The normalised form used for every dictionary look-up."""
-    return to_second_style(unicodedata.normalize("NFC", text).lower())
-
-
 def _sentence_start(text: str, prev_end: int, start: int) -> bool:
     gap = text[prev_end:start].rstrip(_SPACES + _OPENERS)
     return (gap == "" and prev_end == 0) or (bool(gap) and gap[-1] in _SENTENCE_END)

@@ -12,7 +12,14 @@ from functools import lru_cache
 
 from vankien.lint.vietnamese.config import LangConfig
 from vankien.lint.vietnamese.hits import TextHit
-from vankien.lint.vietnamese.syllable import demark, parse, restyle, strip_tones, tone_of
+from vankien.lint.vietnamese.syllable import (
+    demark,
+    parse,
+    restyle,
+    strip_tones,
+    style_of,
+    tone_of,
+)
 from vankien.lint.vietnamese.tokens import Token, tokenize
 
 # Cheap edits, cheapest first (the rank orders candidate terms).
@@ -99,44 +106,43 @@ def _styled(term: str, written: Sequence[str], cfg: LangConfig) -> str:
         return term
     if cfg.tone_style == "auto":
         # Follow the writer's own habit when the written words show it.
-        from vankien.lint.vietnamese.syllable import style_of
-
         styles = {style_of(w) for w in written} - {None}
         if styles != {"first"}:
             return term
     return " ".join(restyle(s, "first") for s in term.split(" "))
 
 
+Runs = tuple[int, ...]
+
+
 @lru_cache(maxsize=4096)
-def _runs(tokens: tuple[Token, ...]) -> tuple[int, ...]:
-    """For each token, how many checkable words joined by spaces start there."""
+def _analyse(text: str) -> tuple[tuple[Token, ...], Runs]:
+    """The tokens of ``text`` and, for each, how many checkable words joined by spaces start
+    there (cached by the text, whose hash Python keeps: a token tuple would be re-hashed)."""
+    tokens = tokenize(text)
     out = [0] * (len(tokens) + 1)
     for k in range(len(tokens) - 1, -1, -1):
         if tokens[k].checkable:
             nxt = k + 1
             out[k] = 1 + (out[nxt] if nxt < len(tokens) and tokens[nxt].joined else 0)
-    return tuple(out)
+    return tokens, tuple(out)
 
 
-def _run(tokens: tuple[Token, ...], k: int, n: int) -> bool:
-    """``tokens[k:k+n]`` are checkable words separated by spaces only."""
-    return k >= 0 and _runs(tokens)[k] >= n
-
-
-def _left_word(tokens: tuple[Token, ...], k: int, cfg: LangConfig) -> bool:
+def _left_word(tokens: tuple[Token, ...], runs: Runs, k: int, cfg: LangConfig) -> bool:
     """The one or two words before ``tokens[k]`` form a dictionary word with it."""
     for size in (2, 3):
-        if not _run(tokens, k - size + 1, size):
+        first = k - size + 1
+        if first < 0 or runs[first] < size:
             return False
-        if cfg.is_word(" ".join(t.key for t in tokens[k - size + 1 : k + 1])):
+        if cfg.is_word(" ".join(t.key for t in tokens[first : k + 1])):
             return True
     return False
 
 
-def _right_word(tokens: tuple[Token, ...], k: int, cfg: LangConfig) -> bool:
+def _right_word(tokens: tuple[Token, ...], runs: Runs, k: int, cfg: LangConfig) -> bool:
     """``tokens[k]`` forms a dictionary word with the one or two words after it."""
     for size in (2, 3):
-        if not _run(tokens, k, size):
+        if runs[k] < size:
             return False
         if cfg.is_word(" ".join(t.key for t in tokens[k : k + size])):
             return True
@@ -154,7 +160,7 @@ def check_doubled_words(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     reduplication (dần dần, người người), and a pair whose first copy ends a word and whose
     second starts one («hành vi vi phạm», «biện pháp pháp luật»).
     """
-    tokens = tokenize(text)
+    tokens, runs = _analyse(text)
     for j in range(1, len(tokens)):
         a, b = tokens[j - 1], tokens[j]
         if not b.joined or a.key != b.key or not a.checkable:
@@ -162,7 +168,7 @@ def check_doubled_words(text: str, cfg: LangConfig) -> Iterator[TextHit]:
         pair = f"{a.key} {b.key}"
         if cfg.is_word(pair) or pair in cfg.lexicon.reduplications:
             continue
-        if _left_word(tokens, j - 1, cfg) and _right_word(tokens, j, cfg):
+        if _left_word(tokens, runs, j - 1, cfg) and _right_word(tokens, runs, j, cfg):
             continue
         yield TextHit(
             a.start,
@@ -185,7 +191,7 @@ def check_misspellings(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     lex = cfg.lexicon
     if not lex.misspellings:
         return
-    tokens = tokenize(text)
+    tokens, runs = _analyse(text)
     firsts = lex.misspelling_firsts
     k = 0
     while k < len(tokens):
@@ -194,13 +200,13 @@ def check_misspellings(text: str, cfg: LangConfig) -> Iterator[TextHit]:
             k += 1
             continue
         for n in range(min(lex.max_misspelling_len, len(tokens) - k), 0, -1):
-            if not _run(tokens, k, n):
+            if runs[k] < n:
                 continue
             phrase = " ".join(t.key for t in tokens[k : k + n])
             entry = lex.misspellings.get(phrase)
             if entry is None:
                 continue
-            if _left_word(tokens, k, cfg) or _right_word(tokens, k + n - 1, cfg):
+            if _left_word(tokens, runs, k, cfg) or _right_word(tokens, runs, k + n - 1, cfg):
                 continue
             found = (n, entry)
             break
@@ -238,8 +244,7 @@ def check_term_near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
 
 def _near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     lex = cfg.lexicon
-    tokens = tokenize(text)
-    runs = _runs(tokens)
+    tokens, runs = _analyse(text)
     keys_all = [t.key for t in tokens]
     index = lex.watch_index
     flagged: set[int] = set()
@@ -292,7 +297,7 @@ def _near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
                 continue
             if i < n - 1 and cfg.is_word(f"{keys[i]} {keys[i + 1]}"):
                 continue
-            if _left_word(tokens, k, cfg) or _right_word(tokens, k + n - 1, cfg):
+            if _left_word(tokens, runs, k, cfg) or _right_word(tokens, runs, k + n - 1, cfg):
                 continue
             flagged.add(k + i)
             written = [t.text for t in window]

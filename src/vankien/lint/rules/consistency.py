@@ -290,7 +290,10 @@ def citation_types() -> dict[str, tuple[str, ...]]:
 def _citation_re() -> re.Pattern[str]:
     names = sorted(citation_types(), key=len, reverse=True)
     kinds = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"\b(?P<kind>{kinds})\s+số\s+(?P<num>[^\s,;:()“”\"]+)", re.IGNORECASE)
+    # «Thông báo kết luận số 123-TB/TW» is a notice (TB), not a conclusion.
+    return re.compile(
+        rf"(?<!thông báo )\b(?P<kind>{kinds})\s+số\s+(?P<num>[^\s,;:()“”\"]+)", re.IGNORECASE
+    )
 
 
 PARTY_NUMBER_RE = re.compile(r"^\d{1,4}-(?P<type>[A-ZĐa-zđ]+)/(?P<body>[A-ZĐ][A-ZĐ0-9]*)\.?$")

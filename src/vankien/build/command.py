@@ -6,9 +6,13 @@ import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from vankien.textio import write_atomic
+
+if TYPE_CHECKING:
+    from vankien.build.profile import Profile
 
 BUILD_DIR = "build"
 REFERENCE_NAME = "reference.docx"
@@ -45,8 +49,11 @@ def _default_profile(root: Path) -> str:
     return "hd36"
 
 
-def _reference_for(root: Path, profile_id: str, tmp: Path) -> Path:
-    """The report's own reference.docx if it has one (made for its profile), else a fresh one."""
+def _reference_for(root: Path, profile_id: str, tmp: Path, profile: Profile | None = None) -> Path:
+    """The report's own reference.docx if it has one (made for its profile), else a fresh one.
+
+    ``profile``, when the caller has already loaded it, saves parsing its YAML a second time.
+    """
     from vankien.build.ooxml.ns import qn
     from vankien.build.ooxml.package import parse, read_parts
     from vankien.build.profile import find_profile
@@ -68,7 +75,9 @@ def _reference_for(root: Path, profile_id: str, tmp: Path) -> Path:
             )
         return own
     target = tmp / REFERENCE_NAME
-    target.write_bytes(make_reference(find_profile(root, profile_id)))
+    if profile is None or profile.id != profile_id:
+        profile = find_profile(root, profile_id)
+    target.write_bytes(make_reference(profile))
     return target
 
 
@@ -79,17 +88,19 @@ def build_docx(root: Path) -> tuple[bytes, str]:
     from vankien.build.postprocess import DocInfo, postprocess
     from vankien.build.profile import find_profile
     from vankien.build.source import joined_markdown, read_sources
-    from vankien.outline.load import load_outline
-    from vankien.resources import find
-    from vankien.unit.load import load_unit
 
-    unit = load_unit(root)
-    outline = load_outline(find(root, "outline", f"{unit.outline}.yaml"))
+    # The linter's cached loaders: the same validated objects, without parsing the YAML again
+    # (the lint that runs before the build has just stored them).
+    from vankien.lint.context import load_outline_cached, load_unit_cached
+    from vankien.resources import find
+
+    unit = load_unit_cached(root)
+    outline = load_outline_cached(find(root, "outline", f"{unit.outline}.yaml"))
     profile = find_profile(root, unit.profile)
     markdown = joined_markdown(root, read_sources(root))
     values = template_values(unit, outline.closing, profile)
     with tempfile.TemporaryDirectory(prefix="vankien-build-") as tmp:
-        reference = _reference_for(root, profile.id, Path(tmp))
+        reference = _reference_for(root, profile.id, Path(tmp), profile)
         raw = run_pandoc(root, markdown, reference, values, unit.date)
     when = dt.datetime(unit.date.year, unit.date.month, unit.date.day, tzinfo=dt.UTC)
     info = DocInfo(

@@ -53,3 +53,26 @@ def test_damaged_cache_is_ignored(mini) -> None:
     first = _render(root)
     RunCache(root).path.write_bytes(b"not a pickle")
     assert _render(root) == first
+
+
+def test_file_stamp_covers_code_and_word_lists(mini, monkeypatch) -> None:
+    """Cached hits of file-scope rules depend on the rules' code and the word lists too."""
+    import vankien.lint.cache as cache_module
+    from vankien.lint.config import LintConfig
+    from vankien.lint.context import Context, load_report
+    from vankien.lint.runner import _file_stamp
+
+    seen: list[Path] = []
+    real = cache_module.stamp_of
+
+    def spy(paths: list[Path]) -> str:
+        seen.extend(paths)
+        return real(paths)
+
+    monkeypatch.setattr(cache_module, "stamp_of", spy)
+    _file_stamp(Context(load_report(mini()), LintConfig()))
+    names = {(p.parent.name, p.name) for p in seen}
+    assert ("vietnamese", "misspellings.yaml") in names
+    assert ("data", "words.txt") in names
+    assert ("rules", "consistency.py") in names
+    assert ("data", "todo-markers.txt") in names

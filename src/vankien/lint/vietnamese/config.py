@@ -10,7 +10,6 @@ keyed by the data files' size and modification time.
 from __future__ import annotations
 
 import marshal
-import os
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -197,10 +196,9 @@ def _general_words() -> list[str]:
 def _cache_file() -> Path | None:
     import hashlib
 
-    root = os.environ.get("VANKIEN_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    base = Path(root) if root else Path.home() / ".cache"
-    if not os.environ.get("VANKIEN_CACHE_DIR"):
-        base = base / "vankien"
+    from vankien.lint.cache import cache_dir
+
+    base = cache_dir()
     sig = hashlib.sha1(str(_CACHE_VERSION).encode())
     data = _data_dir()
     for path in (*(data / name for name in (*_LIST_FILES, _MISSPELLINGS)), data_path("words.txt")):

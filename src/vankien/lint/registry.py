@@ -10,7 +10,7 @@ from vankien.lint import suppress
 from vankien.lint.model import Family, Rule, Severity
 from vankien.lint.rules import consistency, length, placeholders, structure
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
+E, W = Severity.ERROR, Severity.WARNING
 
 S, P, C, L, X = (
     Family.STRUCTURE,
@@ -288,8 +288,6 @@ RULES: tuple[Rule, ...] = (
         scope="file",
     ),
 )
-
-_ = I  # info is available for rules whose findings are advice only
 
 
 def by_code() -> dict[str, Rule]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from vankien.lint.context import Context
 from vankien.lint.model import Hit, Severity
 from vankien.lint.rules.text import data_lines, quote, unit_hit, units
-from vankien.outline.model import PART_ORDINALS, int_to_roman, roman_to_int
+from vankien.outline.model import PART_ORDINALS, roman_to_int
 from vankien.unit.model import OrgType
 
 YEAR_RANGE_RE = re.compile(r"(?<![\d/])((?:19|20)\d{2})(\s*)([-–—])(\s*)((?:19|20)\d{2})(?![\d/])")
@@ -397,6 +397,3 @@ def check_invalid_date(ctx: Context) -> Iterator[Hit]:
                         m.start(),
                         f"ngày không tồn tại: «{m.group(0)}»",
                     )
-
-
-_ROMAN_HINT = int_to_roman  # re-exported for the docs generator's examples

@@ -167,9 +167,11 @@ def load_unit_cached(root: Path) -> Unit:
     if not path.is_file():
         return load_mod.load_unit(root)
     unit = _cached("unit", path, load, (load_mod, model_mod))
-    if not isinstance(unit, Unit) or unit.path != path:
+    if not isinstance(unit, Unit) or unit.path.resolve() != path.resolve():
         return load()
-    return unit
+    # The key is the resolved path: an entry stored by a run given an absolute --root serves
+    # a run given a relative one too (instead of parsing report.yaml again every time).
+    return unit if unit.path == path else replace(unit, path=path)
 
 
 def skeleton_files(root: Path) -> list[Path]:

@@ -7,16 +7,18 @@ add ``tests/lint/cases/<CODE>.yaml`` and run ``vankien rules --docs docs/rules``
 from __future__ import annotations
 
 from vankien.lint import suppress
+from vankien.lint import vietnamese_rules as vi
 from vankien.lint.model import Family, Rule, Severity
 from vankien.lint.rules import consistency, length, placeholders, structure
 
 E, W = Severity.ERROR, Severity.WARNING
 
-S, P, C, L, X = (
+S, P, C, L, V, X = (
     Family.STRUCTURE,
     Family.PLACEHOLDER,
     Family.CONSISTENCY,
     Family.LENGTH,
+    Family.VIETNAMESE,
     Family.SUPPRESSION,
 )
 
@@ -265,6 +267,138 @@ RULES: tuple[Rule, ...] = (
         W,
         length.check_over_budget,
         ("outline",),
+    ),
+    # Vietnamese: the national writing rules as one preset. Each entry states the rule and
+    # its source; the checks are in vankien.lint.vietnamese (facts: docs/vietnamese-checks.md).
+    # Character set: TCVN 6909:2001 (Unicode, precomposed NFC).
+    Rule(
+        "VI001",
+        "text-not-nfc",
+        "Chữ không ở dạng Unicode dựng sẵn (NFC)",
+        V,
+        W,
+        vi.check_unicode_form,
+        ("encoding",),
+        fixable=True,
+        scope="file",
+    ),
+    # TCVN 6909:2001: «Đ» is U+0110, not the look-alike eth U+00D0; no Cyrillic/Greek letters.
+    Rule(
+        "VI002",
+        "lookalike-letter",
+        "Chữ cái giống nhưng khác mã (Ð thay cho Đ, chữ Kirin)",
+        V,
+        E,
+        vi.check_lookalike,
+        ("encoding",),
+        fixable=True,
+        scope="file",
+    ),
+    # No zero-width, direction or control characters in the text of a document.
+    Rule(
+        "VI003",
+        "invisible-character",
+        "Ký tự vô hình, ký tự điều khiển",
+        V,
+        W,
+        vi.check_invisible,
+        ("encoding",),
+        fixable=True,
+        scope="file",
+    ),
+    # Legacy TCVN3 (TCVN 5712:1993) and VNI text is converted word by word, never by line.
+    Rule(
+        "VI004",
+        "legacy-encoding",
+        "Chữ ở bảng mã cũ (TCVN3, VNI) hoặc hỏng mã",
+        V,
+        E,
+        vi.check_legacy,
+        ("encoding",),
+        fixable=True,
+        scope="file",
+    ),
+    # Tone on the marked vowel; with a final consonant on the last vowel; open two-vowel
+    # syllables on the first («qúy», «hòang», «ngừơi» are wrong in every style).
+    Rule(
+        "VI005",
+        "tone-mark-misplaced",
+        "Dấu thanh đặt sai vị trí",
+        V,
+        E,
+        vi.check_tone_placement,
+        ("tone",),
+        fixable=True,
+        scope="file",
+    ),
+    # Open oa/oe/uy: «hòa» or «hoà» (QĐ 1989/QĐ-BGDĐT, 2018, prescribes the second for
+    # textbooks); either style, one per document (``lint: tone_style``).
+    Rule(
+        "VI006",
+        "tone-style-mixed",
+        "Lẫn hai kiểu bỏ dấu oa/oe/uy (hòa/hoà)",
+        V,
+        W,
+        vi.check_tone_style,
+        ("tone",),
+        fixable=True,
+    ),
+    # A word written twice is a slip, except reduplications and pairs that form words.
+    Rule(
+        "VI007",
+        "doubled-word",
+        "Từ bị lặp liền nhau",
+        V,
+        E,
+        vi.check_doubled,
+        ("words",),
+        scope="file",
+    ),
+    # Known misspellings of administrative prose (data: data/vietnamese/misspellings.yaml).
+    Rule(
+        "VI008",
+        "known-misspelling",
+        "Lỗi chính tả thường gặp",
+        V,
+        E,
+        vi.check_misspelling,
+        ("words",),
+        fixable=True,
+        scope="file",
+    ),
+    # Party vocabulary spelt one cheap edit away (data: data/vietnamese/watchlist.txt).
+    Rule(
+        "VI009",
+        "party-term-near-miss",
+        "Gần giống thuật ngữ văn kiện Đảng (gõ nhầm)",
+        V,
+        W,
+        vi.check_near_miss,
+        ("words",),
+        scope="file",
+    ),
+    # Punctuation sticks to the word before it and is followed by one space.
+    Rule(
+        "VI010",
+        "punctuation-spacing",
+        "Dấu cách quanh dấu câu sai",
+        V,
+        W,
+        vi.check_punctuation,
+        ("punctuation",),
+        fixable=True,
+        scope="file",
+    ),
+    # Brackets and quotes come in pairs within a paragraph.
+    Rule(
+        "VI011",
+        "unbalanced-brackets",
+        "Ngoặc, nháy không thành cặp",
+        V,
+        W,
+        vi.check_brackets,
+        ("punctuation",),
+        scope="file",
     ),
     # Suppression comments.
     Rule(

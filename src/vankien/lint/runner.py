@@ -42,9 +42,8 @@ class LintResult:
 
 def all_rules() -> tuple[Rule, ...]:
     from vankien.lint.registry import RULES
-    from vankien.lint.vietnamese_rules import vietnamese_rules
 
-    return RULES + vietnamese_rules()
+    return RULES
 
 
 def severity_of(rule: Rule, hit: Hit, config: LintConfig, final: bool) -> Severity:

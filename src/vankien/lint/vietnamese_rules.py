@@ -1,4 +1,5 @@
-"""The Vietnamese language checks (package ``vankien.lint.vietnamese``) as lint rules.
+"""The Vietnamese language checks (package ``vankien.lint.vietnamese``) as lint rule checks
+(the rules themselves, with their codes and defaults, are listed in registry.py).
 
 The checks themselves are pure functions over text, written and tested in their own package;
 this module only feeds them the document's prose (headings, paragraphs with soft wraps joined,
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from vankien.lint.context import Context
 from vankien.lint.document import SourceFile, TextUnit
-from vankien.lint.model import Family, Fix, Hit, Rule, Severity
+from vankien.lint.model import Fix, Hit
 
 if TYPE_CHECKING:
     from vankien.lint.vietnamese import LangConfig, TextHit
@@ -307,35 +308,3 @@ def check_brackets(ctx: Context) -> Iterator[Hit]:
     Use instead: đóng đủ ngoặc, nháy ở đúng chỗ.
     """
     return _units(ctx, "VI011", "check_unbalanced_brackets")
-
-
-E, W = Severity.ERROR, Severity.WARNING
-V = Family.VIETNAMESE
-
-
-def vietnamese_rules() -> tuple[Rule, ...]:
-    """The Vietnamese family, in the order of docs/vietnamese-checks.md."""
-    return (
-        Rule("VI001", "text-not-nfc", "Chữ không ở dạng Unicode dựng sẵn (NFC)", V, W,
-             check_unicode_form, ("encoding",), fixable=True, scope="file"),
-        Rule("VI002", "lookalike-letter", "Chữ cái giống nhưng khác mã (Ð thay cho Đ, chữ Kirin)",
-             V, E, check_lookalike, ("encoding",), fixable=True, scope="file"),
-        Rule("VI003", "invisible-character", "Ký tự vô hình, ký tự điều khiển", V, W,
-             check_invisible, ("encoding",), fixable=True, scope="file"),
-        Rule("VI004", "legacy-encoding", "Chữ ở bảng mã cũ (TCVN3, VNI) hoặc hỏng mã", V, E,
-             check_legacy, ("encoding",), fixable=True, scope="file"),
-        Rule("VI005", "tone-mark-misplaced", "Dấu thanh đặt sai vị trí", V, E,
-             check_tone_placement, ("tone",), fixable=True, scope="file"),
-        Rule("VI006", "tone-style-mixed", "Lẫn hai kiểu bỏ dấu oa/oe/uy (hòa/hoà)", V, W,
-             check_tone_style, ("tone",), fixable=True),
-        Rule("VI007", "doubled-word", "Từ bị lặp liền nhau", V, E, check_doubled, ("words",),
-             scope="file"),
-        Rule("VI008", "known-misspelling", "Lỗi chính tả thường gặp", V, E, check_misspelling,
-             ("words",), fixable=True, scope="file"),
-        Rule("VI009", "party-term-near-miss", "Gần giống thuật ngữ văn kiện Đảng (gõ nhầm)", V, W,
-             check_near_miss, ("words",), scope="file"),
-        Rule("VI010", "punctuation-spacing", "Dấu cách quanh dấu câu sai", V, W,
-             check_punctuation, ("punctuation",), fixable=True, scope="file"),
-        Rule("VI011", "unbalanced-brackets", "Ngoặc, nháy không thành cặp", V, W,
-             check_brackets, ("punctuation",), scope="file"),
-    )  # fmt: skip

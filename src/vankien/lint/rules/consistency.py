@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from vankien.lint.context import Context
 from vankien.lint.model import Hit, Severity
-from vankien.lint.rules.text import data_lines, quote, unit_hit, units
+from vankien.errors import UserError
+from vankien.lint.rules.text import DATA, data_lines, quote, unit_hit, units
 from vankien.outline.model import PART_ORDINALS, roman_to_int
 from vankien.unit.model import OrgType
 
@@ -282,7 +283,17 @@ def citation_types() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for line in data_lines("citation-types.txt"):
         name, _, codes = line.partition("|")
-        out[name.strip().lower()] = tuple(c.strip() for c in codes.split(",") if c.strip())
+        parsed = tuple(c.strip() for c in codes.split(",") if c.strip())
+        if (
+            not name.strip()
+            or not parsed
+            or not all(re.fullmatch(r"[A-ZĐ][A-ZĐa-zđ]*", c) for c in parsed)
+        ):
+            raise UserError(
+                f"dòng «{line}» không đúng dạng «Tên loại | MÃ, MÃ»",
+                path=DATA / "citation-types.txt",
+            )
+        out[name.strip().lower()] = parsed
     return out
 
 

@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from vankien.errors import UserError
 from vankien.lint.context import Context
 from vankien.lint.model import Hit, Severity
-from vankien.errors import UserError
 from vankien.lint.rules.text import DATA, data_lines, quote, unit_hit, units
 from vankien.outline.model import PART_ORDINALS, roman_to_int
 from vankien.unit.model import OrgType

@@ -14,12 +14,14 @@ import contextlib
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from vankien.textio import write_atomic
 
 _VERSION = 1
+MAX_ENTRIES = 50_000
 
 
 def cache_dir() -> Path:
@@ -51,7 +53,7 @@ def stamp_of(paths: list[Path]) -> str:
 
 
 class RunCache:
-    """Entries for one report folder; entries not used in a run are dropped when it saves."""
+    """Entries for one report folder, loaded once and written back once per run."""
 
     def __init__(self, root: Path) -> None:
         self.path = cache_dir() / f"run-{digest(str(root.resolve()))[:16]}.pickle"
@@ -81,8 +83,52 @@ class RunCache:
         self.dirty = True
 
     def save(self) -> None:
-        if not self.dirty and set(self.new) == set(self.old):
+        """Write the entries if anything new was computed. Entries not used in this run are
+        kept (a paragraph edited back, the other files' language hits) up to a size limit."""
+        if not self.dirty:
             return
-        data = {"version": _VERSION, "entries": self.new}
+        entries = {**self.old, **self.new}
+        if len(entries) > MAX_ENTRIES:
+            entries = self.new
+        data = {"version": _VERSION, "entries": entries}
         with contextlib.suppress(OSError, pickle.PickleError, TypeError, AttributeError):
             write_atomic(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _code_stamp(modules: tuple[Any, ...]) -> str:
+    """Changes whenever a loader or model changes, invalidating cached results."""
+    from vankien import __version__
+
+    parts = [__version__]
+    for module in modules:
+        try:
+            parts.append(str(Path(str(module.__file__)).stat().st_mtime_ns))
+        except OSError:
+            parts.append("?")
+    return "-".join(parts)
+
+
+def cached_load(kind: str, path: Path, load: Callable[[], Any], modules: tuple[Any, ...]) -> Any:
+    """``load()``, reusing a pickled result keyed by the file's bytes (YAML parsing is slow).
+
+    ``modules`` are the loader and model modules: editing one invalidates the entries. Used
+    for the outline and report.yaml (lint) and the profile (build). The cache is only an
+    optimisation: any problem with it falls back to a normal load, and only successful loads
+    are stored (errors are always reported from the real file).
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return load()
+    stamp = f"{_code_stamp(modules)}|{path.resolve()}".encode()
+    key = hashlib.sha256(data + stamp).hexdigest()[:32]
+    cached = cache_dir() / f"{kind}-{key}.pickle"
+    try:
+        with cached.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    result = load()
+    with contextlib.suppress(OSError, pickle.PickleError, TypeError, AttributeError):
+        write_atomic(cached, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return result

@@ -126,8 +126,12 @@ def _hits(rule: Rule, ctx: Context) -> Iterator[Hit]:
     from vankien.lint.cache import digest
 
     stamp = _file_stamp(ctx)
+    texts: dict[str, str] = ctx.cache.setdefault("file-digests", {})
     for source in ctx.report.files:
-        key = "file:" + digest(rule.code, stamp, source.rel, source.text)
+        text_key = texts.get(source.rel)
+        if text_key is None:
+            text_key = texts[source.rel] = digest(stamp, source.rel, source.text)
+        key = f"file:{rule.code}:{text_key}"
         found = cache.get(key)
         if not isinstance(found, list):
             alone = Report(ctx.report.root, ctx.unit, ctx.outline, [source], cache)

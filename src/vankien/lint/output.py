@@ -73,13 +73,12 @@ def render_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: st
     driver = {
         "name": "vankien",
         "version": version,
-        "informationUri": "https://example.invalid/vankien",
         "rules": [
             {
                 "id": r.code,
                 "name": r.name,
                 "shortDescription": {"text": r.summary},
-                "helpUri": f"{DOCS_BASE}/{r.code}.md",
+                "help": {"text": f"Giải thích và cách sửa: {DOCS_BASE}/{r.code}.md"},
                 "defaultConfiguration": {"level": levels[r.severity]},
                 "properties": {"tags": [r.family.value, *r.tags]},
             }

@@ -94,7 +94,7 @@ def render_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: st
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": f.path, "uriBaseId": "REPORTROOT"},
+                        "artifactLocation": {"uri": f.path},
                         "region": {"startLine": f.line, "startColumn": f.col},
                     }
                 }

@@ -114,9 +114,9 @@ def build_docx(root: Path) -> tuple[bytes, str]:
 
 def build_command(root: Path, pdf: bool, output: Path | None) -> int:
     """Lint, build the .docx (and the PDF preview), write them atomically."""
-    from vankien.unit.load import load_unit
+    from vankien.lint.context import load_unit_cached
 
-    unit = load_unit(root)
+    unit = load_unit_cached(root)
     if pdf:
         from vankien.build.pdf import soffice_path
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import pickle
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -15,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from vankien.errors import UserError
 from vankien.lint.document import Heading, SourceFile, TextUnit, parse_file
 from vankien.outline.model import Outline, Section
-from vankien.textio import read_text, write_atomic
+from vankien.textio import read_text
 from vankien.unit.model import Unit
 
 if TYPE_CHECKING:
@@ -93,25 +90,6 @@ class Context:
         return out
 
 
-def _cache_dir() -> Path:
-    from vankien.lint.cache import cache_dir
-
-    return cache_dir()
-
-
-def _code_stamp(modules: tuple[Any, ...]) -> str:
-    """Changes whenever a loader or model changes, invalidating cached results."""
-    from vankien import __version__
-
-    parts = [__version__]
-    for module in modules:
-        try:
-            parts.append(str(Path(str(module.__file__)).stat().st_mtime_ns))
-        except OSError:
-            parts.append("?")
-    return "-".join(parts)
-
-
 def _plain(value: Any) -> Any:
     """ruamel's commented containers as plain dicts and lists (picklable without ruamel)."""
     if isinstance(value, Mapping):
@@ -122,27 +100,9 @@ def _plain(value: Any) -> Any:
 
 
 def _cached(kind: str, path: Path, load: Callable[[], Any], modules: tuple[Any, ...]) -> Any:
-    """``load()``, reusing a pickled result keyed by the file's bytes (YAML parsing is slow).
+    from vankien.lint.cache import cached_load
 
-    The cache is only an optimisation: any problem with it falls back to a normal load, and
-    only successful loads are stored (errors are always reported from the real file).
-    """
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return load()
-    stamp = f"{_code_stamp(modules)}|{path.resolve()}".encode()
-    key = hashlib.sha256(data + stamp).hexdigest()[:32]
-    cached = _cache_dir() / f"{kind}-{key}.pickle"
-    try:
-        with cached.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
-        pass
-    result = load()
-    with contextlib.suppress(OSError, pickle.PickleError, TypeError, AttributeError):
-        write_atomic(cached, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    return result
+    return cached_load(kind, path, load, modules)
 
 
 def load_outline_cached(path: Path) -> Outline:

@@ -43,6 +43,9 @@ def check_ellipsis(ctx: Context) -> Iterator[Hit]:
             before = unit.text[: m.start()]
             if re.search(r"v\.v\.?$", before):
                 continue
+            # «(…)» or «[…]» alone marks words left out of a quotation.
+            if (before[-1:], unit.text[m.end() : m.end() + 1]) in (("(", ")"), ("[", "]")):
+                continue
             what = "dấu chấm lửng (chỗ để trống)"
             for pattern, label in _CONTEXTS:
                 if pattern.search(before):

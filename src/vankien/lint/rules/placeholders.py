@@ -28,7 +28,8 @@ _CONTEXTS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def check_ellipsis(ctx: Context) -> Iterator[Hit]:
     """What it flags: dấu chấm lửng hoặc dãy dấu chấm, dấu gạch dưới còn để ở chỗ phải điền: «…»,
-    «……», «...», «......», «lần thứ……», «Số …», «ngày … tháng …».
+    «……», «...», «......», «lần thứ……», «Số …», «ngày … tháng …». «(…)» và «[…]» (đánh dấu
+    phần lược khi trích dẫn) không bị báo.
 
     Why: đề cương đánh dấu chỗ phải điền bằng dấu chấm; còn dấu chấm là còn chỗ chưa điền. Ở bản
     dự thảo là cảnh báo, ở bản chính thức là lỗi.

@@ -254,6 +254,12 @@ def main(argv: list[str] | None = None) -> int:
         from vankien.lint.command import lint_main  # fast path: lint runs on every commit
 
         return lint_main(args[1:])
+    if args[:1] == ["build"] and not {"-h", "--help"} & set(args):
+        from vankien.build.command import build_main  # fast path; None: let typer parse
+
+        fast = build_main(args[1:])
+        if fast is not None:
+            return fast
     group = typer.main.get_command(app)
     page = cli_help.help_request(group, args, "vankien")
     if page is not None:

@@ -1,0 +1,56 @@
+"""`vankien build` without typer: handles well-formed arguments only, else defers to typer."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vankien.build.command import build_main
+from vankien.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--bogus"],
+        ["--root"],  # missing value
+        ["--root", "x", "extra"],
+        ["--ro", "x"],  # no abbreviations: typer has none either
+        ["--root", str(REPO / "report.yaml")],  # a file: typer's own check and message
+    ],
+)
+def test_arguments_it_does_not_handle_go_to_typer(argv: list[str]) -> None:
+    assert build_main(argv) is None
+
+
+def test_well_formed_arguments_run_the_build(tmp_path: Path, capsys) -> None:
+    # An empty folder: the build itself reports the missing report.yaml (exit 2), so the
+    # fast path did handle it.
+    assert build_main(["--root", str(tmp_path), "-o", str(tmp_path / "x.docx")]) == 2
+    assert "report.yaml" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_same_document_as_through_typer(tmp_path: Path) -> None:
+    root = tmp_path / "report"
+    root.mkdir()
+    shutil.copy(REPO / "examples" / "dang-bo" / "report.yaml", root / "report.yaml")
+    shutil.copytree(REPO / "examples" / "dang-bo" / "skeleton", root / "skeleton")
+    fast, slow = tmp_path / "fast.docx", tmp_path / "typer.docx"
+    assert build_main(["--root", str(root), "--output", str(fast)]) == 0
+    assert main(["build", "--root", str(root), "--bogus"]) == 2  # typer's path still answers
+    import typer.main
+
+    from vankien.cli import app
+
+    result = typer.main.get_command(app).main(
+        args=["build", "--root", str(root), "-o", str(slow)],
+        prog_name="vankien",
+        standalone_mode=False,
+    )
+    assert result in (0, None)
+    assert fast.read_bytes() == slow.read_bytes()

@@ -170,7 +170,7 @@ def test_bad_config_is_a_user_error(mini, capsys, lint, message) -> None:
     root = mini(unit={"lint": lint})
     code, out, err = run(capsys, "--root", str(root))
     assert code == 2 and out == ""
-    assert message in err and "report.yaml" in err and "Traceback" not in err
+    assert message in err and "report.yaml:" in err and "Traceback" not in err
 
 
 BAD_FILES = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,8 +47,27 @@ def matches(rule: Rule, selector: str) -> bool:
     return upper.isalpha() and rule.code.startswith(upper) and rule.code[len(upper) :].isdigit()
 
 
+def _line_in_file(path: Path, key: str) -> int | None:
+    """The line of ``key`` inside the top-level ``lint:`` mapping of report.yaml (the parsed
+    settings may come from the cache, without ruamel's line numbers)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    inside = False
+    for number, line in enumerate(lines, 1):
+        if re.match(r"^lint\s*:", line):
+            inside = True
+        elif inside and re.match(r"^\S", line):
+            return None
+        elif inside and re.match(rf"^\s+{re.escape(key)}\s*:", line):
+            return number
+    return None
+
+
 def _fail(path: Path, node: Any, key: str, message: str, hint: str | None = None) -> UserError:
-    return UserError(message, path=path, line=line_of(node), key=f"lint.{key}", hint=hint)
+    line = line_of(node) or _line_in_file(path, key)
+    return UserError(message, path=path, line=line, key=f"lint.{key}", hint=hint)
 
 
 def _known(selector: str, rules: Sequence[Rule]) -> bool:
@@ -85,6 +105,7 @@ def load_config(data: Mapping[str, Any], path: Path, rules: Sequence[Rule]) -> L
             raise UserError(
                 f"khóa không được hỗ trợ trong «lint»: «{key}»",
                 path=path,
+                line=_line_in_file(path, str(key)),
                 key=f"lint.{key}",
                 hint="các khóa hợp lệ: " + ", ".join(KEYS) + ".",
             )

@@ -46,7 +46,9 @@ def placed_headings(ctx: Context) -> list[Placed]:
         if heading.number is not None and (parent is None or parent.path is not None):
             prefix = parent.path if parent is not None and parent.path is not None else ()
             path = (*prefix, (level, heading.number.last))
-        duplicate = path is not None and path in seen
+        # Under a duplicated heading everything repeats the first one's paths: one finding
+        # (the duplicate number) is enough, its sub-headings are not checked against the outline.
+        duplicate = (path is not None and path in seen) or (parent is not None and parent.duplicate)
         section = index.get(path) if path is not None and not duplicate else None
         if path is not None:
             seen.add(path)

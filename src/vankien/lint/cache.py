@@ -20,8 +20,8 @@ from typing import Any
 
 from vankien.textio import write_atomic
 
-_VERSION = 1
-MAX_ENTRIES = 50_000
+_VERSION = 2
+KEEP_RUNS = 20
 
 
 def cache_dir() -> Path:
@@ -53,44 +53,50 @@ def stamp_of(paths: list[Path]) -> str:
 
 
 class RunCache:
-    """Entries for one report folder, loaded once and written back once per run."""
+    """Entries for one report folder, loaded once and written back once per run.
+
+    Each entry remembers the last run that used it. Entries used in this run are always kept;
+    the others (paragraphs edited back and forth, the language hits of files whose whole-file
+    entry answered) are kept for KEEP_RUNS more saves, so that old code or data versions do
+    not pile up.
+    """
 
     def __init__(self, root: Path) -> None:
         self.path = cache_dir() / f"run-{digest(str(root.resolve()))[:16]}.pickle"
-        self.old: dict[str, Any] = {}
-        self.new: dict[str, Any] = {}
+        self.run = 0
+        self.old: dict[str, tuple[int, Any]] = {}
+        self.used: dict[str, Any] = {}
         self.dirty = False
         try:
             with self.path.open("rb") as handle:
                 loaded = pickle.load(handle)
             if isinstance(loaded, dict) and loaded.get("version") == _VERSION:
+                self.run = int(loaded["run"]) + 1
                 self.old = loaded["entries"]
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, KeyError):
-            self.old = {}
-        except Exception:  # a damaged cache must never stop the linter
-            self.old = {}
+        except Exception:  # a damaged or foreign cache must never stop the linter
+            self.run, self.old = 0, {}
 
     def get(self, key: str) -> Any:
-        if key in self.new:
-            return self.new[key]
-        if key in self.old:
-            self.new[key] = self.old[key]
-            return self.new[key]
-        return None
+        if key in self.used:
+            return self.used[key]
+        entry = self.old.get(key)
+        if entry is None:
+            return None
+        self.used[key] = entry[1]
+        return entry[1]
 
     def put(self, key: str, value: Any) -> None:
-        self.new[key] = value
+        self.used[key] = value
         self.dirty = True
 
     def save(self) -> None:
-        """Write the entries if anything new was computed. Entries not used in this run are
-        kept (a paragraph edited back, the other files' language hits) up to a size limit."""
+        """Write the entries back if anything new was computed."""
         if not self.dirty:
             return
-        entries = {**self.old, **self.new}
-        if len(entries) > MAX_ENTRIES:
-            entries = self.new
-        data = {"version": _VERSION, "entries": entries}
+        keep = self.run - KEEP_RUNS
+        entries = {k: v for k, v in self.old.items() if v[0] >= keep and k not in self.used}
+        entries.update((k, (self.run, v)) for k, v in self.used.items())
+        data = {"version": _VERSION, "run": self.run, "entries": entries}
         with contextlib.suppress(OSError, pickle.PickleError, TypeError, AttributeError):
             write_atomic(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 

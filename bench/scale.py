@@ -1,6 +1,7 @@
 """Longer copies of a report folder: the body paragraphs of every section repeated N times.
 
-Only prose blocks are repeated, in place, so the structure the linter and the scaffold check
+Only prose blocks are repeated, in place (each copy made distinct by a short closing
+sentence), so the structure the linter and the scaffold check
 (headings, their numbers, guidance comments, placeholders, the "a)" / "1." enumerators and
 tables) stays exactly as it was; the report grows, its outline does not.
 """
@@ -75,17 +76,34 @@ def _blocks(text: str) -> Iterator[tuple[bool, list[str]]]:
         i += 1
 
 
+BULLET_RE = re.compile(r"^\s*[-+*]\s")
+# Appended to each copy so that no two paragraphs are the same text: vankien caches work per
+# exact paragraph text, and identical copies would make the longer report look nearly free.
+COPY_SUFFIX = " Số liệu cập nhật lần {n}."
+
+
+def _copy(run: list[str], n: int) -> list[str]:
+    """Copy ``n`` of a block: the suffix at the end of every item (bullets) or of the block."""
+    out = list(run)
+    for i, line in enumerate(out):
+        last_of_item = i + 1 == len(out) or BULLET_RE.match(out[i + 1]) is not None
+        if last_of_item:
+            out[i] = line.rstrip() + COPY_SUFFIX.format(n=n)
+    return out
+
+
 def scale_markdown(text: str, factor: int) -> str:
-    """The same Markdown with every repeatable block written ``factor`` times in a row."""
+    """The same Markdown with every repeatable block written ``factor`` times in a row
+    (copies 2..N each end with a short distinct sentence)."""
     if factor < 1:
         raise ValueError("factor must be >= 1")
     out: list[str] = []
     for repeatable, run in _blocks(text):
         out.extend(run)
         if repeatable:
-            for _ in range(factor - 1):
+            for n in range(2, factor + 1):
                 out.append("")
-                out.extend(run)
+                out.extend(_copy(run, n))
     return "\n".join(out)
 
 

@@ -10,6 +10,13 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def _cache_enabled_in_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI turns vankien's cache off; the tests exercise it either way, so they decide."""
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("VANKIEN_NO_CACHE", raising=False)
+
+
 @pytest.fixture
 def repo_root() -> Path:
     return REPO

@@ -48,6 +48,39 @@ def test_metadata_and_settings_changes_are_seen(mini) -> None:
     assert not any(" VI" in line for line in _render(root))
 
 
+def test_cache_lives_in_the_report_folder_and_stays_out_of_git(mini, monkeypatch) -> None:
+    monkeypatch.delenv("VANKIEN_CACHE_DIR", raising=False)
+    root = mini(body=BROKEN)
+    _render(root)
+    folder = root / ".vankien-cache"
+    assert any(folder.glob("run-*.pickle"))
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_cache_is_off_in_ci(mini, monkeypatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    root = mini(body=BROKEN)
+    assert RunCache(root).path is None
+    _render(root)
+    assert cache_dir() is None
+
+
+def test_planted_cache_cannot_run_code(mini, tmp_path) -> None:
+    import os
+    import pickle
+
+    class Exploit:
+        def __reduce__(self):
+            return (os.system, (f"touch {tmp_path / 'pwned'}",))
+
+    root = mini(body=BROKEN)
+    first = _render(root)
+    path = RunCache(root).path
+    path.write_bytes(pickle.dumps({"version": 3, "run": 1, "entries": {"x": (1, Exploit())}}))
+    assert _render(root) == first
+    assert not (tmp_path / "pwned").exists()
+
+
 def test_damaged_cache_is_ignored(mini) -> None:
     root = mini(body=BROKEN)
     first = _render(root)

@@ -428,6 +428,8 @@ def load_profile_cached(path: Path) -> Profile:
 
 
 def find_profile(root: Path, name: str) -> Profile:
+    from vankien.lint.cache import activate
     from vankien.resources import find
 
+    activate(root)
     return load_profile_cached(find(root, "profiles", f"{name}.yaml"))

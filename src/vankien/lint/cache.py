@@ -5,13 +5,18 @@ code and data that computed it), so a stale entry can never be used: mistune's b
 per file, the Vietnamese checks' hits per paragraph, the parsed outline and report.yaml. The
 cache is only an optimisation; any problem with it falls back to computing.
 
-Location: ``$VANKIEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/vankien``, else ``~/.cache/vankien``.
+Location: ``<report folder>/.vankien-cache/`` (nothing outside the report folder is read or
+written; the folder carries its own ``.gitignore`` so it is never committed), or
+``$VANKIEN_CACHE_DIR``. It is off in CI (``CI`` set) and with ``VANKIEN_NO_CACHE=1``, so that
+a pipeline always computes from the text. Entries are unpickled with an allow-list of
+classes: a planted cache file cannot run code.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import pickle
 from collections.abc import Callable
@@ -20,16 +25,88 @@ from typing import Any
 
 from vankien.textio import write_atomic
 
-_VERSION = 2
+_VERSION = 3
 KEEP_RUNS = 20
+CACHE_FOLDER = ".vankien-cache"
+_active_root: Path | None = None
 
 
-def cache_dir() -> Path:
+def activate(root: Path) -> None:
+    """Use the cache of the report folder ``root`` for the rest of this process."""
+    global _active_root
+    _active_root = root
+
+
+def cache_dir() -> Path | None:
+    """Where the cache lives, or None when caching is off."""
+    if os.environ.get("VANKIEN_NO_CACHE") or os.environ.get("CI"):
+        return None
     direct = os.environ.get("VANKIEN_CACHE_DIR")
     if direct:
         return Path(direct)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "vankien"
+    if _active_root is None:
+        return None
+    return _active_root / CACHE_FOLDER
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write one cache file; the cache folder gets a .gitignore that keeps it out of git."""
+    folder = path.parent
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        write_atomic(ignore, "# Bộ nhớ đệm của vankien: không đưa vào git.\n*\n")
+    write_atomic(path, data)
+
+
+_SAFE_BUILTINS = frozenset(
+    {
+        "dict",
+        "list",
+        "tuple",
+        "set",
+        "frozenset",
+        "str",
+        "bytes",
+        "int",
+        "float",
+        "bool",
+        "complex",
+        "slice",
+        "range",
+        "object",
+        "getattr",
+    }
+)
+_SAFE_GLOBALS = frozenset(
+    {
+        ("copyreg", "_reconstructor"),
+        ("copyreg", "__newobj__"),
+        ("datetime", "date"),
+        ("datetime", "datetime"),
+        ("pathlib", "PosixPath"),
+        ("pathlib", "WindowsPath"),
+        ("pathlib", "PurePosixPath"),
+        ("pathlib", "Path"),
+        ("collections", "OrderedDict"),
+    }
+)
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Only builtin containers and vankien's own data classes may come out of the cache."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (
+            (module == "builtins" and name in _SAFE_BUILTINS)
+            or (module, name) in _SAFE_GLOBALS
+            or (module.startswith("vankien.") and not name.startswith("_"))
+        ):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"refused in cache: {module}.{name}")
+
+
+def safe_loads(data: bytes) -> Any:
+    return _SafeUnpickler(io.BytesIO(data)).load()
 
 
 def digest(*parts: str) -> str:
@@ -62,14 +139,18 @@ class RunCache:
     """
 
     def __init__(self, root: Path) -> None:
-        self.path = cache_dir() / f"run-{digest(str(root.resolve()))[:16]}.pickle"
+        activate(root)
+        folder = cache_dir()
+        name = f"run-{digest(str(root.resolve()))[:16]}.pickle"
+        self.path = folder / name if folder is not None else None
         self.run = 0
         self.old: dict[str, tuple[int, Any]] = {}
         self.used: dict[str, Any] = {}
         self.dirty = False
+        if self.path is None:
+            return
         try:
-            with self.path.open("rb") as handle:
-                loaded = pickle.load(handle)
+            loaded = safe_loads(self.path.read_bytes())
             if isinstance(loaded, dict) and loaded.get("version") == _VERSION:
                 self.run = int(loaded["run"]) + 1
                 self.old = loaded["entries"]
@@ -91,14 +172,14 @@ class RunCache:
 
     def save(self) -> None:
         """Write the entries back if anything new was computed."""
-        if not self.dirty:
+        if not self.dirty or self.path is None:
             return
         keep = self.run - KEEP_RUNS
         entries = {k: v for k, v in self.old.items() if v[0] >= keep and k not in self.used}
         entries.update((k, (self.run, v)) for k, v in self.used.items())
         data = {"version": _VERSION, "run": self.run, "entries": entries}
         with contextlib.suppress(OSError, pickle.PickleError, TypeError, AttributeError):
-            write_atomic(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            write_cache_file(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _code_stamp(modules: tuple[Any, ...]) -> str:
@@ -122,19 +203,21 @@ def cached_load(kind: str, path: Path, load: Callable[[], Any], modules: tuple[A
     optimisation: any problem with it falls back to a normal load, and only successful loads
     are stored (errors are always reported from the real file).
     """
+    folder = cache_dir()
+    if folder is None:
+        return load()
     try:
         data = path.read_bytes()
     except OSError:
         return load()
     stamp = f"{_code_stamp(modules)}|{path.resolve()}".encode()
     key = hashlib.sha256(data + stamp).hexdigest()[:32]
-    cached = cache_dir() / f"{kind}-{key}.pickle"
+    cached = folder / f"{kind}-{key}.pickle"
     try:
-        with cached.open("rb") as handle:
-            return pickle.load(handle)
+        return safe_loads(cached.read_bytes())
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
         pass
     result = load()
     with contextlib.suppress(OSError, pickle.PickleError, TypeError, AttributeError):
-        write_atomic(cached, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        write_cache_file(cached, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return result

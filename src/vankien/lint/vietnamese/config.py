@@ -199,6 +199,8 @@ def _cache_file() -> Path | None:
     from vankien.lint.cache import cache_dir
 
     base = cache_dir()
+    if base is None:
+        return None
     sig = hashlib.sha1(str(_CACHE_VERSION).encode())
     data = _data_dir()
     for path in (*(data / name for name in (*_LIST_FILES, _MISSPELLINGS)), data_path("words.txt")):
@@ -222,12 +224,11 @@ def _cached_raw_data() -> dict[str, Any]:
     raw = _raw_data()
     if path is not None:
         try:
-            from vankien.textio import write_atomic
+            from vankien.lint.cache import write_cache_file
 
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, marshal.dumps(raw))
+            write_cache_file(path, marshal.dumps(raw))
         except (OSError, TypeError, ValueError):
-            pass  # a read-only home only costs speed
+            pass  # a read-only folder only costs speed
     return raw
 
 

@@ -242,7 +242,7 @@ def codeowners_cmd(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `vankien` command: returns the exit code."""
+    """The typer path of the `vankien` command (vankien.entry decides when): the exit code."""
     import sys
 
     import typer.main
@@ -250,16 +250,6 @@ def main(argv: list[str] | None = None) -> int:
     from vankien import cli_help
 
     args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["lint"] and not {"-h", "--help"} & set(args):
-        from vankien.lint.command import lint_main  # fast path: lint runs on every commit
-
-        return lint_main(args[1:])
-    if args[:1] == ["build"] and not {"-h", "--help"} & set(args):
-        from vankien.build.command import build_main  # fast path; None: let typer parse
-
-        fast = build_main(args[1:])
-        if fast is not None:
-            return fast
     group = typer.main.get_command(app)
     page = cli_help.help_request(group, args, "vankien")
     if page is not None:

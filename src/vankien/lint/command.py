@@ -151,36 +151,43 @@ def rules_command(docs: Path | None = None, check: bool = False) -> int:
     return EXIT_OK
 
 
-def lint_main(argv: Sequence[str]) -> int:
-    """``vankien lint`` without building the whole typer app (it imports pydantic: ~0.25 s).
+class _NotFastPath(Exception):
+    """The arguments need typer (an error to report in its words, or --help)."""
 
-    The linter runs on every commit, so its start-up matters; the options are exactly those
-    of the typer command in cli.py, which still serves ``vankien lint --help``.
-    """
+
+def fast_parser() -> Any:
+    """The options of ``vankien lint`` for the fast path; a test keeps them equal to cli.py's."""
     import argparse
-
-    from vankien.errors import run_guarded
 
     class _Parser(argparse.ArgumentParser):
         def error(self, message: str) -> Any:
-            message = message.replace("unrecognized arguments:", "tùy chọn không có:")
-            message = message.replace("expected one argument", "thiếu giá trị")
-            message = message.replace("argument ", "tùy chọn ")
-            raise UserError(
-                f"tham số không hợp lệ: {message}",
-                hint="xem cách dùng: vankien lint --help",
-            )
+            raise _NotFastPath(message)
 
-    parser = _Parser(prog="vankien lint", add_help=False)
+    parser = _Parser(prog="vankien lint", add_help=False, allow_abbrev=False)
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--root", type=Path, default=None)
     parser.add_argument("--format", dest="fmt", default="text")
     parser.add_argument("--fail-level", default="error")
     parser.add_argument("--fix", action="store_true")
     parser.add_argument("--diff", action="store_true")
+    return parser
 
-    def run() -> int:
-        ns = parser.parse_args(list(argv))
-        return lint_command(ns.paths, ns.root, ns.fmt, ns.fail_level, ns.fix, ns.diff)
 
-    return run_guarded(run)
+def lint_main(argv: Sequence[str]) -> int | None:
+    """``vankien lint`` without building the typer app (its parsing imports pydantic: ~0.25 s).
+
+    The linter runs on every commit, so its start-up matters. Only well-formed arguments are
+    handled here; for anything else this returns None and the typer command in cli.py runs,
+    so its checks and messages stay the only ones.
+    """
+    import argparse
+
+    from vankien.errors import run_guarded
+
+    try:
+        ns = fast_parser().parse_args(list(argv))
+    except (_NotFastPath, argparse.ArgumentError):
+        return None
+    return run_guarded(
+        lambda: lint_command(ns.paths, ns.root, ns.fmt, ns.fail_level, ns.fix, ns.diff)
+    )

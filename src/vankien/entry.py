@@ -20,7 +20,17 @@ FAST_PATHS: dict[str, tuple[str, str]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except BrokenPipeError:
+        # The reader went away (`vankien --help | head`): not an error of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(args: list[str]) -> int:
     if args and args[0] in FAST_PATHS and not HELP_FLAGS & set(args):
         module, name = FAST_PATHS[args[0]]
         fast: Callable[[Sequence[str]], int | None] = getattr(import_module(module), name)

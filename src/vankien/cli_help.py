@@ -44,12 +44,12 @@ def translate_error(message: str) -> str:
 
 
 def _wrap(text: str, indent: int, width: int = 88) -> str:
-    return textwrap.fill(
-        " ".join(text.split()),
-        width=width,
-        initial_indent="",
-        subsequent_indent=" " * indent,
+    """Fill ``text`` for a column that starts at ``indent`` (the first line included)."""
+    pad = " " * indent
+    filled = textwrap.fill(
+        " ".join(text.split()), width=width, initial_indent=pad, subsequent_indent=pad
     )
+    return filled[indent:]
 
 
 def _option_label(param: Any) -> str:

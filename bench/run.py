@@ -381,7 +381,11 @@ def linearity_notes(
     for name, times in (("lint", lint_t), ("build", build_t)):
         costs = marginal_costs(words, times)
         if len(costs) < 2 or min(costs) <= 0:
-            out.append(f"Tuyến tính ({name}): không kết luận được (chi phí biên {costs}).")
+            pretty = ", ".join(f"{c * 1e6:.0f} ms" for c in costs)
+            out.append(
+                f"Tuyến tính ({name}): không kết luận được — chi phí biên mỗi 1.000 từ thêm "
+                f"({pretty}) nhỏ hơn độ nhiễu của phép đo."
+            )
             continue
         spread = slope_spread(costs)
         pretty = " → ".join(f"{c * 1e6:.0f} ms" for c in costs)

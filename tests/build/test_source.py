@@ -41,7 +41,7 @@ def test_files_join_in_prefix_order_and_other_files_are_ignored(tmp_path):
         {
             "02-hai.md": "# Hai\n",
             "01-mot.md": "# Một\n\n",
-            "ghi-chu.md": "x",
+            "ghi-chu.txt": "x",
             "10-muoi.md": "# Mười",
         },
     )

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from vankien.build.profile import Profile
 from vankien.outline.model import Closing
+from vankien.skeleton.render import substitute
 from vankien.unit.model import OrgType, Unit
 
 NBSP = "\u00a0"
-_VAR_RE = re.compile(r"\{\{([A-Za-z0-9_]+)\}\}")
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def twips(mm: float) -> int:
 
 def fill(text: str, values: dict[str, str]) -> str:
     """``{{name}}`` → value (unknown names stay visible, for the writer to notice)."""
-    return _VAR_RE.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+    return substitute(text, values)
 
 
 def keep_spaces(text: str) -> str:

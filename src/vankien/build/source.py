@@ -14,10 +14,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from vankien.errors import UserError
+from vankien.skeleton.files import SKELETON_DIR, skeleton_files
 from vankien.textio import read_text
 
-SKELETON_DIR = "skeleton"
-FILE_RE = re.compile(r"^\d{2}-[^/]+\.md$")
 # A "+" bullet: up to 3 spaces of indent per level (any nesting), then "+" and a space.
 PLUS_ITEM_RE = re.compile(r"^(?P<indent>[ \t]*)\+(?P<space>[ \t]+)(?=\S)")
 FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
@@ -34,26 +33,15 @@ class SourceFile:
     text: str
 
 
-def skeleton_files(root: Path) -> list[Path]:
-    folder = root / SKELETON_DIR
-    if not folder.is_dir():
-        raise UserError(
-            "không tìm thấy thư mục skeleton/ (các tệp nội dung của báo cáo)",
-            path=root,
-            hint="chạy «vankien scaffold» để tạo các tệp khung từ đề cương.",
-        )
-    files = sorted(p for p in folder.iterdir() if p.is_file() and FILE_RE.match(p.name))
+def read_sources(root: Path) -> list[SourceFile]:
+    files = skeleton_files(root)
     if not files:
         raise UserError(
             "thư mục skeleton/ không có tệp nội dung nào (dạng NN-ten.md)",
-            path=folder,
+            path=root / SKELETON_DIR,
             hint="chạy «vankien scaffold» để tạo các tệp khung từ đề cương.",
         )
-    return files
-
-
-def read_sources(root: Path) -> list[SourceFile]:
-    return [SourceFile(path, read_text(path)) for path in skeleton_files(root)]
+    return [SourceFile(path, read_text(path)) for path in files]
 
 
 def mark_plus_items(text: str) -> str:

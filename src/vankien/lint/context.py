@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vankien.errors import UserError
 from vankien.lint.document import Heading, SourceFile, TextUnit, parse_file
 from vankien.outline.model import Outline, Section
+from vankien.skeleton.files import skeleton_files
+from vankien.skeleton.render import substitute
 from vankien.textio import read_text
 from vankien.unit.model import Unit
 
 if TYPE_CHECKING:
     from vankien.lint.cache import RunCache
     from vankien.lint.config import LintConfig
-
-SKELETON_DIR = "skeleton"
-VARIABLE_RE = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
 
 @dataclass
@@ -54,7 +51,7 @@ class Report:
     def substitute(self, text: str) -> str:
         """Resolve ``{{name}}`` with the unit's values (unknown names are left as written)."""
         values = self.variables
-        return VARIABLE_RE.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+        return substitute(text, values)
 
 
 @dataclass
@@ -132,17 +129,6 @@ def load_unit_cached(root: Path) -> Unit:
     # The key is the resolved path: an entry stored by a run given an absolute --root serves
     # a run given a relative one too (instead of parsing report.yaml again every time).
     return unit if unit.path == path else replace(unit, path=path)
-
-
-def skeleton_files(root: Path) -> list[Path]:
-    folder = root / SKELETON_DIR
-    if not folder.is_dir():
-        raise UserError(
-            "không tìm thấy thư mục skeleton/ của báo cáo",
-            path=root,
-            hint="chạy «vankien scaffold» để tạo các tệp khung từ đề cương.",
-        )
-    return sorted(p for p in folder.iterdir() if p.suffix == ".md" and p.is_file())
 
 
 def load_report(

@@ -10,7 +10,10 @@ from vankien.outline.model import Outline, Section
 PLACEHOLDER = "[Viết nội dung tại đây]{.placeholder}"
 GUIDANCE_OPEN = "<!-- HƯỚNG DẪN:"
 GUIDANCE_CLOSE = "-->"
-VARIABLE_RE = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
+# A variable is written exactly ``{{name}}``; the build (filters/variables.lua, blocks.py)
+# substitutes only this form, so anything else between braces is for the linter to report.
+VARIABLE_RE = re.compile(r"\{\{([A-Za-z0-9_]+)\}\}")
+BRACED_RE = re.compile(r"\{\{([^{}]*)\}\}")
 
 
 def substitute(text: str, variables: Mapping[str, str]) -> str:

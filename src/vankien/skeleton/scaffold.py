@@ -11,11 +11,10 @@ from vankien.errors import EXIT_FINDINGS, EXIT_OK
 from vankien.outline.load import load_outline
 from vankien.outline.model import Outline
 from vankien.resources import find
+from vankien.skeleton.files import SKELETON_DIR
 from vankien.skeleton.render import iter_headings, render_all, substitute
 from vankien.textio import read_text, write_atomic
 from vankien.unit.load import load_unit
-
-SKELETON_DIR = "skeleton"
 
 
 @dataclass(frozen=True)

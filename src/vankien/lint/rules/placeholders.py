@@ -7,9 +7,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from vankien.lint.context import VARIABLE_RE, Context
+from vankien.lint.context import Context
 from vankien.lint.model import Hit
 from vankien.lint.rules.text import data_regex, quote, unit_hit, units
+from vankien.skeleton.render import BRACED_RE
 
 # «…», «……», «...», «......», «…….», and fillers of underscores.
 ELLIPSIS_RE = re.compile(r"(?:…+|\.{3,})[.…]*|_{3,}")
@@ -131,17 +132,18 @@ def check_undefined_variable(ctx: Context) -> Iterator[Hit]:
     known = ctx.report.variables
     for source in ctx.report.files:
         for unit in source.units:
-            for m in VARIABLE_RE.finditer(unit.text):
+            for m in BRACED_RE.finditer(unit.text):
                 name = m.group(1)
                 if name in known:
                     continue
-                near = sorted(k for k in known if k.split("_")[0] == name.split("_")[0])[:4]
+                stem = name.strip().split("_")[0]
+                near = sorted(k for k in known if k.split("_")[0] == stem)[:4]
                 hint = f"; có thể là: {', '.join(near)}" if near else ""
                 yield unit_hit(
                     source, unit, m.start(), f"biến «{m.group(0)}» không có trong report.yaml{hint}"
                 )
         for comment in source.comments:
-            for m in VARIABLE_RE.finditer(comment.body):
+            for m in BRACED_RE.finditer(comment.body):
                 if m.group(1) not in known:
                     line = comment.line + comment.body.count("\n", 0, m.start())
                     yield Hit(

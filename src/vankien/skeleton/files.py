@@ -1,0 +1,39 @@
+"""Which files make up a report: the one definition that lint, build and review share."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from vankien.errors import UserError
+
+SKELETON_DIR = "skeleton"
+FILE_RE = re.compile(r"^\d{2}-[^/]+\.md$")
+
+
+def skeleton_files(root: Path) -> list[Path]:
+    """The report's Markdown files in document order (the two-digit prefix sets the order).
+
+    A Markdown file without the prefix is refused rather than skipped, so that no text a
+    writer put in skeleton/ can be silently left out of the document.
+    """
+    folder = root / SKELETON_DIR
+    if not folder.is_dir():
+        raise UserError(
+            "không tìm thấy thư mục skeleton/ (các tệp nội dung của báo cáo)",
+            path=root,
+            hint="chạy «vankien scaffold» để tạo các tệp khung từ đề cương.",
+        )
+    files: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix != ".md" or not path.is_file():
+            continue
+        if not FILE_RE.match(path.name):
+            raise UserError(
+                "tên tệp không có tiền tố hai chữ số nên không biết xếp vào chỗ nào của báo cáo",
+                path=path,
+                hint="đổi tên thành dạng NN-ten.md (ví dụ 11-phu-luc.md) hoặc chuyển tệp ra "
+                "khỏi thư mục skeleton/.",
+            )
+        files.append(path)
+    return files

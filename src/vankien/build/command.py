@@ -166,19 +166,11 @@ def build_command(root: Path, pdf: bool, output: Path | None) -> int:
     return EXIT_OK
 
 
-class _NotFastPath(Exception):
-    """The arguments need typer (an error to report in its words, or --help)."""
-
-
 def fast_parser() -> Any:
     """The options of ``vankien build`` for the fast path; a test keeps them equal to cli.py's."""
-    import argparse
+    from vankien.entry import strict_parser
 
-    class _Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> Any:
-            raise _NotFastPath(message)
-
-    parser = _Parser(prog="vankien build", add_help=False, allow_abbrev=False)
+    parser = strict_parser("vankien build")
     parser.add_argument("--root", type=Path, default=Path())
     parser.add_argument("--pdf", action="store_true")
     parser.add_argument("--output", "-o", type=Path, default=None)
@@ -193,9 +185,11 @@ def build_main(argv: Sequence[str]) -> int | None:
     """
     import argparse
 
+    from vankien.entry import NotFastPath
+
     try:
         ns, rest = fast_parser().parse_known_args(list(argv))
-    except (_NotFastPath, argparse.ArgumentError):
+    except (NotFastPath, argparse.ArgumentError):
         return None
     if rest or ns.root.is_file():
         return None

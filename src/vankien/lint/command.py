@@ -151,19 +151,11 @@ def rules_command(docs: Path | None = None, check: bool = False) -> int:
     return EXIT_OK
 
 
-class _NotFastPath(Exception):
-    """The arguments need typer (an error to report in its words, or --help)."""
-
-
 def fast_parser() -> Any:
     """The options of ``vankien lint`` for the fast path; a test keeps them equal to cli.py's."""
-    import argparse
+    from vankien.entry import strict_parser
 
-    class _Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> Any:
-            raise _NotFastPath(message)
-
-    parser = _Parser(prog="vankien lint", add_help=False, allow_abbrev=False)
+    parser = strict_parser("vankien lint")
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--root", type=Path, default=None)
     parser.add_argument("--format", dest="fmt", default="text")
@@ -182,11 +174,12 @@ def lint_main(argv: Sequence[str]) -> int | None:
     """
     import argparse
 
+    from vankien.entry import NotFastPath
     from vankien.errors import run_guarded
 
     try:
         ns = fast_parser().parse_args(list(argv))
-    except (_NotFastPath, argparse.ArgumentError):
+    except (NotFastPath, argparse.ArgumentError):
         return None
     return run_guarded(
         lambda: lint_command(ns.paths, ns.root, ns.fmt, ns.fail_level, ns.fix, ns.diff)

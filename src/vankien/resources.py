@@ -29,7 +29,9 @@ def find(root: Path, kind: str, name: str) -> Path:
     """The file ``name`` of ``kind`` (outline/profiles/filters): the report's own copy first."""
     local = root / kind / name
     if local.is_file():
-        return local
+        from vankien.skeleton.files import inside_report
+
+        return inside_report(root, local)
     shipped = toolchain_dir(kind) / name
     if shipped.is_file():
         return shipped

@@ -10,7 +10,7 @@ from vankien.skeleton.files import skeleton_files
 
 def make(tmp_path: Path, names: list[str]) -> Path:
     folder = tmp_path / "skeleton"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name in names:
         (folder / name).write_text("# x\n", encoding="utf-8")
     return tmp_path
@@ -32,3 +32,29 @@ def test_markdown_without_prefix_is_refused_not_dropped(tmp_path: Path) -> None:
 def test_missing_folder_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="skeleton"):
         skeleton_files(tmp_path)
+
+
+def test_a_link_leaving_the_report_folder_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "bi-mat.txt"
+    secret.write_text("khóa riêng", encoding="utf-8")
+    root = make(tmp_path / "report", ["01-mot.md"])
+    (root / "skeleton" / "02-hai.md").symlink_to(secret)
+    with pytest.raises(UserError) as info:
+        skeleton_files(root)
+    assert "ngoài thư mục báo cáo" in info.value.render()
+
+
+def test_a_linked_skeleton_folder_outside_is_refused(tmp_path: Path) -> None:
+    elsewhere = make(tmp_path / "khac", ["01-mot.md"])
+    root = tmp_path / "report"
+    root.mkdir()
+    (root / "skeleton").symlink_to(elsewhere / "skeleton")
+    with pytest.raises(UserError, match="ngoài thư mục báo cáo"):
+        skeleton_files(root)
+
+
+def test_a_link_inside_the_report_folder_is_fine(tmp_path: Path) -> None:
+    root = make(tmp_path, ["01-mot.md"])
+    (root / "ban-goc.md").write_text("# y\n", encoding="utf-8")
+    (root / "skeleton" / "02-hai.md").symlink_to(root / "ban-goc.md")
+    assert [p.name for p in skeleton_files(root)] == ["01-mot.md", "02-hai.md"]

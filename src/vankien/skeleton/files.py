@@ -11,6 +11,23 @@ SKELETON_DIR = "skeleton"
 FILE_RE = re.compile(r"^\d{2}-[^/]+\.md$")
 
 
+def inside_report(root: Path, path: Path) -> Path:
+    """``path``, after checking that it (through any symbolic link) stays in the report folder.
+
+    A link to a file elsewhere (~/.ssh, /etc) would otherwise put that file's text into a
+    document that CI publishes as an artifact.
+    """
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise UserError(
+            "tệp trỏ ra ngoài thư mục báo cáo (liên kết tượng trưng); vankien chỉ đọc các tệp "
+            "nằm trong thư mục báo cáo",
+            path=path,
+            hint="thay liên kết bằng chính tệp đó, đặt trong thư mục báo cáo.",
+        )
+    return path
+
+
 def skeleton_files(root: Path) -> list[Path]:
     """The report's Markdown files in document order (the two-digit prefix sets the order).
 
@@ -24,6 +41,7 @@ def skeleton_files(root: Path) -> list[Path]:
             path=root,
             hint="chạy «vankien scaffold» để tạo các tệp khung từ đề cương.",
         )
+    inside_report(root, folder)
     files: list[Path] = []
     for path in sorted(folder.iterdir()):
         if path.suffix != ".md" or not path.is_file():
@@ -35,5 +53,5 @@ def skeleton_files(root: Path) -> list[Path]:
                 hint="đổi tên thành dạng NN-ten.md (ví dụ 11-phu-luc.md) hoặc chuyển tệp ra "
                 "khỏi thư mục skeleton/.",
             )
-        files.append(path)
+        files.append(inside_report(root, path))
     return files

@@ -169,8 +169,8 @@ def read_tree(root: Path, rev: str, dest: Path) -> None:
 def _materialise(root: Path, commit: str, source: str, base: str, dest: Path, depth: int) -> None:
     """Files under repository path ``source`` at ``commit`` into ``dest`` (minus ``base``).
 
-    A symbolic link to a folder of the same repository (examples/chi-bo/skeleton links to
-    examples/dang-bo/skeleton) is followed inside the commit, not on disk.
+    A symbolic link is followed inside the commit, not on disk, and only while it stays in
+    the report folder: as for the working tree, nothing outside the report folder is read.
     """
     listing = git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", source).stdout
     for entry in filter(None, listing.decode("utf-8").split("\x00")):
@@ -182,7 +182,14 @@ def _materialise(root: Path, commit: str, source: str, base: str, dest: Path, de
         data = git(root, "show", f"{commit}:{path}").stdout
         if mode == "120000":
             linked = posixpath.normpath(posixpath.join(posixpath.dirname(path), data.decode()))
-            if depth < 8 and not linked.startswith("../"):
+            if linked.startswith("../") or not linked.startswith(base):
+                raise UserError(
+                    f"ở phiên bản {commit[:10]}, tệp trỏ ra ngoài thư mục báo cáo "
+                    "(liên kết tượng trưng); vankien chỉ đọc các tệp trong thư mục báo cáo",
+                    path=path,
+                    hint="thay liên kết bằng chính tệp đó, đặt trong thư mục báo cáo.",
+                )
+            if depth < 8:
                 _materialise(root, commit, linked, linked + "/", target, depth + 1)
                 blob = git(root, "cat-file", "-t", f"{commit}:{linked}", check=False)
                 if text(blob).strip() == "blob":

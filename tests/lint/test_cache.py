@@ -109,3 +109,16 @@ def test_file_stamp_covers_code_and_word_lists(mini, monkeypatch) -> None:
     assert ("data", "words.txt") in names
     assert ("rules", "consistency.py") in names
     assert ("data", "todo-markers.txt") in names
+
+
+def test_loader_cache_keeps_one_entry_per_file(mini, monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("VANKIEN_CACHE_DIR", str(tmp_path / "own-cache"))
+    root = mini(body=BROKEN)
+    yaml = root / "report.yaml"
+    previous = "chinh-thuc"
+    for stage in ("du-thao-1", "du-thao-2", "du-thao-3"):
+        text = yaml.read_text(encoding="utf-8")
+        yaml.write_text(text.replace(f"stage: {previous}", f"stage: {stage}"), encoding="utf-8")
+        previous = stage
+        assert any(" warning PH001" in line for line in _render(root))
+    assert len(list((tmp_path / "own-cache").glob("unit-*.pickle"))) == 1

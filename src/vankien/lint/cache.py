@@ -212,7 +212,10 @@ def cached_load(kind: str, path: Path, load: Callable[[], Any], modules: tuple[A
         return load()
     stamp = f"{_code_stamp(modules)}|{path.resolve()}".encode()
     key = hashlib.sha256(data + stamp).hexdigest()[:32]
-    cached = folder / f"{kind}-{key}.pickle"
+    # One entry per source file: the entry of an earlier version of the file is replaced,
+    # so the folder does not grow with every edit of report.yaml or the outline.
+    prefix = f"{kind}-{digest(str(path.resolve()))[:12]}-"
+    cached = folder / f"{prefix}{key}.pickle"
     try:
         return safe_loads(cached.read_bytes())
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
@@ -220,4 +223,7 @@ def cached_load(kind: str, path: Path, load: Callable[[], Any], modules: tuple[A
     result = load()
     with contextlib.suppress(OSError, pickle.PickleError, TypeError, AttributeError):
         write_cache_file(cached, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        for stale in folder.glob(f"{prefix}*.pickle"):
+            if stale != cached:
+                stale.unlink(missing_ok=True)
     return result

@@ -134,7 +134,6 @@ def scale_report(src: Path, dst: Path, factor: int, *, report_yaml: str | None =
     else:
         (dst / "report.yaml").write_text(report_yaml, encoding="utf-8")
     (dst / SKELETON).mkdir()
-    # resolve(): examples/chi-bo reaches its skeleton through a symlink.
     for path in sorted((src / SKELETON).resolve().glob("*.md")):
         text = path.read_text(encoding="utf-8")
         (dst / SKELETON / path.name).write_text(scale_markdown(text, factor), encoding="utf-8")

@@ -113,8 +113,11 @@ def load_outline_cached(path: Path) -> Outline:
 
 
 def load_unit_cached(root: Path) -> Unit:
+    from vankien.lint.cache import activate
     from vankien.unit import load as load_mod
     from vankien.unit import model as model_mod
+
+    activate(root)  # report.yaml is the first thing any command reads of a report
 
     def load() -> Unit:
         unit = load_mod.load_unit(root)

@@ -51,3 +51,20 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path: Path) -> 
     write_atomic(target, b"hai")
     assert target.read_bytes() == b"hai"
     assert [p.name for p in target.parent.iterdir()] == ["tep.txt"]
+
+
+def test_write_atomic_gives_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "moi.docx"
+        write_atomic(fresh, b"x")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "cu.md"
+        kept.write_bytes(b"a")
+        kept.chmod(0o664)
+        write_atomic(kept, b"b")
+        assert kept.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old)

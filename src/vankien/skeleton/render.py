@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from vankien.outline.model import Outline, Section
 
@@ -46,33 +46,3 @@ def render_file(outline: Outline, file: str) -> str:
 
 def render_all(outline: Outline) -> dict[str, str]:
     return {file: render_file(outline, file) for file in outline.files()}
-
-
-HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-FENCE_RE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
-
-
-def iter_headings(text: str) -> Iterator[tuple[int, int, str]]:
-    """(line, level, text) of every ATX heading outside code fences and HTML comments."""
-    fence: str | None = None
-    in_comment = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if in_comment:
-            if "-->" in line:
-                in_comment = False
-            continue
-        m = FENCE_RE.match(line)
-        if fence is not None:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
-            continue
-        stripped = line.lstrip()
-        if stripped.startswith("<!--") and "-->" not in stripped:
-            in_comment = True
-            continue
-        h = HEADING_RE.match(line)
-        if h:
-            yield number, len(h.group(1)), h.group(2)

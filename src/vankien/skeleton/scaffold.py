@@ -12,7 +12,7 @@ from vankien.outline.load import load_outline
 from vankien.outline.model import Outline
 from vankien.resources import find
 from vankien.skeleton.files import SKELETON_DIR
-from vankien.skeleton.render import iter_headings, render_all, substitute
+from vankien.skeleton.render import render_all, substitute
 from vankien.textio import read_text, write_atomic
 from vankien.unit.load import load_unit
 
@@ -39,8 +39,11 @@ def check_drift(root: Path, outline: Outline, variables: dict[str, str]) -> list
         if not path.is_file():
             drift.append(Drift(rel, 0, "thiếu tệp; chạy «vankien scaffold» để tạo"))
             continue
-        found = list(iter_headings(read_text(path)))
-        found_texts = [(_norm(("#" * lvl) + " " + txt, variables), ln) for ln, lvl, txt in found]
+        # The linter's parser: scaffold --check, lint and the build see the same headings.
+        from vankien.lint.document import parse_file
+
+        found = parse_file(rel, read_text(path)).headings
+        found_texts = [(_norm("#" * h.level + " " + h.text, variables), h.line) for h in found]
         cursor = 0
         for section in outline.sections_in(name):
             want = _norm(section.markdown_heading(), variables)

@@ -59,8 +59,11 @@ def read_text(path: Path) -> str:
     return decode(path.read_bytes(), path)
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never half-written."""
+def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: never half-written.
+
+    ``durable=False`` skips the fsync, for files that can be recomputed (the cache).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -68,7 +71,8 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         # mkstemp makes the file private (0600); give it the mode a plain write would:
         # the existing file's, else what the umask allows.
         try:

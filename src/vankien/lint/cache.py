@@ -54,8 +54,8 @@ def write_cache_file(path: Path, data: bytes) -> None:
     folder = path.parent
     ignore = folder / ".gitignore"
     if not ignore.exists():
-        write_atomic(ignore, "# Bộ nhớ đệm của vankien: không đưa vào git.\n*\n")
-    write_atomic(path, data)
+        write_atomic(ignore, "# Bộ nhớ đệm của vankien: không đưa vào git.\n*\n", durable=False)
+    write_atomic(path, data, durable=False)  # a lost cache file only costs speed
 
 
 _SAFE_BUILTINS = frozenset(

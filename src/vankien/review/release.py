@@ -23,9 +23,9 @@ from pathlib import Path
 from vankien.errors import EXIT_OK, UserError
 from vankien.review import gitio
 from vankien.textio import read_text, write_atomic
+from vankien.unit.model import Stage
 
-DRAFT_RE = re.compile(r"du-thao-(\d+)$")
-FINAL = "chinh-thuc"
+FINAL = Stage(None).slug
 VALUE_RE = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#]+)""")
 
 
@@ -46,12 +46,12 @@ def plan(root: Path, *, final: bool) -> Plan:
             hint="sau bản chính thức không phát hành thêm dự thảo nào nữa.",
         )
     drafts = sorted(
-        int(m.group(1))
+        found.draft
         for name in gitio.tags(root, f"{prefix}du-thao-*")
-        if (m := DRAFT_RE.search(name)) is not None and name == f"{prefix}du-thao-{m.group(1)}"
+        if (found := Stage.parse(name.removeprefix(prefix))) is not None and found.draft
     )
-    previous = f"{prefix}du-thao-{drafts[-1]}" if drafts else None
-    stage = FINAL if final else f"du-thao-{(drafts[-1] if drafts else 0) + 1}"
+    previous = prefix + Stage(drafts[-1]).slug if drafts else None
+    stage = FINAL if final else Stage((drafts[-1] if drafts else 0) + 1).slug
     tag = prefix + stage
     if gitio.tag_exists(root, tag):
         raise UserError(
@@ -97,9 +97,9 @@ def set_stage(path: Path, stage: str) -> bool:
     return True
 
 
-def _label(stage: str) -> str:
-    m = DRAFT_RE.match(stage)
-    return f"Dự thảo lần {m.group(1)}" if m else "Bản chính thức"
+def _label(slug: str) -> str:
+    stage = Stage.parse(slug)
+    return "Bản chính thức" if stage is None or stage.is_final else stage.label
 
 
 def build_package(root: Path, stage: str, previous: str | None, *, pdf: bool) -> list[Path]:

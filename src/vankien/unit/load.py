@@ -24,7 +24,6 @@ TOP_KEYS = {
     "lint",
     "build",
 }
-STAGE_RE = re.compile(r"^(?:du-thao-(?P<n>[1-9]\d?)|chinh-thuc)$")
 HANDLE_RE = re.compile(r"^(?:@[\w.-]+(?:/[\w.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$")
 
 
@@ -118,14 +117,13 @@ def load_unit(root: Path) -> Unit:
             ) from None
     doc_number = doc.int_("number", 0) or None
     stage_text = doc.str_("stage", required=True)
-    m = STAGE_RE.match(stage_text)
-    if m is None:
+    stage = Stage.parse(stage_text)
+    if stage is None:
         raise doc.error(
             "stage",
             f"giai đoạn «{stage_text}» không hợp lệ",
             hint="ghi «du-thao-1», «du-thao-2», … hoặc «chinh-thuc».",
         )
-    stage = Stage(int(m.group("n")) if m.group("n") else None)
 
     signer = top.child("signer", required=True)
     assert signer is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from vankien.outline.model import int_to_roman
+
+STAGE_RE = re.compile(r"^(?:du-thao-(?P<n>[1-9]\d?)|chinh-thuc)$")
 
 
 class OrgType(Enum):
@@ -54,6 +57,14 @@ class Stage:
     """The draft stage: dự thảo lần N, or chính thức (draft is None)."""
 
     draft: int | None
+
+    @classmethod
+    def parse(cls, slug: str) -> Stage | None:
+        """The stage written as in report.yaml and in tags («du-thao-2», «chinh-thuc»)."""
+        m = STAGE_RE.match(slug)
+        if m is None:
+            return None
+        return cls(int(m.group("n")) if m.group("n") else None)
 
     @property
     def is_final(self) -> bool:

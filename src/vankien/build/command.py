@@ -20,15 +20,6 @@ REFERENCE_NAME = "reference.docx"
 PROFILE_KEYWORD = "vankien-profile:"
 
 
-def _lint_has_errors(root: Path) -> bool | None:
-    """Whether the linter finds errors (None while the linter is not installed)."""
-    try:
-        from vankien.lint.runner import lint_report  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    return bool(lint_report(root).has_errors)
-
-
 def reference_command(root: Path, profile_name: str | None, output: Path | None) -> int:
     """Write reference.docx generated from a profile (default: the report's own profile)."""
     from vankien.build.profile import find_profile
@@ -140,7 +131,9 @@ def build_command(root: Path, pdf: bool, output: Path | None) -> int:
         from vankien.build.pdf import soffice_path
 
         soffice_path()  # fail before the long part when LibreOffice is missing
-    if _lint_has_errors(root):
+    from vankien.lint.runner import lint_report
+
+    if lint_report(root).has_errors:
         if unit.stage.is_final:
             print(
                 "Báo cáo ở giai đoạn chính thức nhưng còn lỗi kiểm tra: chưa tạo văn bản.\n"

@@ -5,7 +5,7 @@ Word starts a section where a paragraph carries a w:sectPr: one such paragraph c
 portrait pages before the div, another closes the landscape pages of the div. Pandoc cannot
 fill a section's page size, margins and headers, so the marks carry only the orientation and
 the build's post-processing completes them from the document's final section
-(vankien.build.ooxml.transforms.complete_sections).
+(vankien.publish.ooxml.transforms.complete_sections).
 ]]
 PANDOC_VERSION:must_be_at_least '3.1'
 

@@ -5,7 +5,7 @@ Party documents write "a)", "1.", "-" and "+" as literal text at the body indent
 Word lists (pandoc would drop the typed marker and use Word numbering and bullets).
 An ordered list's marker is rebuilt from its start number, style and delimiter. Pandoc does
 not keep which bullet character was typed: the build marks "+" items with an empty
-[]{.vk-plus} span at the start of the item (see vankien.build.source); other items get "-".
+[]{.vk-plus} span at the start of the item (see vankien.publish.source); other items get "-".
 ]]
 PANDOC_VERSION:must_be_at_least '3.1'
 

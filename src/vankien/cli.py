@@ -125,7 +125,7 @@ def build_cmd(
         typer.Option("--output", "-o", help="Nơi ghi tệp .docx. Mặc định: build/<output>.docx."),
     ] = None,
 ) -> None:
-    from vankien.build.command import build_command
+    from vankien.publish.command import build_command
 
     raise typer.Exit(run_guarded(lambda: build_command(root, pdf, output)))
 
@@ -144,7 +144,7 @@ def reference_cmd(
         typer.Option("--output", "-o", help="Nơi ghi tệp. Mặc định: reference.docx của báo cáo."),
     ] = None,
 ) -> None:
-    from vankien.build.command import reference_command
+    from vankien.publish.command import reference_command
 
     raise typer.Exit(run_guarded(lambda: reference_command(root, profile, output)))
 

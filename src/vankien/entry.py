@@ -17,7 +17,7 @@ from typing import NoReturn
 HELP_FLAGS = frozenset({"-h", "--help"})
 FAST_PATHS: dict[str, tuple[str, str]] = {
     "lint": ("vankien.lint.command", "lint_main"),
-    "build": ("vankien.build.command", "build_main"),
+    "build": ("vankien.publish.command", "build_main"),
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vankien.build.ooxml.ns import qn
+from vankien.publish.ooxml.ns import qn
 
 if TYPE_CHECKING:
     from lxml import etree

@@ -104,7 +104,7 @@ def _label(slug: str) -> str:
 
 def build_package(root: Path, stage: str, previous: str | None, *, pdf: bool) -> list[Path]:
     """build/<stage>/: the .docx, the PDF and the redline against ``previous``."""
-    from vankien.build.command import build_docx
+    from vankien.publish.command import build_docx
     from vankien.review.redline import make_redline
 
     out_dir = root / "build" / stage
@@ -114,7 +114,7 @@ def build_package(root: Path, stage: str, previous: str | None, *, pdf: bool) ->
     write_atomic(docx, data)
     written.append(docx)
     if pdf:
-        from vankien.build.pdf import docx_to_pdf
+        from vankien.publish.pdf import docx_to_pdf
 
         target = docx.with_suffix(".pdf")
         write_atomic(target, docx_to_pdf(docx))
@@ -131,7 +131,7 @@ def build_package(root: Path, stage: str, previous: str | None, *, pdf: bool) ->
 def release(root: Path, *, final: bool = False, pdf: bool = True) -> int:
     root = root.resolve()
     if pdf:
-        from vankien.build.pdf import soffice_path
+        from vankien.publish.pdf import soffice_path
 
         soffice_path()  # fail before changing anything when LibreOffice is missing
     dirty = gitio.dirty_paths(root)

@@ -1,6 +1,6 @@
 """From a report folder to the pandoc document the build reads, and from a document to .docx.
 
-These are the two halves of the build (``vankien.build.pandoc.run_pandoc``) used apart: each
+These are the two halves of the build (``vankien.publish.pandoc.run_pandoc``) used apart: each
 revision is read exactly as the build reads it (same reader, same Lua filters, same metadata),
 and the tracked-changes document is written with the same template, reference.docx and
 post-processing (revision ids renumbered), without running the filters a second time.
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from vankien.errors import UserError
 
 if TYPE_CHECKING:
-    from vankien.build.blocks import TemplateValues
+    from vankien.publish.blocks import TemplateValues
     from vankien.unit.model import Unit
 
 Json = Any
@@ -34,9 +34,9 @@ class _Setup:
 
 
 def _setup(folder: Path, *, final: bool) -> _Setup:
-    from vankien.build.blocks import template_values
-    from vankien.build.profile import find_profile
     from vankien.outline.load import load_outline
+    from vankien.publish.blocks import template_values
+    from vankien.publish.profile import find_profile
     from vankien.resources import find
     from vankien.unit.load import load_unit
 
@@ -53,8 +53,8 @@ def _setup(folder: Path, *, final: bool) -> _Setup:
 
 
 def _pandoc(folder: Path, setup: _Setup, source: str, **kwargs: Any) -> bytes:
-    from vankien.build.command import _reference_for
-    from vankien.build.pandoc import run_pandoc
+    from vankien.publish.command import _reference_for
+    from vankien.publish.pandoc import run_pandoc
 
     with tempfile.TemporaryDirectory(prefix="vankien-redline-") as tmp:
         reference = _reference_for(folder, setup.unit.profile, Path(tmp))
@@ -79,7 +79,7 @@ def read_revision(folder: Path, *, final: bool = True) -> Revision:
     compares what the congress will read, not the writers' notes. A comment naming each file
     goes in front of its text, so that every block can be traced to its file (and its author).
     """
-    from vankien.build.source import joined_markdown, read_sources
+    from vankien.publish.source import joined_markdown, read_sources
 
     setup = _setup(folder, final=final)
     pieces: list[str] = []
@@ -103,8 +103,8 @@ def read_revision(folder: Path, *, final: bool = True) -> Revision:
 
 def write_docx(folder: Path, document: Json, *, final: bool = True) -> bytes:
     """The .docx of ``document`` with the report's template, styles and post-processing."""
-    from vankien.build.ooxml.package import read_parts, transform_part, write_parts
-    from vankien.build.postprocess import DocInfo, postprocess
+    from vankien.publish.ooxml.package import read_parts, transform_part, write_parts
+    from vankien.publish.postprocess import DocInfo, postprocess
     from vankien.review.ooxml import mark_whole_paragraphs
 
     setup = _setup(folder, final=final)
@@ -129,7 +129,7 @@ def write_docx(folder: Path, document: Json, *, final: bool = True) -> bytes:
 
 def read_docx(data: bytes, track_changes: str) -> Json:
     """A .docx read back by pandoc with ``--track-changes=accept|reject|all``."""
-    from vankien.build.pandoc import pandoc_path
+    from vankien.publish.pandoc import pandoc_path
 
     proc = subprocess.run(
         [pandoc_path(), "-f", "docx", "-t", "json", f"--track-changes={track_changes}"],

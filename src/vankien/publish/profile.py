@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from vankien.build.styles import STYLES
 from vankien.errors import UserError
+from vankien.publish.styles import STYLES
 from vankien.yamlio import Node, line_of, load_yaml
 
 CONFIDENCE = {"R", "S", "C"}
@@ -417,8 +417,8 @@ def load_profile_cached(path: Path) -> Profile:
     (parsing the YAML takes ~0.15 s of every build)."""
     import sys
 
-    from vankien.build import styles
     from vankien.lint.cache import cached_load
+    from vankien.publish import styles
 
     this = sys.modules[__name__]
     profile = cached_load("profile", path, lambda: _builtin(load_profile(path)), (this, styles))

@@ -9,8 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vankien.build.blocks import TemplateValues
 from vankien.errors import UserError
+from vankien.publish.blocks import TemplateValues
 from vankien.resources import find
 
 # The one reader setting of the project. The linter parses with mistune and must see the same

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from vankien.build.pandoc import FILTERS, READER, pandoc_path
 from vankien.lint.document import parse_file
+from vankien.publish.pandoc import FILTERS, READER, pandoc_path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from vankien.build.ooxml.ns import qn
+from vankien.publish.ooxml.ns import qn
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"

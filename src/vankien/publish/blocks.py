@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vankien.build.profile import Profile
 from vankien.outline.model import Closing
+from vankien.publish.profile import Profile
 from vankien.skeleton.render import substitute
 from vankien.unit.model import OrgType, Unit
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from vankien.build.blocks import (
+from vankien.outline.model import Closing
+from vankien.publish.blocks import (
     NBSP,
     doc_number,
     keep_spaces,
@@ -14,8 +15,7 @@ from vankien.build.blocks import (
     subject_line,
     template_values,
 )
-from vankien.build.profile import load_profile
-from vankien.outline.model import Closing
+from vankien.publish.profile import load_profile
 from vankien.unit.load import load_unit
 from vankien.unit.model import Stage
 
@@ -89,7 +89,7 @@ def test_template_values_are_literal_metadata_and_numeric_variables():
 
 
 def test_pandoc_warnings_are_shown_in_vietnamese_once():
-    from vankien.build.pandoc import user_warnings
+    from vankien.publish.pandoc import user_warnings
 
     stderr = (
         "[WARNING] Scripting warning at /x/filters/variables.lua line 35 column 1: "

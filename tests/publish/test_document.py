@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from vankien.build.ooxml.ns import qn
+from vankien.publish.ooxml.ns import qn
 
 MM = 1440 / 25.4
 
@@ -329,7 +329,7 @@ def test_star_is_centred_under_the_issuer(built):
 def test_line_under_the_nation_line_is_as_long_as_the_text(built):
     """A top-bordered empty paragraph right under the last right-hand line, trimmed by its
     indents to the profile's measured text length (checked by eye on the rendered page)."""
-    from vankien.build.profile import find_profile
+    from vankien.publish.profile import find_profile
 
     docx = built.docx
     profile = find_profile(built.root, built.profile)
@@ -514,7 +514,7 @@ def test_body_tables_use_the_bordered_table_style_and_repeat_the_header_row(buil
 def test_every_paragraph_with_text_has_a_style_of_the_profile(built):
     """No text falls back to Normal (pandoc does that for some blocks): each has a style whose
     figures come from the profile."""
-    from vankien.build.styles import STYLES
+    from vankien.publish.styles import STYLES
 
     docx = built.docx
     known = {style_id for spec in STYLES for style_id in spec.ids} - {"Normal"}

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from vankien.build.source import (
+from vankien.errors import UserError
+from vankien.publish.source import (
     SourceFile,
     check_images,
     joined_markdown,
     mark_plus_items,
     read_sources,
 )
-from vankien.errors import UserError
 
 
 def test_plus_items_get_the_marker_span_and_nothing_else_changes():

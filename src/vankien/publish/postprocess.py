@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from vankien.build.ooxml import transforms as t
-from vankien.build.ooxml.package import parse, read_parts, serialize, transform_part, write_parts
-from vankien.build.styles import style_id
+from vankien.publish.ooxml import transforms as t
+from vankien.publish.ooxml.package import parse, read_parts, serialize, transform_part, write_parts
+from vankien.publish.styles import style_id
 
 
 @dataclass(frozen=True)

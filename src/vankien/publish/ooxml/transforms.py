@@ -1,7 +1,7 @@
 """Small pure transforms over one part's element tree each; ``postprocess`` chains them.
 
 Each function changes the tree it is given and returns nothing; each is tested with a tiny
-before/after XML in tests/build/ooxml/test_transforms.py.
+before/after XML in tests/publish/ooxml/test_transforms.py.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from vankien.build.ooxml.ns import NSMAP, qn
+from vankien.publish.ooxml.ns import NSMAP, qn
 
 if TYPE_CHECKING:
     from lxml import etree

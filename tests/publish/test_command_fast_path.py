@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from vankien.build.command import build_main
 from vankien.cli import main
+from vankien.publish.command import build_main
 
 REPO = Path(__file__).resolve().parents[2]
 

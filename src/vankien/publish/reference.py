@@ -12,10 +12,10 @@ import subprocess
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from vankien.build.ooxml.ns import CT_HEADER, NSMAP, REL_HEADER, XML_SPACE, qn
-from vankien.build.ooxml.package import parse, read_parts, serialize, write_parts
-from vankien.build.profile import ParaStyle, Profile
-from vankien.build.styles import STYLES, StyleSpec
+from vankien.publish.ooxml.ns import CT_HEADER, NSMAP, REL_HEADER, XML_SPACE, qn
+from vankien.publish.ooxml.package import parse, read_parts, serialize, write_parts
+from vankien.publish.profile import ParaStyle, Profile
+from vankien.publish.styles import STYLES, StyleSpec
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -55,7 +55,7 @@ def pandoc_default_reference() -> bytes:
     import tempfile
     from pathlib import Path
 
-    from vankien.build.pandoc import pandoc_path
+    from vankien.publish.pandoc import pandoc_path
 
     with tempfile.TemporaryDirectory(prefix="vankien-ref-") as tmp:
         target = Path(tmp) / "default.docx"
@@ -389,7 +389,7 @@ def _build_settings(settings: etree._Element, profile: Profile) -> None:
 
 def make_reference(profile: Profile, base: bytes | None = None) -> bytes:
     """The bytes of reference.docx for ``profile`` (over ``base``, pandoc's default if None)."""
-    from vankien.build.ooxml.transforms import set_core_properties
+    from vankien.publish.ooxml.transforms import set_core_properties
 
     parts = read_parts(base if base is not None else pandoc_default_reference())
     # Sample content of pandoc's default that the generated file has no use for.

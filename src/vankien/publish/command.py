@@ -13,7 +13,7 @@ from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from vankien.textio import write_atomic
 
 if TYPE_CHECKING:
-    from vankien.build.profile import Profile
+    from vankien.publish.profile import Profile
 
 BUILD_DIR = "build"
 REFERENCE_NAME = "reference.docx"
@@ -22,8 +22,8 @@ PROFILE_KEYWORD = "vankien-profile:"
 
 def reference_command(root: Path, profile_name: str | None, output: Path | None) -> int:
     """Write reference.docx generated from a profile (default: the report's own profile)."""
-    from vankien.build.profile import find_profile
-    from vankien.build.reference import make_reference
+    from vankien.publish.profile import find_profile
+    from vankien.publish.reference import make_reference
 
     name = profile_name or _default_profile(root)
     profile = find_profile(root, name)
@@ -46,9 +46,9 @@ def _reference_for(root: Path, profile_id: str, tmp: Path, profile: Profile | No
 
     ``profile``, when the caller has already loaded it, saves parsing its YAML a second time.
     """
-    from vankien.build.ooxml.ns import qn
-    from vankien.build.ooxml.package import parse, read_parts
-    from vankien.build.profile import find_profile
+    from vankien.publish.ooxml.ns import qn
+    from vankien.publish.ooxml.package import parse, read_parts
+    from vankien.publish.profile import find_profile
 
     own = root / REFERENCE_NAME
     if own.is_file():
@@ -78,11 +78,11 @@ def _generated_reference(root: Path, profile: Profile) -> bytes:
     generating it runs pandoc once, ~0.08 s of every build."""
     import pypandoc
 
-    from vankien.build import profile as profile_mod
-    from vankien.build import reference as reference_mod
-    from vankien.build import styles
-    from vankien.build.ooxml import ns, package, transforms
     from vankien.lint.cache import cached_load
+    from vankien.publish import profile as profile_mod
+    from vankien.publish import reference as reference_mod
+    from vankien.publish import styles
+    from vankien.publish.ooxml import ns, package, transforms
     from vankien.resources import find
 
     path = find(root, "profiles", f"{profile.id}.yaml")
@@ -93,15 +93,14 @@ def _generated_reference(root: Path, profile: Profile) -> bytes:
 
 def build_docx(root: Path) -> tuple[bytes, str]:
     """The finished document's bytes and its default file name (no linting, no writing)."""
-    from vankien.build.blocks import template_values
-    from vankien.build.pandoc import run_pandoc
-    from vankien.build.postprocess import DocInfo, postprocess
-    from vankien.build.profile import find_profile
-    from vankien.build.source import joined_markdown, read_sources
-
     # The linter's cached loaders: the same validated objects, without parsing the YAML again
     # (the lint that runs before the build has just stored them).
     from vankien.lint.context import load_outline_cached, load_unit_cached
+    from vankien.publish.blocks import template_values
+    from vankien.publish.pandoc import run_pandoc
+    from vankien.publish.postprocess import DocInfo, postprocess
+    from vankien.publish.profile import find_profile
+    from vankien.publish.source import joined_markdown, read_sources
     from vankien.resources import find
 
     unit = load_unit_cached(root)
@@ -128,7 +127,7 @@ def build_command(root: Path, pdf: bool, output: Path | None) -> int:
 
     unit = load_unit_cached(root)
     if pdf:
-        from vankien.build.pdf import soffice_path
+        from vankien.publish.pdf import soffice_path
 
         soffice_path()  # fail before the long part when LibreOffice is missing
     from vankien.lint.runner import lint_report
@@ -151,7 +150,7 @@ def build_command(root: Path, pdf: bool, output: Path | None) -> int:
     write_atomic(target, data)
     print(f"Đã tạo {target} ({unit.stage.label.lower()}).")
     if pdf:
-        from vankien.build.pdf import docx_to_pdf
+        from vankien.publish.pdf import docx_to_pdf
 
         pdf_target = target.with_suffix(".pdf")
         write_atomic(pdf_target, docx_to_pdf(target))

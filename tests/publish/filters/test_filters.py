@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from vankien.build.pandoc import FILTERS, READER, pandoc_path
+from vankien.publish.pandoc import FILTERS, READER, pandoc_path
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"

@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from vankien.build.ooxml.package import read_parts, write_parts
 from vankien.errors import UserError
+from vankien.publish.ooxml.package import read_parts, write_parts
 
 PARTS = {"word/document.xml": b"<a/>", "[Content_Types].xml": b"<b/>", "_rels/.rels": b"<c/>"}
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 from lxml import etree
 
-from vankien.build.ooxml import transforms as t
-from vankien.build.ooxml.ns import NSMAP
+from vankien.publish.ooxml import transforms as t
+from vankien.publish.ooxml.ns import NSMAP
 
 W = NSMAP["w"]
 NS = f'xmlns:w="{W}"'

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from vankien.build.profile import CONFIDENCE, load_profile
-from vankien.build.styles import STYLES
 from vankien.errors import UserError
+from vankien.publish.profile import CONFIDENCE, load_profile
+from vankien.publish.styles import STYLES
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = sorted((REPO / "profiles").glob("*.yaml"))

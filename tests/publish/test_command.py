@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from vankien.build.ooxml.package import read_parts
 from vankien.cli import main
+from vankien.publish.ooxml.package import read_parts
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from vankien.build.command import build_docx
-from vankien.build.ooxml.ns import qn
-from vankien.build.ooxml.package import parse, read_parts
+from vankien.publish.command import build_docx
+from vankien.publish.ooxml.ns import qn
+from vankien.publish.ooxml.package import parse, read_parts
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

@@ -1,6 +1,6 @@
 """Rendering with LibreOffice (slow): page size and count, page numbers, the header in order.
 
-Uses the project's own PDF step (vankien.build.pdf) and poppler's pdfinfo/pdftotext to read
+Uses the project's own PDF step (vankien.publish.pdf) and poppler's pdfinfo/pdftotext to read
 the result.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from vankien.build.pdf import docx_to_pdf
+from vankien.publish.pdf import docx_to_pdf
 
 pytestmark = [
     pytest.mark.slow,

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from vankien.build.ooxml.ns import qn
-from vankien.build.ooxml.package import read_parts
-from vankien.build.profile import load_profile
-from vankien.build.reference import make_reference, pandoc_default_reference
+from vankien.publish.ooxml.ns import qn
+from vankien.publish.ooxml.package import read_parts
+from vankien.publish.profile import load_profile
+from vankien.publish.reference import make_reference, pandoc_default_reference
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -2,9 +2,17 @@
 
 mistune 3 decides the block structure (the same CommonMark structure pandoc's reader sees); it
 has no line numbers, so the parser records where each top-level block starts and maps it back
-to source lines. Inside prose, code spans, inline HTML comments and URLs are masked with spaces
-(offsets stay valid), soft-wrapped lines are joined with one space, and every character of the
-joined text maps back to a file offset.
+to source lines. Inside prose, code spans, inline HTML comments, autolinks, URLs and link
+destinations are masked with :data:`MASK` (offsets stay valid), soft-wrapped lines are joined
+with one space, and every character of the joined text maps back to a file offset.
+
+The mask is a symbol, not a space: masked with spaces, «Dùng `mã` rồi» read as a run of spaces
+to the checks, and ``--fix`` collapsed the code away.
+
+Each file also records its protected spans (:attr:`SourceFile.protected`): the text that is not
+the writer's prose, which no check reads and no ``--fix`` may change: code blocks, raw HTML
+blocks and comments, inline code, autolinks, URLs, link and image destinations, reference
+definitions, ``{…}`` attributes and ``{{variables}}``.
 """
 
 from __future__ import annotations
@@ -22,9 +30,35 @@ from vankien.outline.model import Number, parse_number
 if TYPE_CHECKING:
     from vankien.lint.cache import RunCache
 
+# What masked text is replaced with, character for character: a symbol that no check reads as
+# a space, a letter, punctuation or an invisible character (U+FFFC OBJECT REPLACEMENT CHARACTER).
+MASK = "\ufffc"
 COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-URL_RE = re.compile(r"(?:https?://|www\.)\S+")
+# A bare URL ends before trailing punctuation, and before the «)» that closes a link.
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()]*(?:\([^\s<>()]*\)[^\s<>()]*)*(?<![.,;:!?'\"])")
+# Inline constructs that are not prose. Masked (blanked) in text units: code, comments, URLs.
+MASKED_INLINE_RE = re.compile(
+    CODE_SPAN_RE.pattern  # first, so that its backreference is group 1
+    + "|"
+    + COMMENT_RE.pattern
+    + r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>"  # autolink
+    + r"|(?<=\])\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"  # link destination …
+    + r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)"  # … and its title
+    + "|"
+    + URL_RE.pattern,
+    re.S,
+)
+# Protected but left in the units (the checks skip them themselves, and rules read them):
+# attributes, {{variables}}, inline raw HTML tags and e-mail addresses.
+KEPT_INLINE_RE = re.compile(
+    r"\{\{[^{}\n]*\}\}|\{[^{}\n]*\}"
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
+    r"|[\w.+-]+@[\w-]+\.[\w.-]+"
+)
+MASK_RUN_RE = re.compile(MASK + "+")
+REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
+FENCE_RE = re.compile(r"^(?:[ \t]*(?:>[ \t]?)*(?:[-+*]|\d{1,9}[.)])?[ \t]*)(`{3,}|~{3,})")
 LIST_MARKER_RE = re.compile(r"^( {0,3})(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 BLOCKQUOTE_RE = re.compile(r"^ {0,3}> ?")
@@ -52,7 +86,7 @@ class TextUnit:
     """A stretch of prose a language rule reads: a heading's text, a paragraph or a list item.
 
     ``text`` has soft wraps joined with one space and code, comments and URLs masked with
-    spaces. ``segments`` maps it back: (offset in text, offset in file, length).
+    :data:`MASK`. ``segments`` maps it back: (offset in text, offset in file, length).
     """
 
     rel: str
@@ -91,6 +125,8 @@ class SourceFile:
     comments: list[Comment] = field(default_factory=list)
     # Lines (1-based) that hold code, block comments or other non-prose content.
     masked_lines: set[int] = field(default_factory=set)
+    # File spans (start, end), sorted and disjoint, that are not prose: see the module docs.
+    protected: list[tuple[int, int]] = field(default_factory=list)
 
     def loc(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a file offset."""
@@ -102,6 +138,17 @@ class SourceFile:
         start = self.line_starts[line - 1]
         end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
         return self.text[start:end]
+
+    def touches_protected(self, start: int, end: int) -> bool:
+        """Whether replacing ``text[start:end]`` (inserting at ``start`` when it is empty)
+        would change a protected span."""
+        i = bisect.bisect_right(self.protected, (start, len(self.text) + 1))
+        for p_start, p_end in self.protected[max(0, i - 1) : i + 1]:
+            if start < end and p_start < end and start < p_end:
+                return True
+            if start == end and p_start < start < p_end:
+                return True
+        return False
 
     def body_units(self) -> Iterator[TextUnit]:
         return (u for u in self.units if u.kind != "heading")
@@ -178,15 +225,63 @@ def _clean_heading(raw: str) -> str:
     return " ".join(text.split())
 
 
-def _mask(text: str) -> str:
-    """Blank out code spans, inline comments and URLs, keeping every offset."""
-    if "`" in text:
-        text = CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), text)
-    if "<!--" in text:
-        text = COMMENT_RE.sub(lambda m: " " * len(m.group(0)), text)
-    if "://" in text or "www." in text:
-        text = URL_RE.sub(lambda m: " " * len(m.group(0)), text)
-    return text
+def _mask(text: str, mask: str = MASK) -> str:
+    """Mask code spans, inline comments, autolinks, URLs and link destinations, keeping every
+    offset."""
+    if not any(c in text for c in "`<(") and "://" not in text and "www." not in text:
+        return text
+    return MASKED_INLINE_RE.sub(lambda m: mask * len(m.group(0)), text)
+
+
+def shown(text: str) -> str:
+    """Masked text as a message quotes it: each masked stretch as «…»."""
+    return MASK_RUN_RE.sub("…", text) if MASK in text else text
+
+
+def _fenced_lines(chunk: str) -> list[tuple[int, int]]:
+    """(start, end) in ``chunk`` of the fenced code blocks nested in a list or a quote."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    opened: tuple[int, str] | None = None
+    for line in chunk.splitlines(keepends=True):
+        m = FENCE_RE.match(line)
+        if opened is None:
+            if m is not None:
+                opened = (pos, m.group(1))
+        elif m is not None and m.group(1)[0] == opened[1][0] and len(m.group(1)) >= len(opened[1]):
+            out.append((opened[0], pos + len(line.rstrip("\n"))))
+            opened = None
+        pos += len(line)
+    if opened is not None:
+        out.append((opened[0], len(chunk)))
+    return out
+
+
+def _inline_protected(chunk: str, base: int) -> Iterator[tuple[int, int]]:
+    """File spans of the non-prose constructs inside one block of prose."""
+    fenced = _fenced_lines(chunk) if "``" in chunk or "~~" in chunk else []
+    yield from ((base + a, base + b) for a, b in fenced)
+    pieces, pos = [], 0
+    for a, b in fenced:
+        pieces.append((pos, a))
+        pos = b
+    pieces.append((pos, len(chunk)))
+    for a, b in pieces:
+        piece = chunk[a:b]
+        for pattern in (MASKED_INLINE_RE, KEPT_INLINE_RE):
+            for m in pattern.finditer(piece):
+                if m.end() > m.start():
+                    yield base + a + m.start(), base + a + m.end()
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 class _Builder:
@@ -215,7 +310,7 @@ class _Builder:
             text_parts.append(chunk)
             pos += len(chunk)
         joined = _mask("".join(text_parts))
-        if not joined.strip():
+        if not joined.replace(MASK, " ").strip():
             return
         self.file.units.append(
             TextUnit(self.file.rel, kind, joined, tuple(segments), line, self.current)
@@ -257,7 +352,7 @@ class _Builder:
             )
         )
         self.current = index
-        content_end = raw_start + len(_mask(raw).rstrip())
+        content_end = raw_start + len(_mask(raw, " ").rstrip())
         self.add_unit("heading", [(raw_start, content_end)], line)
 
     def prose(self, first: int, last: int, kind: str) -> None:
@@ -382,7 +477,31 @@ def parse_file(
             builder.file.masked_lines.update(range(first, last + 1))
         elif kind in ("block_code", "thematic_break"):
             builder.file.masked_lines.update(range(first, last + 1))
+    builder.file.protected = _protected(builder, tokens, starts, nlines)
     return builder.file
+
+
+def _protected(
+    builder: _Builder, tokens: list[dict[str, Any]], starts: list[int], nlines: int
+) -> list[tuple[int, int]]:
+    """The protected spans of a file, from its block tokens (see the module docs)."""
+    text = builder.file.text
+    spans: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        first = starts[i]
+        last = max(first, min((starts[i + 1] - 1) if i + 1 < len(tokens) else nlines, nlines))
+        if first > nlines:
+            continue
+        start = builder.file.line_starts[first - 1]
+        end = builder.line_span(last)[1]
+        kind = token["type"]
+        if kind in ("block_code", "block_html"):
+            spans.append((start, end))
+        elif kind in ("heading", "paragraph", "list", "block_quote"):
+            spans.extend(_inline_protected(text[start:end], start))
+    if "]:" in text:
+        spans.extend(m.span() for m in REFERENCE_RE.finditer(text))
+    return _merged(spans)
 
 
 def iter_lines(source: SourceFile) -> Iterator[tuple[int, str]]:

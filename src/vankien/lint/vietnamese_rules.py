@@ -3,8 +3,11 @@
 
 The checks themselves are pure functions over text, written and tested in their own package;
 this module only feeds them the document's prose (headings, paragraphs with soft wraps joined,
-list items; code, comments and URLs masked) and maps their spans back to files. A fix is
-offered only when the check marks it safe and it stays within one source line.
+list items; code, comments and URLs masked) and maps their spans back to files. A hit that
+touches a protected span (code, a URL, a link destination, a comment, an attribute, a
+variable) is dropped: the checks do not read those, so such a hit is about the masking, not
+about the prose. A
+fix is offered only when the check marks it safe and it stays within one source line.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from vankien.lint.context import Context
-from vankien.lint.document import SourceFile, TextUnit
+from vankien.lint.document import SourceFile, TextUnit, shown
 from vankien.lint.model import Fix, Hit
 
 if TYPE_CHECKING:
@@ -34,15 +37,18 @@ def _lang(ctx: Context) -> LangConfig:
     return cfg
 
 
-def _to_hit(source: SourceFile, unit: TextUnit, hit: TextHit) -> Hit:
+def _to_hit(source: SourceFile, unit: TextUnit, hit: TextHit) -> Hit | None:
     start = unit.file_offset(hit.start)
     end = unit.file_offset(hit.end)
+    if source.touches_protected(start, max(end, start + 1)):
+        return None
     line, col = source.loc(start)
+    message = shown(hit.message)
     fix = None
     same_line = source.loc(max(start, end - 1))[0] == line
     if hit.fixable and hit.suggestion is not None and same_line and end >= start:
         fix = Fix(start, end, hit.suggestion)
-    return Hit(source.rel, line, col, hit.message, fix)
+    return Hit(source.rel, line, col, message, fix)
 
 
 def _lang_stamp(ctx: Context) -> str:
@@ -111,7 +117,9 @@ def _units(ctx: Context, code: str, name: str) -> Iterator[Hit]:
     for source in ctx.report.files:
         for unit in source.units:
             for hit in _text_hits(ctx, code, name, unit.text):
-                yield _to_hit(source, unit, hit)
+                found = _to_hit(source, unit, hit)
+                if found is not None:
+                    yield found
 
 
 def check_unicode_form(ctx: Context) -> Iterator[Hit]:
@@ -233,7 +241,9 @@ def check_tone_style(ctx: Context) -> Iterator[Hit]:
                 ctx, f"VI006-{chosen}", unit.text, partial(_restyle, unit.text, chosen)
             )
             for hit in found:
-                yield _to_hit(source, unit, hit)
+                mapped = _to_hit(source, unit, hit)
+                if mapped is not None:
+                    yield mapped
 
 
 def _restyle(text: str, style: ToneStyle) -> list[TextHit]:

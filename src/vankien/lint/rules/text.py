@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.lint.context import Context
-from vankien.lint.document import SourceFile, TextUnit
+from vankien.lint.document import SourceFile, TextUnit, shown
 from vankien.lint.model import Fix, Hit, Severity
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -20,7 +20,7 @@ def quote(text: str, start: int, end: int, context: int = 18) -> str:
     left = max(0, start - context)
     right = min(len(text), end + context)
     snippet = text[left:right].strip()
-    snippet = " ".join(snippet.split())
+    snippet = shown(" ".join(snippet.split()))
     pre = "…" if left > 0 else ""
     post = "…" if right < len(text) else ""
     return f"«{pre}{snippet}{post}»"

@@ -62,6 +62,33 @@ class Family(Enum):
         }[self]
 
 
+class FixKind(Enum):
+    """What kind of change a rule's fixes make; ``--fix`` applies a fix only if the text it
+    replaces and its replacement differ in nothing else (see :mod:`vankien.lint.fixkinds`)."""
+
+    WHITESPACE = "whitespace"  # spaces added, removed or replaced; invisible characters removed
+    NFC = "nfc"  # the same text in another Unicode form
+    TONE = "tone"  # tone marks moved, added or removed
+    LETTERS = "letters"  # the letters of words, word for word (encodings, look-alikes, typos)
+    NUMBERS = "numbers"  # one numeral for another (Roman, Arabic, «thứ nhất», «a»)
+    DASH = "dash"  # one dash for another
+    HEADING_LEVEL = "heading-level"  # the number of «#» of a heading
+    WORD_ARTEFACT = "word-artefact"  # a Word bookmark left in the text, removed
+
+    @property
+    def vietnamese(self) -> str:
+        return {
+            FixKind.WHITESPACE: "dấu cách, ký tự vô hình",
+            FixKind.NFC: "dạng Unicode",
+            FixKind.TONE: "vị trí dấu thanh",
+            FixKind.LETTERS: "chữ cái trong từ",
+            FixKind.NUMBERS: "số",
+            FixKind.DASH: "dấu gạch",
+            FixKind.HEADING_LEVEL: "số dấu «#» của đề mục",
+            FixKind.WORD_ARTEFACT: "dấu trang của Word",
+        }[self]
+
+
 @dataclass(frozen=True)
 class Fix:
     """Replace ``text[start:end]`` of one file with ``replacement`` (offsets into the file)."""
@@ -97,6 +124,8 @@ class Rule:
     # Severity in a draft stage, where it differs (unfilled text is expected in a draft).
     draft_severity: Severity | None = None
     fixable: bool = False
+    # What its fixes change (a fixable rule declares at least one kind).
+    fix_kinds: tuple[FixKind, ...] = ()
     aliases: tuple[str, ...] = field(default=())
     # "file": the hits in a file depend only on that file's text (and the unit, outline and
     # settings), so the runner may reuse them while the file is unchanged; "report": the rule

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from vankien.lint import suppress
 from vankien.lint import vietnamese_rules as vi
-from vankien.lint.model import Family, Rule, Severity
+from vankien.lint.model import Family, FixKind, Rule, Severity
 from vankien.lint.rules import consistency, length, placeholders, structure
 
 E, W = Severity.ERROR, Severity.WARNING
+K = FixKind
 
 S, P, C, L, V, X = (
     Family.STRUCTURE,
@@ -42,6 +43,7 @@ RULES: tuple[Rule, ...] = (
         structure.check_numbering,
         ("numbering",),
         fixable=True,
+        fix_kinds=(K.NUMBERS,),
     ),
     Rule(
         "STR003",
@@ -52,6 +54,7 @@ RULES: tuple[Rule, ...] = (
         structure.check_heading_level,
         ("markdown",),
         fixable=True,
+        fix_kinds=(K.HEADING_LEVEL,),
     ),
     Rule(
         "STR004",
@@ -152,6 +155,7 @@ RULES: tuple[Rule, ...] = (
         placeholders.check_word_artefact,
         ("paste",),
         fixable=True,
+        fix_kinds=(K.WORD_ARTEFACT, K.WHITESPACE),
         scope="file",
     ),
     Rule(
@@ -195,6 +199,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_year_range_notation,
         ("term", "notation"),
         fixable=True,
+        fix_kinds=(K.WHITESPACE, K.DASH),
         scope="file",
     ),
     Rule(
@@ -206,6 +211,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_congress_number,
         ("congress",),
         fixable=True,
+        fix_kinds=(K.NUMBERS,),
         scope="file",
     ),
     Rule(
@@ -280,6 +286,7 @@ RULES: tuple[Rule, ...] = (
         vi.check_unicode_form,
         ("encoding",),
         fixable=True,
+        fix_kinds=(K.NFC,),
         scope="file",
     ),
     # TCVN 6909:2001: «Đ» is U+0110, not the look-alike eth U+00D0; no Cyrillic/Greek letters.
@@ -292,6 +299,7 @@ RULES: tuple[Rule, ...] = (
         vi.check_lookalike,
         ("encoding",),
         fixable=True,
+        fix_kinds=(K.LETTERS,),
         scope="file",
     ),
     # No zero-width, direction or control characters in the text of a document.
@@ -304,6 +312,7 @@ RULES: tuple[Rule, ...] = (
         vi.check_invisible,
         ("encoding",),
         fixable=True,
+        fix_kinds=(K.WHITESPACE,),
         scope="file",
     ),
     # Legacy TCVN3 (TCVN 5712:1993) and VNI text is converted word by word, never by line.
@@ -316,6 +325,7 @@ RULES: tuple[Rule, ...] = (
         vi.check_legacy,
         ("encoding",),
         fixable=True,
+        fix_kinds=(K.LETTERS,),
         scope="file",
     ),
     # Tone on the marked vowel; with a final consonant on the last vowel; open two-vowel
@@ -329,6 +339,7 @@ RULES: tuple[Rule, ...] = (
         vi.check_tone_placement,
         ("tone",),
         fixable=True,
+        fix_kinds=(K.TONE,),
         scope="file",
     ),
     # Open oa/oe/uy: «hòa» or «hoà» (QĐ 1989/QĐ-BGDĐT, 2018, prescribes the second for
@@ -342,6 +353,7 @@ RULES: tuple[Rule, ...] = (
         vi.check_tone_style,
         ("tone",),
         fixable=True,
+        fix_kinds=(K.TONE,),
     ),
     # A word written twice is a slip, except reduplications and pairs that form words.
     Rule(
@@ -364,6 +376,7 @@ RULES: tuple[Rule, ...] = (
         vi.check_misspelling,
         ("words",),
         fixable=True,
+        fix_kinds=(K.LETTERS,),
         scope="file",
     ),
     # Party vocabulary spelt one cheap edit away (data: data/vietnamese/watchlist.txt).
@@ -387,6 +400,7 @@ RULES: tuple[Rule, ...] = (
         vi.check_punctuation,
         ("punctuation",),
         fixable=True,
+        fix_kinds=(K.WHITESPACE,),
         scope="file",
     ),
     # Brackets and quotes come in pairs within a paragraph.

@@ -5,14 +5,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.lint.config import LintConfig, load_config, matches
 from vankien.lint.context import Context, Report, load_report
-from vankien.lint.model import Family, Finding, Hit, Rule, Severity
+from vankien.lint.document import SourceFile
+from vankien.lint.fixkinds import safe_fix
+from vankien.lint.model import Family, Finding, Fix, Hit, Rule, Severity
 from vankien.lint.suppress import Suppressions, suppressions
 
 
@@ -67,6 +69,7 @@ def run_rules(
     final = report.unit.stage.is_final
     silenced: dict[str, Suppressions] = {f.rel: suppressions(f, known) for f in report.files}
     findings: list[Finding] = []
+    sources = {f.rel: f for f in report.files}
     for rule in rules:
         if not config.enabled(rule):
             continue
@@ -87,11 +90,22 @@ def run_rules(
                     name=rule.name,
                     severity=severity_of(rule, hit, config, final),
                     message=hit.detail,
-                    fix=hit.fix,
+                    fix=_offered(rule, hit, sources),
                 )
             )
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _offered(rule: Rule, hit: Hit, sources: Mapping[str, SourceFile]) -> Fix | None:
+    """The hit's fix if ``--fix`` may apply it: the rule is fixable and the fix is safe (see
+    :func:`vankien.lint.fixkinds.safe_fix`); else the finding is reported without a fix."""
+    if hit.fix is None or not rule.fixable:
+        return None
+    source = sources.get(hit.rel)
+    if source is None or not safe_fix(source, hit.fix, rule.fix_kinds):
+        return None
+    return hit.fix
 
 
 def _file_stamp(ctx: Context) -> str:

@@ -180,6 +180,9 @@ def check_numbering(ctx: Context) -> Iterator[Hit]:
         )
         if number.last == expected and (not prefix or number.parts[:-1] == prefix):
             continue
+        h = placed.heading
+        scope_path = parent.path if parent is not None else ()
+        fix = None
         if number.last != expected:
             if number.last == previous:
                 why = "trùng số với đề mục ngay trước cùng cấp"
@@ -189,14 +192,44 @@ def check_numbering(ctx: Context) -> Iterator[Hit]:
                 why = "số thứ tự bị nhảy cóc"
         else:
             why = "số không thuộc mục cha"
-        h = placed.heading
-        yield Hit(
-            h.rel,
-            h.line,
-            h.col,
-            f"đề mục «{h.text}»: {why}; số đúng là «{want.text()}»",
-            _renumber(h, want),
-        )
+        missing = _skipped(ctx, placed, scope_path, previous) if number.last > expected else []
+        if missing:
+            # The heading is the outline's section of its own number: what is wrong is that
+            # the sections before it are missing, and renumbering would give it their meaning.
+            names = ", ".join(f"«{_expected_heading(ctx, m)}»" for m in missing)
+            message = (
+                f"đề mục «{h.text}»: {why} vì thiếu đề mục {names} của đề cương; "
+                "thêm đề mục còn thiếu (số của đề mục này đúng với đề cương)"
+            )
+        else:
+            message = f"đề mục «{h.text}»: {why}; số đúng là «{want.text()}»"
+            if scope_path is not None and _is_section(
+                ctx, h, ctx.section_index.get((*scope_path, (placed.level, expected)))
+            ):
+                fix = _renumber(h, want)
+        yield Hit(h.rel, h.line, h.col, message, fix)
+
+
+def _is_section(ctx: Context, heading: Heading, section: Section | None) -> bool:
+    """Whether the heading's title is that of the outline section (as STR004 compares)."""
+    if section is None:
+        return False
+    found = ctx.report.substitute(heading.title)
+    return _normal(found) == _normal(ctx.report.substitute(section.title))
+
+
+def _skipped(
+    ctx: Context, placed: Placed, scope_path: PathKey | None, previous: int
+) -> list[Section]:
+    """The outline sections missing before ``placed``, when it is the section of its number."""
+    number = placed.heading.number
+    if scope_path is None or number is None or not _is_section(ctx, placed.heading, placed.section):
+        return []
+    found = [
+        ctx.section_index.get((*scope_path, (placed.level, n)))
+        for n in range(previous + 1, number.last)
+    ]
+    return [s for s in found if s is not None]
 
 
 def check_heading_level(ctx: Context) -> Iterator[Hit]:

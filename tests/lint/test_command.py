@@ -106,7 +106,7 @@ def test_diff_previews_without_writing(mini, capsys) -> None:
     target = root / "skeleton" / "01-mot.md"
     before = target.read_bytes()
     code, out, _ = run(capsys, "--root", str(root), "--diff")
-    assert code == 0 and out.startswith("--- a/skeleton/01-mot.md")
+    assert code == 1 and out.startswith("--- a/skeleton/01-mot.md")  # findings remain
     assert "+Nghị quyết Đại hội lần thứ……, nhiệm kỳ 2020 - 2025." in out
     assert target.read_bytes() == before
 

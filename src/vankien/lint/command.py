@@ -25,6 +25,9 @@ def lint_command(
 ) -> int:
     """Lint the report; exit 0 clean, 1 findings at or above ``fail_level``.
 
+    ``fix`` writes the fixes; ``diff`` only prints them as a unified diff (with or without
+    ``fix``, nothing is written) and exits as lint does on the files as they are.
+
     Without ``root``, each path's report folder is found by walking up to report.yaml, so a
     commit touching two reports (pre-commit passes all changed files) lints both; paths are
     then shown relative to the current folder.
@@ -65,9 +68,10 @@ def lint_command(
                 for f in found
             ]
         findings.extend(found)
-    if diff and not fix:
-        return EXIT_OK
-    if fmt == "text":
+    if diff:
+        # stdout holds the diff alone; the findings are counted on stderr.
+        print(output.summary(findings), file=sys.stderr)
+    elif fmt == "text":
         sys.stdout.write(output.render_text(findings))
         print(output.summary(findings), file=sys.stderr)
     elif fmt == "json":
@@ -107,16 +111,13 @@ def _lint_one(root: Path, paths: Sequence[Path], fix: bool, diff: bool) -> list[
         result = compute_fixes(root, report, config, rules, wanted)
         if diff:
             sys.stdout.write(result.diff())
-        if fix:
+        else:
             result.write(root)
             for rel in result.changed:
                 print(f"đã sửa: {rel}", file=sys.stderr)
             report = load_report(root, run_cache=cache)
-        elif not result.changed:
+        if not result.changed:
             print("Không có gì để sửa tự động.", file=sys.stderr)
-        if diff and not fix:
-            cache.save()
-            return []
     findings = run_rules(report, config, rules)
     cache.save()
     if wanted is not None:

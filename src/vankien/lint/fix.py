@@ -1,9 +1,11 @@
 """``--fix``: apply the mechanical fixes rules offer, until nothing more changes.
 
 Only rules marked ``fixable`` offer fixes, and only for mechanical changes (Unicode form,
-look-alike letters, legacy encodings, tone placement, renumbering, spacing, notation). Fixes
-are applied in memory and re-linted until a fixed point, so running ``--fix`` twice changes
-nothing the second time; files are written atomically, and only when asked.
+look-alike letters, legacy encodings, tone placement, renumbering, spacing, notation). The
+runner keeps a fix only if it is of the kinds its rule declares and touches no protected span
+(:func:`vankien.lint.fixkinds.safe_fix`). Fixes are applied in memory and re-linted until a
+fixed point, so running ``--fix`` twice changes nothing the second time; files are written
+atomically, only when asked, with the byte order mark and line ends the writer had.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from vankien.errors import UserError
 from vankien.lint.config import LintConfig
 from vankien.lint.context import Report, load_report
 from vankien.lint.model import Finding, Fix, Rule
 from vankien.lint.runner import run_rules
-from vankien.textio import write_atomic
+from vankien.textio import decode, write_atomic
 
 MAX_PASSES = 8
 
@@ -60,7 +63,39 @@ class FixResult:
 
     def write(self, root: Path) -> None:
         for rel in self.changed:
-            write_atomic(root / rel, self.fixed[rel])
+            path = root / rel
+            raw = path.read_bytes()
+            if decode(raw, path) != self.original[rel]:
+                raise UserError(
+                    "tệp đã bị sửa trong lúc chạy --fix; không ghi đè",
+                    path=path,
+                    hint="chạy lại «vankien lint --fix».",
+                )
+            write_atomic(path, with_layout_of(raw, self.fixed[rel]))
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def with_layout_of(raw: bytes, text: str) -> bytes:
+    """``text`` (LF line ends, no BOM, as the linter reads files) encoded with the byte order
+    mark and the line ends of ``raw``, the file as the writer saved it."""
+    body = raw[len(BOM) :] if raw.startswith(BOM) else raw
+    ends = [line[len(line.rstrip(b"\r\n")) :] for line in body.splitlines(keepends=True)]
+    ends = [end for end in ends if end]
+    lines = text.split("\n")
+    if len(set(ends)) <= 1:
+        eol = ends[0] if ends else b"\n"
+        out = eol.join(line.encode("utf-8") for line in lines)
+    else:
+        # Mixed line ends: keep each line's own when the lines still pair up, else the most
+        # common one.
+        if len(ends) != len(lines) - 1:
+            common = max(set(ends), key=ends.count)
+            ends = [common] * (len(lines) - 1)
+        parts = [line.encode("utf-8") + end for line, end in zip(lines, [*ends, b""], strict=True)]
+        out = b"".join(parts)
+    return (BOM if raw.startswith(BOM) else b"") + out
 
 
 def _fixable(findings: Sequence[Finding], rules: Sequence[Rule], only: set[str] | None) -> bool:

@@ -70,3 +70,58 @@ def test_empty_and_blank_files() -> None:
     for text in ("", "\n\n", "   "):
         source = parse_file("skeleton/01.md", text)
         assert source.headings == [] and source.units == []
+
+
+PROTECTED_TEXT = """\
+# I. Tiêu đề {#muc-1}
+
+Xem http://example.com/a_(b), `mã  x`, <http://x.vn/y> và <thu@x.vn> {{org}}.
+Xem [Nghị quyết](http://example.com/nq "Tên") và ![ảnh](a.png) <!-- c --> [x]{.placeholder}.
+
+```{=openxml}
+<w:p/>
+```
+
+<!-- HƯỚNG DẪN
+nhiều dòng -->
+
+- mục
+  ```
+  mã  trong mục
+  ```
+
+[nq]: http://example.com/nq
+"""
+
+
+def test_protected_spans() -> None:
+    source = parse_file("skeleton/01.md", PROTECTED_TEXT)
+    found = [PROTECTED_TEXT[a:b] for a, b in source.protected]
+    assert found == [
+        "{#muc-1}",
+        "http://example.com/a_(b)",  # the URL stops before the comma
+        "`mã  x`",
+        "<http://x.vn/y>",
+        "<thu@x.vn>",
+        "{{org}}",
+        '(http://example.com/nq "Tên")',
+        "(a.png)",
+        "<!-- c -->",
+        "{.placeholder}",
+        "```{=openxml}\n<w:p/>\n```",
+        "<!-- HƯỚNG DẪN\nnhiều dòng -->",
+        "  ```\n  mã  trong mục\n  ```",
+        "[nq]: http://example.com/nq",
+    ]
+    start = PROTECTED_TEXT.index("`mã")
+    assert source.touches_protected(start, start + 1)
+    assert source.touches_protected(start + 1, start + 1)  # inserting inside
+    assert not source.touches_protected(start, start)  # inserting just before
+    assert not source.touches_protected(start - 2, start)  # the text just before
+
+
+def test_masked_text_is_not_whitespace() -> None:
+    source = parse_file("skeleton/01.md", "Dùng `mã` rồi [a](http://x.vn/b) xong.\n")
+    (unit,) = source.units
+    assert "  " not in unit.text and "(" not in unit.text
+    assert unit.text == "Dùng " + "\ufffc" * 4 + " rồi [a]" + "\ufffc" * 15 + " xong."

@@ -18,6 +18,7 @@ from pathlib import Path
 from vankien.errors import UserError
 from vankien.lint.config import LintConfig
 from vankien.lint.context import Report, load_report
+from vankien.lint.document import SourceFile, parse_file
 from vankien.lint.model import Finding, Fix, Rule
 from vankien.lint.runner import run_rules
 from vankien.textio import decode, write_atomic
@@ -25,8 +26,8 @@ from vankien.textio import decode, write_atomic
 MAX_PASSES = 8
 
 
-def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
-    """Apply non-overlapping fixes (the earliest wins where two overlap)."""
+def chosen_fixes(fixes: Sequence[Fix]) -> list[Fix]:
+    """The fixes that do not overlap, in file order (the earliest wins where two overlap)."""
     chosen: list[Fix] = []
     end = -1
     for fix in sorted(set(fixes), key=lambda f: (f.start, f.end)):
@@ -34,8 +35,35 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
             continue
         chosen.append(fix)
         end = max(end, fix.end)
-    for fix in reversed(chosen):
+    return chosen
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
+    """Apply non-overlapping fixes (the earliest wins where two overlap)."""
+    for fix in reversed(chosen_fixes(fixes)):
         text = text[: fix.start] + fix.replacement + text[fix.end :]
+    return text
+
+
+def protected_texts(source: SourceFile) -> list[str]:
+    """The protected spans of a file, as text, in order."""
+    return [source.text[start:end] for start, end in source.protected]
+
+
+def _apply_keeping(rel: str, text: str, fixes: Sequence[Fix], protected: list[str]) -> str:
+    """Apply the fixes; if together they change a protected span (a fix next to a URL can
+    change where the URL ends), apply one at a time and leave out each that does."""
+
+    def keeps(candidate: str) -> bool:
+        return protected_texts(parse_file(rel, candidate)) == protected
+
+    new = apply_fixes(text, fixes)
+    if new == text or keeps(new):
+        return new
+    for fix in reversed(chosen_fixes(fixes)):  # from the end: earlier offsets stay valid
+        candidate = apply_fixes(text, [fix])
+        if keeps(candidate):
+            text = candidate
     return text
 
 
@@ -114,6 +142,7 @@ def compute_fixes(
 ) -> FixResult:
     """Fix in memory until no fixable finding is left (or MAX_PASSES)."""
     original = {f.rel: f.text for f in report.files}
+    protected = {f.rel: protected_texts(f) for f in report.files}
     texts = dict(original)
     fixable_codes = {r.code for r in rules if r.fixable}
     for _ in range(MAX_PASSES):
@@ -131,7 +160,7 @@ def compute_fixes(
         for rel, fixes in by_file.items():
             if rel not in texts:
                 continue
-            new = apply_fixes(texts[rel], fixes)
+            new = _apply_keeping(rel, texts[rel], fixes, protected[rel])
             if new != texts[rel]:
                 texts[rel] = new
                 changed = True

@@ -37,9 +37,14 @@ def _tone(text: str) -> str:
     return strip_tones(_nfc(text))
 
 
+# A run of anything but spaces, ASCII digits and ASCII punctuation: a word, also when it is
+# written in a legacy encoding («§¶ng») or garbled («Viá»‡t»).
+_WORD_RE = re.compile(r"[^\s!-@\[-`{-~]+")
+
+
 def _letters(text: str) -> str:
-    """Every word that holds a letter becomes one mark: words may change, not their number."""
-    return " ".join("W" if any(c.isalpha() for c in w) else w for w in text.split())
+    """Every word becomes one mark: words may change, not their number nor what is between."""
+    return _WORD_RE.sub("W", text)
 
 
 def _numbers(text: str) -> str:

@@ -75,19 +75,6 @@ class FixKind(Enum):
     HEADING_LEVEL = "heading-level"  # the number of «#» of a heading
     WORD_ARTEFACT = "word-artefact"  # a Word bookmark left in the text, removed
 
-    @property
-    def vietnamese(self) -> str:
-        return {
-            FixKind.WHITESPACE: "dấu cách, ký tự vô hình",
-            FixKind.NFC: "dạng Unicode",
-            FixKind.TONE: "vị trí dấu thanh",
-            FixKind.LETTERS: "chữ cái trong từ",
-            FixKind.NUMBERS: "số",
-            FixKind.DASH: "dấu gạch",
-            FixKind.HEADING_LEVEL: "số dấu «#» của đề mục",
-            FixKind.WORD_ARTEFACT: "dấu trang của Word",
-        }[self]
-
 
 @dataclass(frozen=True)
 class Fix:

@@ -3,7 +3,7 @@ code and comments masked."""
 
 from __future__ import annotations
 
-from vankien.lint.document import parse_file
+from vankien.lint.document import MASK, parse_file, shown
 from vankien.outline.model import Level
 
 TEXT = """\
@@ -125,3 +125,10 @@ def test_masked_text_is_not_whitespace() -> None:
     (unit,) = source.units
     assert "  " not in unit.text and "(" not in unit.text
     assert unit.text == "Dùng " + "\ufffc" * 4 + " rồi [a]" + "\ufffc" * 15 + " xong."
+
+
+def test_messages_show_masked_text_as_an_ellipsis_or_not_at_all() -> None:
+    m = MASK
+    assert shown(f"«{m * 3}  tại đây.»") == "«…  tại đây.»"
+    assert shown(f"«x {m * 2} y» «ban… {m}»") == "«x … y» «ban…»"
+    assert shown("«không có»") == "«không có»"

@@ -57,6 +57,8 @@ KEPT_INLINE_RE = re.compile(
     r"|[\w.+-]+@[\w-]+\.[\w.-]+"
 )
 MASK_RUN_RE = re.compile(MASK + "+")
+MASK_OPEN_RE = re.compile(f"«…?[ {MASK}]*{MASK}+")
+MASK_CLOSE_RE = re.compile(f"[ {MASK}]*{MASK}[ {MASK}]*(…?»)")
 REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 FENCE_RE = re.compile(r"^(?:[ \t]*(?:>[ \t]?)*(?:[-+*]|\d{1,9}[.)])?[ \t]*)(`{3,}|~{3,})")
 LIST_MARKER_RE = re.compile(r"^( {0,3})(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -234,8 +236,13 @@ def _mask(text: str, mask: str = MASK) -> str:
 
 
 def shown(text: str) -> str:
-    """Masked text as a message quotes it: each masked stretch as «…»."""
-    return MASK_RUN_RE.sub("…", text) if MASK in text else text
+    """A message that quotes masked text: a masked stretch at the end of a «quote» is left
+    out, any other is shown as «…»."""
+    if MASK not in text:
+        return text
+    text = MASK_OPEN_RE.sub("«…", text)
+    text = MASK_CLOSE_RE.sub(r"\1", text)
+    return MASK_RUN_RE.sub("…", text)
 
 
 def _fenced_lines(chunk: str) -> list[tuple[int, int]]:

@@ -20,10 +20,10 @@ def quote(text: str, start: int, end: int, context: int = 18) -> str:
     left = max(0, start - context)
     right = min(len(text), end + context)
     snippet = text[left:right].strip()
-    snippet = shown(" ".join(snippet.split()))
+    snippet = " ".join(snippet.split())
     pre = "…" if left > 0 else ""
     post = "…" if right < len(text) else ""
-    return f"«{pre}{snippet}{post}»"
+    return shown(f"«{pre}{snippet}{post}»")
 
 
 def unit_hit(

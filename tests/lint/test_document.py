@@ -132,3 +132,10 @@ def test_messages_show_masked_text_as_an_ellipsis_or_not_at_all() -> None:
     assert shown(f"«{m * 3}  tại đây.»") == "«…  tại đây.»"
     assert shown(f"«x {m * 2} y» «ban… {m}»") == "«x … y» «ban…»"
     assert shown("«không có»") == "«không có»"
+
+
+def test_unprotected_parts_of_a_line() -> None:
+    text = "a `b` c http://x.vn d\n"
+    source = parse_file("skeleton/01.md", text)
+    parts = [text[a:b] for a, b in source.unprotected(0, len(text) - 1)]
+    assert parts == ["a ", " c ", " d"]

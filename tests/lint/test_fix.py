@@ -321,3 +321,13 @@ def test_the_generated_slips_are_fixed(mini_root: Path) -> None:
     fixed = _fixed(mini_root, original)
     for slip in SLIPS:
         assert slip not in fixed, slip
+
+
+def test_nfc_fix_leaves_code_and_urls_on_the_same_line(report, capsys) -> None:
+    decomposed = unicodedata.normalize("NFD", "Đảng ủy")
+    word = unicodedata.normalize("NFD", "Đảng")
+    line = f"{decomposed} xem `{decomposed}` và http://x.vn/{word}/a rồi {decomposed}."
+    path = insert(report, line)
+    lint(capsys, report, "--fix")
+    want = f"Đảng ủy xem `{decomposed}` và http://x.vn/{word}/a rồi Đảng ủy."
+    assert want in path.read_text(encoding="utf-8")

@@ -152,6 +152,22 @@ class SourceFile:
                 return True
         return False
 
+    def unprotected(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of ``text[start:end]`` outside every protected span."""
+        out: list[tuple[int, int]] = []
+        pos = start
+        for p_start, p_end in self.protected:
+            if p_end <= pos:
+                continue
+            if p_start >= end:
+                break
+            if p_start > pos:
+                out.append((pos, p_start))
+            pos = max(pos, p_end)
+        if pos < end:
+            out.append((pos, end))
+        return out
+
     def body_units(self) -> Iterator[TextUnit]:
         return (u for u in self.units if u.kind != "heading")
 

@@ -124,7 +124,8 @@ def _units(ctx: Context, code: str, name: str) -> Iterator[Hit]:
 
 def check_unicode_form(ctx: Context) -> Iterator[Hit]:
     """What it flags: chữ không ở dạng Unicode dựng sẵn (NFC), ví dụ gõ bằng dấu tổ hợp
-    (chữ cái rồi mới đến dấu thanh); mỗi dòng báo một lần.
+    (chữ cái rồi mới đến dấu thanh); mỗi dòng báo một lần (mỗi đoạn chữ giữa hai chỗ mã hay địa
+    chỉ web, nếu dòng có chúng: những chỗ đó giữ nguyên như đã viết).
 
     Why: bộ mã của văn bản là TCVN 6909:2001 (Unicode dựng sẵn); chữ ở dạng tổ hợp trông giống
     hệt nhưng làm sai tìm kiếm, sắp xếp, kiểm tra chính tả và có khi hiện sai phông chữ.
@@ -140,14 +141,20 @@ def check_unicode_form(ctx: Context) -> Iterator[Hit]:
             text = source.line_text(number)
             if text.isascii():
                 continue
-            base = source.line_starts[number - 1]
-            for hit in _text_hits(ctx, "VI001", "check_unicode_form", text):
-                fix = (
-                    Fix(base + hit.start, base + hit.end, hit.suggestion)
-                    if (hit.fixable and hit.suggestion is not None)
-                    else None
-                )
-                yield Hit(source.rel, number, hit.start + 1, hit.message, fix)
+            line_start = source.line_starts[number - 1]
+            # The line's prose only: code, URLs and the like are left as written.
+            for base, end in source.unprotected(line_start, line_start + len(text)):
+                piece = source.text[base:end]
+                if piece.isascii():
+                    continue
+                for hit in _text_hits(ctx, "VI001", "check_unicode_form", piece):
+                    fix = (
+                        Fix(base + hit.start, base + hit.end, hit.suggestion)
+                        if (hit.fixable and hit.suggestion is not None)
+                        else None
+                    )
+                    col = base - line_start + hit.start + 1
+                    yield Hit(source.rel, number, col, hit.message, fix)
 
 
 def check_lookalike(ctx: Context) -> Iterator[Hit]:

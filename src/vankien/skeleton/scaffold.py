@@ -86,7 +86,7 @@ def scaffold(root: Path, *, check: bool = False) -> int:
         print("Khung khớp với đề cương.")
         return EXIT_OK
     created = kept = 0
-    for name, text in render_all(outline).items():
+    for name, text in render_all(outline, unit.variables()).items():
         path = root / SKELETON_DIR / name
         if path.exists():
             kept += 1

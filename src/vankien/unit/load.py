@@ -84,8 +84,7 @@ def load_unit(root: Path) -> Unit:
         raise congress.error(
             "numeral", "cách ghi số đại hội phải là «roman» (XV) hoặc «arabic» (15)"
         )
-    kind_default = "đại biểu" if org_type is OrgType.DANG_BO else "đảng viên"
-    kind = congress.str_("kind", kind_default)
+    kind = congress.str_("kind", org_type.wording.congress_kind)
     if kind not in ("đại biểu", "đảng viên"):
         raise congress.error("kind", "loại đại hội phải là «đại biểu» hoặc «đảng viên»")
     previous_term = _term(congress, "previous_term")
@@ -128,8 +127,7 @@ def load_unit(root: Path) -> Unit:
     signer = top.child("signer", required=True)
     assert signer is not None
     signer.check_keys({"on_behalf", "title", "name"})
-    on_behalf_default = f"T/M {org_type.leader.upper()}"
-    on_behalf = signer.str_("on_behalf", on_behalf_default)
+    on_behalf = signer.str_("on_behalf", org_type.wording.on_behalf)
     if re.match(r"^T\.?M\b", on_behalf) and not on_behalf.startswith("T/M "):
         raise signer.error(
             "on_behalf", "văn bản của Đảng ghi «T/M» (có gạch chéo), không ghi «TM.»"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from vankien.errors import UserError
@@ -112,7 +112,15 @@ def check_year_range_notation(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-_ORG = r"(?:Đảng\s+bộ|Chi\s+bộ)"
+def _words_re(words: Iterable[str]) -> str:
+    """Words of the organisation-type table as one alternation: any spacing, «ủy» or «uỷ»."""
+    return "|".join(
+        r"\s+".join(re.escape(part).replace("ủy", "(?:ủy|uỷ)") for part in word.split())
+        for word in sorted(set(words), key=len, reverse=True)
+    )
+
+
+_ORG = rf"(?:{_words_re(org_type.org for org_type in OrgType)})"
 _ORDINAL_WORDS = "|".join(PART_ORDINALS)
 
 
@@ -249,11 +257,13 @@ def check_wrong_org_type(ctx: Context) -> Iterator[Hit]:
     Use instead: «T/M CHI BỘ» (hoặc «T/M CHI ỦY»), ``{{org}}``, ``{{leader}}``.
     """
     unit = ctx.unit
-    own = r"Đảng\s+bộ|Đảng\s+(?:ủy|uỷ)" if unit.org_type is OrgType.CHI_BO else r"Chi\s+bộ"
-    other = "Đảng" if unit.org_type is OrgType.CHI_BO else "Chi"
-    patterns = [re.compile(rf"\bT/M\s+(?:{own.upper()}|{own})\b", re.IGNORECASE)]
+    mine = {unit.org_type.org, unit.org_type.leader}
+    others = unit.org_type.others()
+    foreign = _words_re({w for o in others for w in (o.org, o.leader)} - mine)
+    other_orgs = {o.org.casefold() for o in others}
+    patterns = [re.compile(rf"\bT/M\s+(?:{foreign})\b", re.IGNORECASE)]
     if unit.name:
-        patterns.append(re.compile(rf"\b(?:{own})\s+{re.escape(unit.name)}\b", re.IGNORECASE))
+        patterns.append(re.compile(rf"\b(?:{foreign})\s+{re.escape(unit.name)}\b", re.IGNORECASE))
     congress = _congress_re(unit.name)
     for source, text_unit in units(ctx):
         spans: list[tuple[int, int]] = []
@@ -261,7 +271,7 @@ def check_wrong_org_type(ctx: Context) -> Iterator[Hit]:
             spans += [m.span() for m in pattern.finditer(text_unit.text)]
         for m in congress.finditer(text_unit.text):
             org = m.group("org")
-            if org and org.split()[0].capitalize() == other and "(" not in m.group(0):
+            if org and " ".join(org.split()).casefold() in other_orgs and "(" not in m.group(0):
                 spans.append(m.span("org"))
         last_end = -1
         for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):

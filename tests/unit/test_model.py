@@ -53,6 +53,10 @@ def test_subject_author_and_defaults_by_type(repo_root: Path) -> None:
     chi_bo = dataclasses.replace(dang_bo, org_type=OrgType.CHI_BO)
     assert dang_bo.author == "Ban Chấp hành Đảng bộ Sở Khoa học và Công nghệ khóa XIV"
     assert chi_bo.author == "Chi bộ Sở Khoa học và Công nghệ"
+    # a chi bộ whose chi ủy signs presents the chi ủy's report: subject and signature agree
+    by_chi_uy = dataclasses.replace(chi_bo, on_behalf="T/M  Chi ủy")
+    assert by_chi_uy.author == "Chi ủy Chi bộ Sở Khoa học và Công nghệ"
+    assert dataclasses.replace(dang_bo, on_behalf="T/M BAN CHẤP HÀNH").author == dang_bo.author
     assert OrgType.CHI_BO.wording.on_behalf == "T/M CHI BỘ"
     assert OrgType.CHI_BO.wording.file_copy == "Lưu Chi bộ"
     assert "Văn phòng" not in OrgType.CHI_BO.wording.role_office

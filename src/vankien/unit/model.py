@@ -52,7 +52,7 @@ class OrgType(Enum):
 @dataclass(frozen=True)
 class OrgWording:
     """Every word that depends on the organisation type (:meth:`Unit.variables` publishes them
-    as ``{{name}}`` variables). ``author`` is a format string: {org_full}, {previous_congress}."""
+    as ``{{name}}`` variables)."""
 
     org: str  # the organisation: «Đại hội Đảng bộ lần thứ …»
     leader: str  # who leads between congresses and signs («T/M …»)
@@ -61,12 +61,25 @@ class OrgWording:
     body_code: str  # after «BC/» in the document number
     label: str  # the type, in prose
     congress_kind: str  # default «Đại hội đại biểu» / «Đại hội đảng viên»
-    on_behalf: str  # default signature line
-    author: str  # whose report it is, in the subject line («của …»)
+    # Who signs («T/M …») and, with it, whose report the subject line says it is («của …»,
+    # a format string with {org_full} and {previous_congress}); the first pair is the default.
+    signatures: tuple[tuple[str, str], ...]
     file_copy: str  # the last line of «Nơi nhận»: who keeps the file copy
     role_standing: str  # role titles the outline's «roles» refer to
     role_office: str
     role_inspection: str
+
+    @property
+    def on_behalf(self) -> str:
+        return self.signatures[0][0]
+
+    def author_for(self, on_behalf: str) -> str:
+        """The subject line's author that goes with the signature ``on_behalf``."""
+        key = " ".join(on_behalf.split()).casefold()
+        for signature, author in self.signatures:
+            if signature.casefold() == key:
+                return author
+        return self.signatures[0][1]
 
 
 # The one table of organisation-type wording. A chi bộ cơ sở has no office and no Ủy ban Kiểm
@@ -83,8 +96,10 @@ ORG_WORDING: dict[OrgType, OrgWording] = {
         body_code="ĐU",
         label="đảng bộ cơ sở",
         congress_kind="đại biểu",
-        on_behalf="T/M ĐẢNG ỦY",
-        author="Ban Chấp hành {org_full} khóa {previous_congress}",
+        signatures=(
+            ("T/M ĐẢNG ỦY", "Ban Chấp hành {org_full} khóa {previous_congress}"),
+            ("T/M BAN CHẤP HÀNH", "Ban Chấp hành {org_full} khóa {previous_congress}"),
+        ),
         file_copy="Lưu Văn phòng Đảng ủy",
         role_standing="Thường trực Đảng ủy (Bí thư, Phó Bí thư)",
         role_office="Văn phòng Đảng ủy",
@@ -98,8 +113,10 @@ ORG_WORDING: dict[OrgType, OrgWording] = {
         body_code="CB",
         label="chi bộ cơ sở",
         congress_kind="đảng viên",
-        on_behalf="T/M CHI BỘ",
-        author="{org_full}",
+        signatures=(
+            ("T/M CHI BỘ", "{org_full}"),
+            ("T/M CHI ỦY", "Chi ủy {org_full}"),
+        ),
         file_copy="Lưu Chi bộ",
         role_standing="Bí thư, Phó Bí thư Chi bộ",
         role_office="Chi ủy viên phụ trách tổng hợp",
@@ -194,8 +211,8 @@ class Unit:
 
     @property
     def author(self) -> str:
-        """Whose report it is, as the subject line names it («của …»)."""
-        return self.org_type.wording.author.format(
+        """Whose report it is, as the subject line names it («của …»): the body that signs."""
+        return self.org_type.wording.author_for(self.on_behalf).format(
             org_full=self.org_full,
             previous_congress=self.congress_text(self.congress_number - 1),
         )

@@ -68,6 +68,7 @@ class OrgWording:
     role_standing: str  # role titles the outline's «roles» refer to
     role_office: str
     role_inspection: str
+    absent_bodies: tuple[str, ...] = ()  # bodies this type does not have (the linter flags them)
 
     @property
     def on_behalf(self) -> str:
@@ -121,6 +122,12 @@ ORG_WORDING: dict[OrgType, OrgWording] = {
         role_standing="Bí thư, Phó Bí thư Chi bộ",
         role_office="Chi ủy viên phụ trách tổng hợp",
         role_inspection="Chi ủy viên phụ trách công tác kiểm tra",
+        absent_bodies=(
+            "Văn phòng Chi bộ",
+            "Văn phòng Chi ủy",
+            "Ủy ban Kiểm tra Chi bộ",
+            "Ủy ban Kiểm tra Chi ủy",
+        ),
     ),
 }
 

@@ -247,10 +247,12 @@ def check_org_alternative(ctx: Context) -> Iterator[Hit]:
 def check_wrong_org_type(ctx: Context) -> Iterator[Hit]:
     """What it flags: gọi đơn vị bằng từ của loại tổ chức kia: với chi bộ cơ sở là «Đảng ủy <tên
     đơn vị>», «Đảng bộ <tên đơn vị>», «T/M ĐẢNG ỦY», «Đại hội Đảng bộ lần thứ …»; với đảng bộ cơ
-    sở là «Chi bộ <tên đơn vị>», «T/M CHI BỘ», «Đại hội Chi bộ lần thứ …».
+    sở là «Chi bộ <tên đơn vị>», «T/M CHI BỘ», «Đại hội Chi bộ lần thứ …». Với chi bộ cơ sở còn
+    báo cơ quan mà chi bộ không có: «Văn phòng Chi bộ», «Ủy ban Kiểm tra Chi bộ».
 
-    Why: chi bộ cơ sở không có đảng ủy; đảng bộ không phải chi bộ. Nhắc đến tổ chức khác (Đảng
-    ủy Khối, các chi bộ trực thuộc) không bị báo.
+    Why: chi bộ cơ sở không có đảng ủy, văn phòng hay ủy ban kiểm tra riêng (chi bộ làm công tác
+    kiểm tra, phân công chi ủy viên phụ trách); đảng bộ không phải chi bộ. Nhắc đến tổ chức khác
+    (Đảng ủy Khối, các chi bộ trực thuộc) không bị báo.
 
     Example: «T/M ĐẢNG ỦY» cuối báo cáo của một chi bộ cơ sở.
 
@@ -264,11 +266,15 @@ def check_wrong_org_type(ctx: Context) -> Iterator[Hit]:
     patterns = [re.compile(rf"\bT/M\s+(?:{foreign})\b", re.IGNORECASE)]
     if unit.name:
         patterns.append(re.compile(rf"\b(?:{foreign})\s+{re.escape(unit.name)}\b", re.IGNORECASE))
+    absent = unit.org_type.wording.absent_bodies
+    absent_re = re.compile(rf"\b(?:{_words_re(absent)})\b", re.IGNORECASE) if absent else None
     congress = _congress_re(unit.name)
     for source, text_unit in units(ctx):
         spans: list[tuple[int, int]] = []
         for pattern in patterns:
             spans += [m.span() for m in pattern.finditer(text_unit.text)]
+        missing = [m.span() for m in absent_re.finditer(text_unit.text)] if absent_re else []
+        spans += missing
         for m in congress.finditer(text_unit.text):
             org = m.group("org")
             if org and " ".join(org.split()).casefold() in other_orgs and "(" not in m.group(0):
@@ -278,11 +284,14 @@ def check_wrong_org_type(ctx: Context) -> Iterator[Hit]:
             if start < last_end:
                 continue  # the same words matched by two patterns: report them once
             last_end = end
+            words = text_unit.text[start:end]
             yield unit_hit(
                 source,
                 text_unit,
                 start,
-                f"«{text_unit.text[start:end]}» không đúng loại tổ chức: đơn vị là "
+                f"«{words}»: {unit.org_type.label} không có cơ quan này"
+                if (start, end) in missing
+                else f"«{words}» không đúng loại tổ chức: đơn vị là "
                 f"{unit.org_type.label} ({unit.org_type.org}, cấp ủy: {unit.org_type.leader})",
             )
 

@@ -201,12 +201,13 @@ def test_status_names_the_roles_of_its_type(
     name, root = scaffolded
     roles = EXPECTED[name]["roles"]
     assert isinstance(roles, dict)
-    capsys.readouterr()
-    assert main(["status", "--root", str(root), "--format", "markdown"]) == 0
-    out = capsys.readouterr().out
-    for title in roles.values():
-        assert title in out, title
-    for wrong in ("Văn phòng cấp ủy", "Thường trực cấp ủy"):
-        assert wrong not in out
-    if name == "chi-bo":
-        assert "Ủy ban Kiểm tra" not in out and "Văn phòng" not in out
+    for folder in (root, EXAMPLES / name):  # a fresh draft, and the finished example
+        capsys.readouterr()
+        assert main(["status", "--root", str(folder), "--format", "markdown"]) == 0
+        out = capsys.readouterr().out
+        for title in roles.values():
+            assert title in out, title
+        for wrong in ("Văn phòng cấp ủy", "Thường trực cấp ủy"):
+            assert wrong not in out
+        if name == "chi-bo":
+            assert "Ủy ban Kiểm tra" not in out and "Văn phòng" not in out

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.skeleton.fences import fenced
-from vankien.skeleton.files import SKELETON_DIR, skeleton_files
+from vankien.skeleton.files import SKELETON_DIR, read_skeleton, skeleton_files
 from vankien.skeleton.images import image_problems
-from vankien.textio import read_text
 
 # A "+" bullet: up to 3 spaces of indent per level (any nesting), then "+" and a space.
 PLUS_ITEM_RE = re.compile(r"^(?P<indent>[ \t]*)\+(?P<space>[ \t]+)(?=\S)")
@@ -36,7 +35,7 @@ def read_sources(root: Path) -> list[SourceFile]:
             path=root / SKELETON_DIR,
             hint="chạy «vankien scaffold» để tạo các tệp khung từ đề cương.",
         )
-    return [SourceFile(path, read_text(path)) for path in files]
+    return [SourceFile(path, read_skeleton(path)) for path in files]
 
 
 def mark_plus_items(text: str) -> str:

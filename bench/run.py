@@ -490,6 +490,7 @@ def bench_huge(opts: Options, tmp: Path) -> Table:
     rows: list[tuple[str, ...]] = []
     fresh = iter(range(1_000_000))
     sizes = huge_sizes()
+    linted: list[tuple[int, float]] = []  # (bytes, CPU seconds) of the files lint read
     for size in sizes:
         log(f"  {size // 1024} KB")
         root = scale_report(opts.example, tmp / f"huge-{size}", 1, report_yaml=_huge_yaml(opts))
@@ -503,11 +504,14 @@ def bench_huge(opts: Options, tmp: Path) -> Table:
         s_bare, s_lint = repeat([partial(proc.run, bare), cold], opts.scale_runs)
         real = (root / "skeleton" / HUGE_FILE).stat().st_size
         code = s_lint[-1].returncode
+        cpu = cpu_median(s_lint)
+        if code != 2:
+            linted.append((real, cpu))
         rows.append(
             (
                 f"{real / 2**20:.2f} MB",
                 seconds(summarize([x.wall for x in s_lint]).median),
-                seconds(cpu_median(s_lint)),
+                seconds(cpu),
                 peak_mb(s_lint),
                 seconds(summarize([x.wall for x in s_bare]).median),
                 peak_mb(s_bare),
@@ -532,9 +536,23 @@ def bench_huge(opts: Options, tmp: Path) -> Table:
             f"Giới hạn một tệp skeleton: {sizes[2] // 2**20} MB (vankien.skeleton.files."
             "MAX_SKELETON_BYTES); tệp lớn hơn bị từ chối trước khi đọc: mã thoát 2, thông báo "
             "ghi tên tệp, cỡ tệp, giới hạn và cách xử lý.",
-            "Chi phí của lint tăng tuyến tính theo cỡ tệp (CPU trên mỗi MB gần như không đổi).",
+            _huge_linearity(linted),
             CPU_NOTE,
         ),
+    )
+
+
+def _huge_linearity(linted: Sequence[tuple[int, float]]) -> str:
+    """CPU per extra MB between consecutive sizes: equal figures mean linear growth."""
+    costs = marginal_costs([size for size, _ in linted], [cpu for _, cpu in linted])
+    if len(costs) < 2 or min(costs) <= 0:
+        return "Tuyến tính: không kết luận được (cần ít nhất ba cỡ tệp lint đọc được)."
+    spread = slope_spread(costs)
+    pretty = " → ".join(f"{c * 2**20:.1f} s" for c in costs)
+    kind = "tuyến tính" if spread <= LINEAR_TOLERANCE else "KHÔNG tuyến tính"
+    return (
+        f"Tuyến tính: CPU mỗi MB thêm {pretty}; chênh {spread:.0%} — {kind} "
+        f"(ngưỡng {LINEAR_TOLERANCE:.0%})."
     )
 
 

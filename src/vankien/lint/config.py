@@ -97,7 +97,7 @@ def _selectors(path: Path, raw: Any, key: str, rules: Sequence[Rule]) -> tuple[s
                 key,
                 f"không có quy tắc hoặc nhóm quy tắc «{item}»",
                 hint="xem danh sách bằng lệnh «vankien rules»; ghi mã (STR001), tiền tố (STR) "
-                "hoặc tên nhóm (structure, placeholder, consistency, vietnamese, length).",
+                "hoặc tên nhóm (structure, placeholder, consistency, vietnamese, length, markup).",
             )
         out.append(item)
     return tuple(out)

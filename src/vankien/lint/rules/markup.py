@@ -17,6 +17,7 @@ from vankien.skeleton.images import image_problems
 # pandoc's raw attribute: ```{=openxml} on a fence, `…`{=openxml} after a code span.
 RAW_ATTRIBUTE_RE = re.compile(r"^\{=(?P<format>[A-Za-z0-9_+-]+)\}$")
 RAW_INLINE_RE = re.compile(r"\{=(?P<format>[A-Za-z0-9_+-]+)\}")
+HTML_FORMATS = ("html", "html4", "html5")
 # An HTML open, void or closing tag as CommonMark reads raw HTML (not <https://…>, <a@b.vn>).
 TAG_RE = re.compile(
     r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9-]*)"
@@ -33,6 +34,11 @@ def _raw_detail(fmt: str, what: str, allowed: dict[str, str]) -> str | None:
             f"{what} viết thẳng định dạng «{fmt}»: đi nguyên vào tệp Word, không qua kiểm tra "
             "thể thức nào"
         )
+    if fmt in HTML_FORMATS:  # filters/raw-html.lua keeps the text
+        return (
+            f"{what} viết thẳng định dạng «{fmt}»: Word không hiểu HTML, khi dựng chỉ giữ lại "
+            "phần chữ, mất định dạng"
+        )
     return f"{what} viết thẳng định dạng «{fmt}»: bị bỏ khi dựng văn bản Word, nội dung bị mất"
 
 
@@ -42,9 +48,9 @@ def check_raw_format(ctx: Context) -> Iterator[Hit]:
     ``{=html}``, ``{=latex}``….
 
     Why: OpenXML viết thẳng đi nguyên vào tệp Word, không qua mẫu thể thức và không qua bất kỳ
-    kiểm tra nào (phông chữ, cỡ chữ, lề, ký hiệu…); các định dạng khác thì pandoc bỏ hẳn khi
-    dựng văn bản Word, nội dung mất mà không báo. Văn kiện chính thức chỉ nên có nội dung viết
-    bằng Markdown.
+    kiểm tra nào (phông chữ, cỡ chữ, lề, ký hiệu…); HTML thì chỉ còn phần chữ (như
+    [MD002](MD002.md)); các định dạng khác (LaTeX, ms…) thì pandoc bỏ hẳn khi dựng văn bản
+    Word, nội dung mất. Văn kiện chính thức chỉ nên có nội dung viết bằng Markdown.
 
     Example: ```` ```{=openxml} ```` rồi ``<w:p><w:r><w:t>…</w:t></w:r></w:p>``.
 

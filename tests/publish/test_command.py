@@ -85,6 +85,27 @@ def test_images_only_from_inside_the_report_folder(draft, capsys, image, message
     assert "Traceback" not in err
 
 
+def test_lint_reports_the_image_the_build_refuses_at_the_same_line(draft, capsys):
+    page, line = add_line(draft, "Ảnh ![Ảnh](https://example.com/a.png) từ mạng.")
+    assert main(["lint", "--root", str(draft)]) == 1
+    out = capsys.readouterr().out
+    rel = page.relative_to(draft).as_posix()
+    assert f"{rel}:{line}:12: error MD003/image-not-usable hình ảnh lấy từ ngoài" in out
+    assert "VI010" not in out and "VI011" not in out
+
+
+def test_text_inside_raw_html_reaches_the_docx_with_a_warning(draft, capsys):
+    add_line(draft, '<div align="center">Chữ trong khối HTML vẫn còn.</div>')
+    target = draft / "out.docx"
+    assert main(["build", "--root", str(draft), "-o", str(target)]) == 0
+    err = capsys.readouterr().err
+    assert 'Lưu ý: HTML «<div align="center">Chữ trong khối HTML' in err
+    assert "đã giữ lại phần chữ «Chữ trong khối HTML vẫn còn.»" in err
+    document = read_parts(target.read_bytes())["word/document.xml"].decode("utf-8")
+    assert "Chữ trong khối HTML vẫn còn." in document
+    assert "align" not in document
+
+
 def test_reference_style_image_definition_is_checked(draft, capsys):
     add_line(draft, "![Ảnh][hinh]\n\n[hinh]: http://example.com/b.png")
     assert main(["build", "--root", str(draft)]) == 2

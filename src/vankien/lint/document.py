@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 URL_RE = re.compile(r"(?:https?://|www\.)\S+")
+# An image, inline ![alt](target "title"){attributes} or by reference ![alt][label], ![alt].
+IMAGE_MARKUP_RE = re.compile(
+    r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"
+    r"(?:\((?:[^()\\]|\\.|\([^()]*\))*\)|\[[^\[\]]*\])?(?:\{[^{}]*\})?"
+)
+# What an image is masked with: a run of U+FFFC OBJECT REPLACEMENT CHARACTER, neither a space
+# nor a letter nor punctuation, so that the prose around it reads as if a word stood there.
+OBJECT = "\ufffc"
 LIST_MARKER_RE = re.compile(r"^( {0,3})(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 BLOCKQUOTE_RE = re.compile(r"^ {0,3}> ?")
@@ -91,6 +99,8 @@ class SourceFile:
     comments: list[Comment] = field(default_factory=list)
     # Lines (1-based) that hold code, block comments or other non-prose content.
     masked_lines: set[int] = field(default_factory=set)
+    # (first, last) lines of each HTML block (comments included), as CommonMark delimits it.
+    html_blocks: list[tuple[int, int]] = field(default_factory=list)
 
     def loc(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a file offset."""
@@ -179,7 +189,10 @@ def _clean_heading(raw: str) -> str:
 
 
 def _mask(text: str) -> str:
-    """Blank out code spans, inline comments and URLs, keeping every offset."""
+    """Blank out code spans, inline comments and URLs, keeping every offset; an image becomes
+    an object (``OBJECT`` characters), which the language rules read like a word."""
+    if "![" in text:
+        text = IMAGE_MARKUP_RE.sub(lambda m: OBJECT * len(m.group(0)), text)
     if "`" in text:
         text = CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), text)
     if "<!--" in text:
@@ -380,6 +393,7 @@ def parse_file(
         elif kind == "block_html":
             builder.comment(first, last)
             builder.file.masked_lines.update(range(first, last + 1))
+            builder.file.html_blocks.append((first, last))
         elif kind in ("block_code", "thematic_break"):
             builder.file.masked_lines.update(range(first, last + 1))
     return builder.file

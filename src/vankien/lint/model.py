@@ -49,6 +49,7 @@ class Family(Enum):
     VIETNAMESE = "vietnamese"
     LENGTH = "length"
     SUPPRESSION = "suppression"
+    MARKUP = "markup"
 
     @property
     def vietnamese(self) -> str:
@@ -59,6 +60,7 @@ class Family(Enum):
             Family.VIETNAMESE: "Tiếng Việt",
             Family.LENGTH: "Độ dài",
             Family.SUPPRESSION: "Tắt kiểm tra",
+            Family.MARKUP: "HTML, định dạng viết thẳng, hình ảnh",
         }[self]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from vankien.lint import suppress
 from vankien.lint import vietnamese_rules as vi
 from vankien.lint.model import Family, Rule, Severity
-from vankien.lint.rules import consistency, length, placeholders, structure
+from vankien.lint.rules import consistency, length, markup, placeholders, structure
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -420,6 +420,37 @@ RULES: tuple[Rule, ...] = (
         suppress.check_unknown_code,
         ("suppression",),
         scope="file",
+    ),
+    # Markup: what would slip into the docx unchecked, or out of it unnoticed.
+    Rule(
+        "MD001",
+        "raw-format",
+        "Viết thẳng định dạng khác Markdown ({=openxml}, {=latex}…)",
+        Family.MARKUP,
+        E,
+        markup.check_raw_format,
+        ("raw",),
+        scope="file",
+    ),
+    Rule(
+        "MD002",
+        "raw-html",
+        "Thẻ HTML trong văn bản (Word không hiểu HTML)",
+        Family.MARKUP,
+        E,
+        markup.check_raw_html,
+        ("raw",),
+        scope="file",
+    ),
+    # The build's own image check (vankien.skeleton.images); reads the folder, so not cached.
+    Rule(
+        "MD003",
+        "image-not-usable",
+        "Ảnh lấy từ mạng, ngoài thư mục báo cáo hoặc không có tệp",
+        Family.MARKUP,
+        E,
+        markup.check_image,
+        ("images",),
     ),
 )
 

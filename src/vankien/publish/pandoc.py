@@ -21,6 +21,7 @@ READER = "commonmark_x-fancy_lists-smart"
 # Applied in this order; each does one job (see the header comment of each file).
 FILTERS: tuple[str, ...] = (
     "guidance.lua",  # needs the placeholders: before placeholder.lua
+    "raw-html.lua",  # after guidance.lua, which reads the guidance comments
     "placeholder.lua",
     "variables.lua",  # after guidance.lua, so that shown guidance is filled in too
     "part-heading.lua",

@@ -55,3 +55,27 @@ def skeleton_files(root: Path) -> list[Path]:
             )
         files.append(inside_report(root, path))
     return files
+
+
+# A skeleton file holds one or a few sections: the largest file of the examples is ~15 KB and
+# a whole report ~100-300 KB. Lint's cost grows linearly, ~7-8 s of CPU per MB (bench/,
+# «Tệp rất lớn»), so one file above this bound is not a section but a mistake (a pasted
+# export, a generated dump) and is refused before it is read.
+MAX_SKELETON_BYTES = 1024 * 1024
+
+
+def read_skeleton(path: Path) -> str:
+    """The text of one skeleton file; a file above ``MAX_SKELETON_BYTES`` is a user error."""
+    from vankien.textio import read_text
+
+    size = path.stat().st_size if path.is_file() else 0
+    if size > MAX_SKELETON_BYTES:
+        raise UserError(
+            f"tệp nội dung quá lớn: {size / 2**20:.1f} MB, giới hạn "
+            f"{MAX_SKELETON_BYTES // 2**20} MB cho một tệp trong skeleton/".replace(".", ","),
+            path=path,
+            hint="một tệp chỉ chứa một hoặc vài mục của báo cáo (cả báo cáo thường dưới "
+            "300 KB): tách thành nhiều tệp NN-ten.md, hoặc xóa phần dán nhầm (bản xuất, dữ "
+            "liệu) khỏi tệp.",
+        )
+    return read_text(path)

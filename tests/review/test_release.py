@@ -112,3 +112,71 @@ def test_package_has_a_pdf(repo: Path) -> None:
     output = load_unit(repo).output
     pdf = repo / "build" / "du-thao-1" / f"{output}.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def snapshot(repo: Path) -> tuple[str, str, str, bytes, bool]:
+    """Everything a refused release must leave as it was."""
+    return (
+        git(repo, "status", "--porcelain", "--untracked-files=all"),
+        git(repo, "tag", "--list"),
+        git(repo, "rev-parse", "HEAD"),
+        (repo / "report.yaml").read_bytes(),
+        (repo / "build").exists(),
+    )
+
+
+@pytest.fixture
+def draft_repo(repo: Path) -> Path:
+    """The example as dự thảo lần 1 (tagged), with one section left unwritten."""
+    edit(repo / "report.yaml", "stage: chinh-thuc", "stage: du-thao-1")
+    f05 = repo / "skeleton" / "05-kiem-tra-giam-sat.md"
+    paragraph = prose_paragraphs(f05)[0]
+    edit(f05, paragraph, "[Viết nội dung tại đây]{.placeholder}")
+    commit(repo, BINH, "2025-03-02T08:00:00+07:00", "Dự thảo lần 1")
+    git(repo, "tag", "du-thao-1")
+    return repo
+
+
+def test_final_refuses_a_placeholder_and_changes_nothing(
+    draft_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Under the draft's severities the placeholder is only a warning: lint passes.
+    assert main(["lint", "--root", str(draft_repo)]) == 0
+    capsys.readouterr()
+    before = snapshot(draft_repo)
+    assert main(["release", "--root", str(draft_repo), "--no-pdf", "--final"]) == 1
+    assert snapshot(draft_repo) == before
+    assert not (draft_repo / "build").exists()
+    err = capsys.readouterr().err
+    assert "còn 1 lỗi" in err
+    assert "skeleton/05-kiem-tra-giam-sat.md:" in err and "PH002" in err
+    assert "Chưa thay đổi gì" in err and "vankien release --final" in err
+    # A draft release of the same report goes ahead: a draft may keep unwritten parts.
+    assert main(["release", "--root", str(draft_repo), "--no-pdf"]) == 0
+    assert tags(draft_repo) == ["du-thao-1", "du-thao-2"]
+
+
+def test_final_requires_the_document_number(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(repo / "report.yaml", "stage: chinh-thuc", "stage: du-thao-1")
+    edit(repo / "report.yaml", "  number: 45", "  number:")
+    commit(repo, BINH, "2025-03-02T08:00:00+07:00", "Dự thảo chưa có số")
+    git(repo, "tag", "du-thao-1")
+    before = snapshot(repo)
+    assert main(["release", "--root", str(repo), "--no-pdf", "--final"]) == 1
+    assert snapshot(repo) == before
+    err = capsys.readouterr().err
+    assert "report.yaml:" in err and "CON010" in err and "số văn bản" in err
+
+
+def test_missing_libreoffice_advises_the_release_option(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(repo)
+    bare = tmp_path / "bin"  # a PATH without soffice
+    bare.mkdir()
+    monkeypatch.setenv("PATH", str(bare))
+    assert main(["release", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err
+    assert "--no-pdf" in err and "bỏ tùy chọn --pdf" not in err
+    monkeypatch.undo()
+    assert snapshot(repo) == before

@@ -180,3 +180,40 @@ def test_missing_libreoffice_advises_the_release_option(
     assert "--no-pdf" in err and "bỏ tùy chọn --pdf" not in err
     monkeypatch.undo()
     assert snapshot(repo) == before
+
+
+def test_two_releases_at_once(repo: Path) -> None:
+    """Two real `vankien release` processes started together: one publishes du-thao-1, the
+    other stops with a Vietnamese message (whichever step it loses at), never git's English."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "VANKIEN_NO_CACHE": "1"}
+    args = [sys.executable, "-m", "vankien", "release", "--root", str(repo), "--no-pdf"]
+    procs = [
+        subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    results = []
+    for proc in procs:
+        _, err = proc.communicate(timeout=600)
+        results.append((proc.returncode, err.decode()))
+    assert sorted(code for code, _ in results) == [0, 2], results
+    loser = next(err for code, err in results if code == 2)
+    assert "lỗi:" in loser and "→" in loser, loser
+    assert not any(word in loser for word in ("fatal", "Traceback", "already exists")), loser
+    assert tags(repo) == ["du-thao-1"]
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_an_unwritable_build_folder_is_found_before_the_commit(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "build").write_text("không phải thư mục\n", encoding="utf-8")
+    (repo / ".git" / "info" / "exclude").write_text("/build\n", encoding="utf-8")
+    before = snapshot(repo)
+    assert main(["release", "--root", str(repo), "--no-pdf"]) == 2
+    assert snapshot(repo) == before  # report.yaml, HEAD and tags as they were
+    err = capsys.readouterr().err
+    assert f"«{repo / 'build'}» là một tệp, không phải thư mục" in err and "Traceback" not in err

@@ -217,3 +217,20 @@ def test_an_unwritable_build_folder_is_found_before_the_commit(
     assert snapshot(repo) == before  # report.yaml, HEAD and tags as they were
     err = capsys.readouterr().err
     assert f"«{repo / 'build'}» là một tệp, không phải thư mục" in err and "Traceback" not in err
+
+
+def test_a_disk_filling_up_mid_build_leaves_a_release_that_runs_again(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.faults import full_disk
+
+    with full_disk(repo / "build" / "du-thao-1", size="16k") as folder:
+        assert main(["release", "--root", str(repo), "--no-pdf"]) == 2
+        err = capsys.readouterr().err
+        assert "ổ đĩa đã hết chỗ trống" in err and "chưa gắn tag" in err, err
+        assert list(folder.iterdir()) == []  # nothing half-written
+    assert tags(repo) == []
+    assert git(repo, "status", "--porcelain") == ""
+    assert main(["release", "--root", str(repo), "--no-pdf"]) == 0
+    assert tags(repo) == ["du-thao-1"]
+    assert git(repo, "log", "--format=%s").count("Phát hành dự thảo lần 1") == 1

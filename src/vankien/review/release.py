@@ -162,7 +162,14 @@ def release(root: Path, *, final: bool = False, pdf: bool = True) -> int:
     if set_stage(yaml_path, p.stage):
         gitio.commit(root, f"Phát hành {label.lower()} ({p.stage})", [yaml_path])
         print(f"Đã ghi giai đoạn «{p.stage}» vào report.yaml và commit.")
-    written = build_package(root, p.stage, p.previous, pdf=pdf)
+    try:
+        written = build_package(root, p.stage, p.previous, pdf=pdf)
+    except UserError as exc:  # e.g. the disk filled up: say where the release stands
+        exc.hint = (exc.hint + " " if exc.hint else "") + (
+            f"(report.yaml đã ghi giai đoạn «{p.stage}» và đã commit, nhưng chưa gắn tag: "
+            f"sửa xong thì chạy lại «{command}», lần sau dùng lại commit đó.)"
+        )
+        raise
     gitio.tag(root, p.tag, f"{label}")
     print(f"Đã gắn tag «{p.tag}» ({label}). Bộ tài liệu:")
     for path in written:

@@ -5,31 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.review.conftest import BINH, commit, copy_example, git, init_repo
+from tests.review.conftest import git
 
 from vankien.errors import UserError
 from vankien.review import gitio
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    root = init_repo(tmp_path / "repo")
-    copy_example(root)
-    commit(root, BINH, "2025-03-01T08:00:00+07:00", "Bản đầu")
-    return root
-
-
-def test_a_tag_made_meanwhile_is_named_not_quoted_from_git(repo: Path) -> None:
-    git(repo, "tag", "-a", "du-thao-1", "-m", "lần chạy kia")  # the other release, first
+def test_a_tag_made_meanwhile_is_named_not_quoted_from_git(example_repo: Path) -> None:
+    repo = example_repo
+    git(repo, "tag", "-a", "du-thao-2", "-m", "lần chạy kia")  # the other release, first
     with pytest.raises(UserError) as info:
-        gitio.tag(repo, "du-thao-1", "Dự thảo lần 1")
+        gitio.tag(repo, "du-thao-2", "Dự thảo lần 2")
     rendered = info.value.render()
-    assert "tag «du-thao-1» vừa được tạo bởi một lần phát hành khác chạy cùng lúc" in rendered
+    assert "tag «du-thao-2» vừa được tạo bởi một lần phát hành khác chạy cùng lúc" in rendered
     assert "fatal" not in rendered and "already exists" not in rendered
-    assert git(repo, "tag", "-n1").split() == ["du-thao-1", "lần", "chạy", "kia"]
+    assert git(repo, "tag", "-n1", "du-thao-2").split() == ["du-thao-2", "lần", "chạy", "kia"]
 
 
-def test_a_held_index_lock_is_explained(repo: Path) -> None:
+def test_a_held_index_lock_is_explained(example_repo: Path) -> None:
+    repo = example_repo
     (repo / "report.yaml").write_text("sửa\n", encoding="utf-8")
     lock = repo / ".git" / "index.lock"
     lock.write_text("", encoding="utf-8")  # what a running git holds

@@ -50,7 +50,8 @@ def skeleton_files(root: Path) -> list[Path]:
         if not FILE_RE.match(path.name):
             raise UserError(
                 f"tệp «{path.name}» trong skeleton/ không có tiền tố hai chữ số (NN-) nên "
-                "không biết ghép vào chỗ nào của báo cáo; chưa kiểm tra, chưa dựng gì",
+                "không biết ghép vào chỗ nào của báo cáo; vankien dừng để nội dung của tệp "
+                "không bị bỏ sót",
                 path=path,
                 hint="đổi tên thành dạng NN-ten.md (ví dụ 11-phu-luc.md) hoặc chuyển tệp ra "
                 "khỏi thư mục skeleton/ (ghi chú riêng thì lưu dạng .txt).",

@@ -266,6 +266,7 @@ RULES: tuple[Rule, ...] = (
         E,
         consistency.check_final_document_data,
         ("stage", "report-yaml"),
+        binding=True,
     ),
     # Length.
     Rule(

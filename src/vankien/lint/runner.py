@@ -48,7 +48,7 @@ def all_rules() -> tuple[Rule, ...]:
 
 
 def severity_of(rule: Rule, hit: Hit, config: LintConfig, final: bool) -> Severity:
-    configured = config.severity_for(rule)
+    configured = None if rule.binding else config.severity_for(rule)
     if configured is not None:
         return configured
     if hit.severity is not None:
@@ -69,7 +69,7 @@ def run_rules(
     silenced: dict[str, Suppressions] = {f.rel: suppressions(f, known) for f in report.files}
     findings: list[Finding] = []
     for rule in rules:
-        if not config.enabled(rule):
+        if not (rule.binding or config.enabled(rule)):
             continue
         for hit in _hits(rule, ctx):
             sup = silenced.get(hit.rel)

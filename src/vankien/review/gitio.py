@@ -71,8 +71,9 @@ def git(
                 f"một lệnh git khác đang chạy trong kho này (tệp khóa «{lock}» đang có), "
                 f"nên «git {args[0]}» chưa chạy được",
                 path=cwd,
-                hint="đợi lệnh kia chạy xong rồi chạy lại; nếu không còn lệnh git nào đang "
-                "chạy thì xóa tệp khóa đó.",
+                hint="đợi lệnh kia chạy xong, xem «git log -1» và «git tag» (lệnh kia có thể "
+                "đã làm xong đúng việc này, ví dụ một lần «vankien release» khác), rồi mới chạy "
+                "lại; nếu không còn lệnh git nào đang chạy thì xóa tệp khóa đó.",
             )
         raise UserError(
             f"lệnh «git {' '.join(args[:3])}» không chạy được: {detail[-1] if detail else ''}",

@@ -451,7 +451,8 @@ def check_final_document_data(ctx: Context) -> Iterator[Hit]:
     Why: văn bản chính thức phải có số, ký hiệu, địa danh và ngày tháng, họ tên người ký (Hướng
     dẫn 36-HD/VPTW). Dự thảo được để trống số văn bản (in «Số    -BC/ĐU» để ghi tay); bản chính
     thức thì không. Ngày ký và họ tên người ký bắt buộc ở mọi giai đoạn: thiếu thì mọi lệnh dừng
-    với mã 2. Cả «vankien build» lẫn «vankien release --final» đều dừng khi còn lỗi này.
+    với mã 2. Cả «vankien build» lẫn «vankien release --final» đều dừng khi còn lỗi này, và
+    mục ``lint:`` của report.yaml không tắt hay hạ mức quy tắc này được.
 
     Example: ``number:`` để trống trong mục ``document:`` khi ``stage: chinh-thuc``.
 

@@ -152,3 +152,46 @@ def test_build_pdf_writes_the_preview_beside_the_docx(final):
         "bao-cao-chinh-thuc.docx",
         "bao-cao-chinh-thuc.pdf",
     ]
+
+
+def test_final_build_needs_the_document_number(final, capsys):
+    yaml = final / "report.yaml"
+    text = yaml.read_text(encoding="utf-8")
+    assert "  number: 7\n" in text
+    yaml.write_text(text.replace("  number: 7\n", "  number:\n"), encoding="utf-8")
+    assert main(["build", "--root", str(final)]) == 1
+    err = capsys.readouterr().err
+    assert "report.yaml:" in err and "CON010" in err and "số văn bản" in err
+    assert not (final / "build").exists()
+
+
+def test_build_folder_read_only(draft, capsys):
+    from tests.faults import read_only
+
+    with read_only(draft / "build") as folder:
+        assert main(["build", "--root", str(draft)]) == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        assert f"{folder}/bao-cao-du-thao.docx: lỗi:" in err
+        assert "chỉ cho đọc" in err or "quyền ghi" in err
+        assert list(folder.iterdir()) == []
+
+
+def test_build_on_a_full_disk(draft, capsys):
+    from tests.faults import full_disk
+
+    with full_disk(draft / "build") as folder:
+        assert main(["build", "--root", str(draft)]) == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        assert "bao-cao-du-thao.docx: lỗi: ổ đĩa đã hết chỗ trống" in err
+        assert list(folder.iterdir()) == []  # no half-written file, no temporary
+
+
+def test_build_is_a_plain_file(draft, capsys):
+    (draft / "build").write_text("ghi chú\n", encoding="utf-8")
+    assert main(["build", "--root", str(draft)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "là một tệp, không phải thư mục" in err and "đổi tên hoặc xóa tệp" in err
+    assert (draft / "build").read_text(encoding="utf-8") == "ghi chú\n"

@@ -104,6 +104,9 @@ class Rule:
     # settings), so the runner may reuse them while the file is unchanged; "report": the rule
     # reads several files at once (structure, length, document-wide style).
     scope: str = "report"
+    # What an official document cannot lack: ``lint:`` settings in report.yaml can neither
+    # switch the rule off nor lower its severity.
+    binding: bool = False
 
     @property
     def docs(self) -> str:

@@ -258,6 +258,16 @@ RULES: tuple[Rule, ...] = (
         ("date",),
         scope="file",
     ),
+    Rule(
+        "CON010",
+        "final-document-data-missing",
+        "Bản chính thức thiếu số văn bản, ngày ký hoặc họ tên người ký",
+        C,
+        E,
+        consistency.check_final_document_data,
+        ("stage", "report-yaml"),
+        binding=True,
+    ),
     # Length.
     Rule(
         "LEN001",

@@ -43,16 +43,30 @@ def skeleton_files(root: Path) -> list[Path]:
         )
     inside_report(root, folder)
     files: list[Path] = []
+    by_number: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
         if path.suffix != ".md" or not path.is_file():
             continue
         if not FILE_RE.match(path.name):
             raise UserError(
-                "tên tệp không có tiền tố hai chữ số nên không biết xếp vào chỗ nào của báo cáo",
+                f"tệp «{path.name}» trong skeleton/ không có tiền tố hai chữ số (NN-) nên "
+                "không biết ghép vào chỗ nào của báo cáo; vankien dừng để nội dung của tệp "
+                "không bị bỏ sót",
                 path=path,
                 hint="đổi tên thành dạng NN-ten.md (ví dụ 11-phu-luc.md) hoặc chuyển tệp ra "
-                "khỏi thư mục skeleton/.",
+                "khỏi thư mục skeleton/ (ghi chú riêng thì lưu dạng .txt).",
             )
+        number = path.name[:2]
+        if number in by_number:
+            first = by_number[number].name
+            raise UserError(
+                f"hai tệp cùng số thứ tự {number}: «{first}» và «{path.name}» (thường là một "
+                "tệp được sao chép hoặc đổi tên còn để lại bản cũ)",
+                path=path,
+                hint=f"giữ một tệp số {number}: gộp nội dung rồi xóa tệp thừa, hoặc đổi số của "
+                "tệp mới cho khớp vị trí của nó trong báo cáo.",
+            )
+        by_number[number] = path
         files.append(inside_report(root, path))
     return files
 

@@ -43,15 +43,25 @@ def _term(node: Node, key: str) -> Term:
     return Term(start, end)
 
 
+def start_hint(root: Path) -> str:
+    """How to start a report where report.yaml is missing: which sample to copy, from where."""
+    from vankien.resources import sample_reports
+
+    samples = sample_reports()
+    if not samples:
+        return f"tạo tệp {METADATA_FILE} trong thư mục báo cáo và điền thông tin của đơn vị."
+    shown = "; ".join(f"{label}: {path}" for label, path in samples.items())
+    return (
+        f"sao chép tệp mẫu vào «{root / METADATA_FILE}» rồi sửa thông tin của đơn vị "
+        f"(mẫu {shown}); sau đó chạy «vankien scaffold» để tạo các tệp khung."
+    )
+
+
 def load_unit(root: Path) -> Unit:
     """Read ``root/report.yaml``; every problem is a :class:`UserError`."""
     path = root / METADATA_FILE
     if not path.is_file():
-        raise UserError(
-            "không tìm thấy tệp thông tin đơn vị",
-            path=path,
-            hint="sao chép report.yaml mẫu vào thư mục báo cáo và điền thông tin của đơn vị.",
-        )
+        raise UserError("không tìm thấy tệp thông tin đơn vị", path=path, hint=start_hint(root))
     data = load_yaml(path)
     if data is None:
         raise UserError("tệp thông tin đơn vị rỗng", path=path)

@@ -7,10 +7,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.lint.context import Context
 from vankien.lint.model import Hit, Severity
+from vankien.lint.rules.placeholders import ELLIPSIS_RE
 from vankien.lint.rules.text import DATA, data_lines, quote, unit_hit, units
 from vankien.outline.model import PART_ORDINALS, roman_to_int
 from vankien.unit.model import OrgType
@@ -427,3 +429,67 @@ def check_invalid_date(ctx: Context) -> Iterator[Hit]:
                         m.start(),
                         f"ngày không tồn tại: «{m.group(0)}»",
                     )
+
+
+# What an official document cannot lack, with the report.yaml key that holds each.
+FINAL_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("document", "number", "số văn bản"),
+    ("document", "date", "ngày ký"),
+    ("document", "place", "địa danh"),
+    ("signer", "name", "họ tên người ký"),
+)
+_BLANK_MARK_RE = re.compile(r"[\[\]{}<>]")
+
+
+def _final_values(ctx: Context) -> dict[str, str]:
+    unit = ctx.unit
+    return {
+        "document.number": "" if unit.doc_number is None else str(unit.doc_number),
+        "document.date": unit.date.isoformat(),
+        "document.place": unit.place,
+        "signer.name": unit.signer_name,
+    }
+
+
+def _yaml_line(path: Path, section: str, key: str) -> int:
+    """The line of ``section.key`` in report.yaml (of ``section`` when the key is absent)."""
+    from vankien.yamlio import line_of, load_yaml
+
+    data = load_yaml(path)
+    node = data.get(section) if hasattr(data, "get") else None
+    if node is None or not hasattr(node, "lc"):
+        return 1
+    return (line_of(node, key) if key in node else line_of(node)) or 1
+
+
+def check_final_document_data(ctx: Context) -> Iterator[Hit]:
+    """What it flags: ở giai đoạn chính thức (``document.stage: chinh-thuc``), report.yaml chưa có
+    số văn bản (``document.number``), hoặc ngày ký, địa danh, họ tên người ký còn là chỗ để
+    trống («…», «[Họ và tên]»).
+
+    Why: văn bản chính thức phải có số, ký hiệu, địa danh và ngày tháng, họ tên người ký (Hướng
+    dẫn 36-HD/VPTW). Dự thảo được để trống số văn bản (in «Số    -BC/ĐU» để ghi tay); bản chính
+    thức thì không. Ngày ký và họ tên người ký bắt buộc ở mọi giai đoạn: thiếu thì mọi lệnh dừng
+    với mã 2. Cả «vankien build» lẫn «vankien release --final» đều dừng khi còn lỗi này, và
+    mục ``lint:`` của report.yaml không tắt hay hạ mức quy tắc này được.
+
+    Example: ``number:`` để trống trong mục ``document:`` khi ``stage: chinh-thuc``.
+
+    Use instead: ghi số văn bản (``number: 45``) và họ tên thật của người ký, hoặc để
+    ``stage`` là dự thảo cho đến khi có số.
+    """
+    if not ctx.unit.stage.is_final:
+        return
+    values = _final_values(ctx)
+    rel = ctx.unit.path.name
+    for section, key, label in FINAL_FIELDS:
+        value = values[f"{section}.{key}"].strip()
+        if value and not ELLIPSIS_RE.search(value) and not _BLANK_MARK_RE.search(value):
+            continue
+        shown = f"«{value}»" if value else "để trống"
+        yield Hit(
+            rel,
+            _yaml_line(ctx.unit.path, section, key),
+            1,
+            f"bản chính thức phải có {label} («{section}.{key}» trong report.yaml): {shown}",
+        )

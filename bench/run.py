@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bench import machine, proc
 from bench.results import Table, seconds, text_table, write_results
-from bench.scale import report_words, scale_report
+from bench.scale import grow_file, report_words, scale_report
 from bench.stats import Summary, slope_spread, summarize
 from bench.variants import make_units
 
@@ -34,7 +34,7 @@ RESULTS = REPO / "bench" / "results.md"
 PANDOC_READER = "commonmark_x-fancy_lists-smart"
 FINDING_RE = re.compile(r"^.+?:\d+:\d+: \w+ (?P<code>[A-Z]+\d+)/", re.MULTILINE)
 
-STEPS = ("lint", "build", "scaling", "batch")
+STEPS = ("lint", "build", "scaling", "batch", "huge")
 LINT_TARGET_S = 0.3
 BUILD_RATIO_TARGET = 1.5
 RSS_TARGET_MB = 200.0
@@ -475,6 +475,94 @@ def bench_batch(opts: Options, tmp: Path) -> Table:
     )
 
 
+HUGE_FILE = "02-nhiem-vu-chinh-tri.md"
+
+
+def huge_sizes() -> tuple[int, ...]:
+    """A quarter, half and all of the per-file limit, then twice it (refused, exit 2)."""
+    from vankien.skeleton.files import MAX_SKELETON_BYTES as limit
+
+    return (limit // 4, limit // 2, limit, 2 * limit)
+
+
+def bench_huge(opts: Options, tmp: Path) -> Table:
+    bare = [sys.executable, "-c", "pass"]
+    rows: list[tuple[str, ...]] = []
+    fresh = iter(range(1_000_000))
+    sizes = huge_sizes()
+    linted: list[tuple[int, float]] = []  # (bytes, CPU seconds) of the files lint read
+    for size in sizes:
+        log(f"  {size // 1024} KB")
+        root = scale_report(opts.example, tmp / f"huge-{size}", 1, report_yaml=_huge_yaml(opts))
+        grow_file(root, HUGE_FILE, size)
+        lint = vankien("lint", "--root", str(root))
+
+        def cold(argv: list[str] = lint) -> proc.Sample:
+            env = fresh_cache_env(tmp / f"cache-huge-{next(fresh)}")
+            return proc.run(argv, cwd=REPO, env=env, ok=(0, 1, 2))
+
+        s_bare, s_lint = repeat([partial(proc.run, bare), cold], opts.scale_runs)
+        real = (root / "skeleton" / HUGE_FILE).stat().st_size
+        code = s_lint[-1].returncode
+        cpu = cpu_median(s_lint)
+        if code != 2:
+            linted.append((real, cpu))
+        rows.append(
+            (
+                f"{real / 2**20:.2f} MB",
+                seconds(summarize([x.wall for x in s_lint]).median),
+                seconds(cpu),
+                peak_mb(s_lint),
+                seconds(summarize([x.wall for x in s_bare]).median),
+                peak_mb(s_bare),
+                str(code) + (" (quá giới hạn)" if code == 2 else ""),
+            )
+        )
+    return Table(
+        "Tệp rất lớn: lint một tệp skeleton lớn dần đến giới hạn",
+        (
+            "Cỡ tệp",
+            "Lint (thực)",
+            "Lint CPU",
+            "RSS lint",
+            "python -c pass (mốc)",
+            "RSS mốc",
+            "Mã thoát",
+        ),
+        tuple(rows),
+        (
+            f"Tệp {HUGE_FILE} của báo cáo mẫu, nối thêm các đoạn văn xuôi của chính báo cáo "
+            "(mỗi bản sao khác nhau) đến cỡ ghi ở cột 1; bộ nhớ đệm trống mỗi lần.",
+            f"Giới hạn một tệp skeleton: {sizes[2] // 2**20} MB (vankien.skeleton.files."
+            "MAX_SKELETON_BYTES); tệp lớn hơn bị từ chối trước khi đọc: mã thoát 2, thông báo "
+            "ghi tên tệp, cỡ tệp, giới hạn và cách xử lý.",
+            _huge_linearity(linted),
+            CPU_NOTE,
+        ),
+    )
+
+
+def _huge_linearity(linted: Sequence[tuple[int, float]]) -> str:
+    """CPU per extra MB between consecutive sizes: equal figures mean linear growth."""
+    costs = marginal_costs([size for size, _ in linted], [cpu for _, cpu in linted])
+    if len(costs) < 2 or min(costs) <= 0:
+        return "Tuyến tính: không kết luận được (cần ít nhất ba cỡ tệp lint đọc được)."
+    spread = slope_spread(costs)
+    pretty = " → ".join(f"{c * 2**20:.1f} s" for c in costs)
+    kind = "tuyến tính" if spread <= LINEAR_TOLERANCE else "KHÔNG tuyến tính"
+    return (
+        f"Tuyến tính: CPU mỗi MB thêm {pretty}; chênh {spread:.0%} — {kind} "
+        f"(ngưỡng {LINEAR_TOLERANCE:.0%})."
+    )
+
+
+def _huge_yaml(opts: Options) -> str:
+    template = (opts.example / "report.yaml").read_text(encoding="utf-8")
+    if re.search(r"^lint:", template, re.MULTILINE) is None:
+        template += SCALE_LINT_CONFIG
+    return template
+
+
 def main(argv: Sequence[str] = ()) -> int:
     opts = parse_args(argv)
     if not (opts.example / "report.yaml").is_file():
@@ -492,6 +580,7 @@ def main(argv: Sequence[str] = ()) -> int:
             "build": ("Build", lambda: bench_build(opts, tmp)),
             "scaling": ("Nhân độ dài", lambda: bench_scaling(opts, tmp)),
             "batch": (f"Lô {opts.units} đơn vị", lambda: bench_batch(opts, tmp)),
+            "huge": ("Tệp rất lớn", lambda: bench_huge(opts, tmp)),
         }
         for title, step in (steps[name] for name in STEPS if name in opts.only):
             log(title)

@@ -138,3 +138,31 @@ def scale_report(src: Path, dst: Path, factor: int, *, report_yaml: str | None =
         text = path.read_text(encoding="utf-8")
         (dst / SKELETON / path.name).write_text(scale_markdown(text, factor), encoding="utf-8")
     return dst
+
+
+def grow_file(root: Path, name: str, size: int) -> Path:
+    """Make ``skeleton/<name>`` of report ``root`` as long as it can be without passing
+    ``size`` bytes: the report's own prose blocks appended after its text, copy after copy
+    (each distinct), while the next one fits."""
+    blocks = [
+        "\n".join(run)
+        for path in sorted((root / SKELETON).glob("*.md"))
+        for repeatable, run in _blocks(path.read_text(encoding="utf-8"))
+        if repeatable
+    ]
+    if not blocks:
+        raise ValueError(f"{root}: no prose block to repeat")
+    target = root / SKELETON / name
+    parts = [target.read_text(encoding="utf-8").rstrip("\n")]
+    total = len(parts[0].encode("utf-8")) + 1  # the final newline
+    n = 1
+    while True:
+        block = "\n".join(_copy(blocks[n % len(blocks)].split("\n"), n))
+        grown = total + 2 + len(block.encode("utf-8"))
+        if grown > size:
+            break
+        parts.append(block)
+        total = grown
+        n += 1
+    target.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return target

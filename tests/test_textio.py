@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from vankien.errors import UserError
-from vankien.textio import decode, read_text, write_atomic
+from vankien.textio import decode, ensure_writable, read_text, write_atomic
 
 
 def test_decode_accepts_bom_and_crlf() -> None:
@@ -68,3 +68,47 @@ def test_write_atomic_gives_ordinary_permissions(tmp_path: Path) -> None:
         assert kept.stat().st_mode & 0o777 == 0o664
     finally:
         os.umask(old)
+
+
+def test_write_on_a_full_disk_keeps_the_old_file(tmp_path: Path) -> None:
+    from tests.faults import full_disk
+
+    with full_disk(tmp_path / "day") as folder:
+        target = folder / "van-ban.docx"
+        target.write_bytes(b"ban cu")
+        with pytest.raises(UserError) as info:
+            write_atomic(target, b"x" * 64 * 1024)
+        assert "hết chỗ trống" in info.value.message
+        assert info.value.path == str(target)
+        assert target.read_bytes() == b"ban cu"  # the old file is intact
+        assert sorted(p.name for p in folder.iterdir()) == ["van-ban.docx"]  # no temp left
+
+
+def test_write_into_a_read_only_folder(tmp_path: Path) -> None:
+    from tests.faults import read_only
+
+    with read_only(tmp_path / "build") as folder:
+        with pytest.raises(UserError) as info:
+            write_atomic(folder / "a.docx", b"data")
+        rendered = info.value.render()
+        assert str(folder) in rendered
+        assert "chỉ cho đọc" in rendered or "quyền ghi" in rendered
+        assert list(folder.iterdir()) == []
+
+
+def test_write_below_a_plain_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "build"
+    blocker.write_text("không phải thư mục", encoding="utf-8")
+    for target in (blocker / "a.docx", blocker / "du-thao-1" / "a.docx"):
+        with pytest.raises(UserError) as info:
+            write_atomic(target, b"data")
+        assert f"«{blocker}» là một tệp, không phải thư mục" in info.value.message
+    assert blocker.read_text(encoding="utf-8") == "không phải thư mục"
+
+
+def test_ensure_writable_finds_the_fault_first(tmp_path: Path) -> None:
+    (tmp_path / "build").write_text("x", encoding="utf-8")
+    with pytest.raises(UserError, match="là một tệp"):
+        ensure_writable(tmp_path / "build" / "du-thao-1")
+    ensure_writable(tmp_path / "ok" / "du-thao-1")
+    assert list((tmp_path / "ok" / "du-thao-1").iterdir()) == []

@@ -45,3 +45,16 @@ def find(root: Path, kind: str, name: str) -> Path:
 def data_path(name: str) -> Path:
     """A data file shipped inside the package (word lists and the like)."""
     return _PACKAGE / "data" / name
+
+
+def sample_reports() -> dict[str, Path]:
+    """The sample report.yaml of each kind of organisation shipped with vankien."""
+    try:
+        folder = toolchain_dir("examples")
+    except UserError:
+        return {}
+    found = {
+        "đảng bộ cơ sở": folder / "dang-bo" / "report.yaml",
+        "chi bộ cơ sở": folder / "chi-bo" / "report.yaml",
+    }
+    return {label: path for label, path in found.items() if path.is_file()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,65 @@ def _yaml() -> Any:
     return yaml
 
 
+# ruamel's problem texts (English) and what they mean, in the words of someone editing the
+# file; the first match wins. Groups are quoted into the message with «».
+_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), text)
+    for pattern, text in (
+        (r"^expected ',' or '\]'", "danh sách trong ngoặc vuông «[ … ]» chưa được đóng bằng «]»"),
+        (r"^expected ',' or '\}'", "bảng trong ngoặc nhọn «{ … }» chưa được đóng bằng «}»"),
+        (r"^found character '\\t'", "có ký tự Tab: YAML chỉ cho thụt đầu dòng bằng dấu cách"),
+        (
+            r"^found character '(.)' that cannot start",
+            "ký tự «{0}» không được đứng đầu một giá trị (đặt cả giá trị trong ngoặc kép)",
+        ),
+        (
+            r"^mapping values are not allowed",
+            "dấu «:» đặt sai chỗ: thụt đầu dòng không khớp dòng trên, hoặc giá trị chứa «: » mà "
+            "không đặt trong ngoặc kép",
+        ),
+        (r"^could not find expected ':'", "thiếu dấu «:» sau tên khóa"),
+        (
+            r"^expected <block end>, but found '-'",
+            "dòng «- …» của danh sách thụt đầu dòng không khớp các dòng trên",
+        ),
+        (r"^expected <block end>", "thụt đầu dòng không khớp với các dòng trên"),
+        (r"^sequence entries are not allowed", "dấu «-» của danh sách đặt sai chỗ"),
+        (r'^found duplicate key "([^"]*)"', "khóa «{0}» được ghi hai lần"),
+        (
+            r"^found unexpected end of stream",
+            "tệp kết thúc khi dấu ngoặc kép (hoặc ngoặc đơn) mở ở trên chưa được đóng",
+        ),
+        (r"^found undefined alias '([^']*)'", "«*{0}» tham chiếu một neo «&{0}» không có"),
+        (
+            r"^found unknown escape character '(.)'",
+            "«\\{0}» không hợp lệ trong chuỗi ngoặc kép (dùng ngoặc đơn, hoặc viết «\\\\»)",
+        ),
+        (r"^expected the node content", "thiếu giá trị"),
+        (r"^found unexpected ':'", "dấu «:» thừa"),
+        (
+            r"^expected a single document|another document",
+            "tệp có nhiều phần ngăn bởi dòng «---»; chỉ được có một",
+        ),
+        (r"^unacceptable character", "tệp chứa ký tự điều khiển không được phép"),
+    )
+)
+
+
+def yaml_problem(problem: str | None) -> str:
+    """The Vietnamese for one of ruamel's problem texts (never the English itself)."""
+    for pattern, text in _PROBLEMS:
+        m = pattern.search(problem or "")
+        if m is not None:
+            return text.replace("{0}", m.group(1)) if m.groups() else text
+    return "cú pháp không hợp lệ"
+
+
 def load_yaml(path: Path) -> Any:
-    """Parse a YAML file into ruamel's commented (line-aware) containers."""
+    """Parse a YAML file into ruamel's commented (line-aware) containers.
+
+    Broken YAML is a UserError in Vietnamese with the line and column where ruamel stopped.
+    """
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     text = read_text(path)
@@ -39,15 +97,15 @@ def load_yaml(path: Path) -> Any:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "cú pháp không hợp lệ"
+        where = f" (cột {mark.column + 1})" if mark is not None else ""
         raise UserError(
-            f"YAML sai cú pháp: {problem}",
+            f"YAML sai cú pháp{where}: {yaml_problem(exc.problem or exc.context)}",
             path=path,
             line=line,
             hint="kiểm tra thụt đầu dòng (dùng dấu cách, không dùng Tab) và dấu «:» sau mỗi khóa.",
         ) from None
     except YAMLError as exc:
-        raise UserError(f"YAML sai cú pháp: {exc}", path=path) from None
+        raise UserError(f"YAML sai cú pháp: {yaml_problem(str(exc))}", path=path) from None
 
 
 def line_of(node: Any, key: str | int | None = None) -> int | None:

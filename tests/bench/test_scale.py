@@ -120,3 +120,16 @@ def test_report_yaml_can_be_replaced(example: Path, tmp_path: Path) -> None:
     text = (example / "report.yaml").read_text(encoding="utf-8") + "lint:\n  ignore: [length]\n"
     scaled = scale_report(example, tmp_path / "x2", 2, report_yaml=text)
     assert load_unit(scaled).lint == {"ignore": ["length"]}
+
+
+def test_grow_file_reaches_the_size_with_distinct_prose(tmp_path: Path) -> None:
+    from bench.scale import grow_file
+
+    root = scale_report(EXAMPLE, tmp_path / "r", 1)
+    before = (root / "skeleton" / "02-nhiem-vu-chinh-tri.md").read_text(encoding="utf-8")
+    path = grow_file(root, "02-nhiem-vu-chinh-tri.md", 200_000)
+    text = path.read_text(encoding="utf-8")
+    assert 190_000 < len(text.encode("utf-8")) <= 200_000
+    assert text.startswith(before.rstrip("\n"))
+    added = text[len(before) :].split("\n\n")
+    assert len(set(added)) == len(added)

@@ -70,3 +70,34 @@ def test_invalid_settings_name_the_key(data: dict[str, object], key: str) -> Non
         load_config(data, YAML, list(RULES.values()))
     assert info.value.key == key
     assert info.value.path == "report.yaml"
+
+
+def test_allow_raw_takes_a_kept_format_with_its_reason() -> None:
+    config = load_config({"allow_raw": {"openxml": "  khung chữ ký theo mẫu  "}}, YAML, all_rules())
+    assert config.allow_raw == {"openxml": "khung chữ ký theo mẫu"}
+    assert load_config({}, YAML, all_rules()).allow_raw == {}
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({"openxml": ""}, "mà không ghi lý do"),
+        ({"openxml": None}, "mà không ghi lý do"),
+        ({"latex": "vì cần"}, "không cho phép được định dạng viết thẳng «latex»"),
+        (["openxml"], "cần bảng «định dạng: lý do»"),
+    ],
+)
+def test_allow_raw_refuses_a_missing_reason_or_a_dropped_format(
+    value: object, message: str
+) -> None:
+    with pytest.raises(UserError, match=message) as info:
+        load_config({"allow_raw": value}, YAML, all_rules())
+    assert info.value.key == "lint.allow_raw"
+
+
+def test_allow_raw_error_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "report.yaml"
+    path.write_text("outline: x\nlint:\n  tone_style: first\n  allow_raw:\n    openxml: ''\n")
+    with pytest.raises(UserError) as info:
+        load_config({"allow_raw": {"openxml": ""}}, path, all_rules())
+    assert info.value.line == 4

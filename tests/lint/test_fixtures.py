@@ -16,16 +16,19 @@ from vankien.lint.runner import all_rules, lint_report
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 EXPECT_RE = re.compile(r"<!--\s*expect:\s*([A-Z0-9,\s]+?)\s*-->")
+YAML_EXPECT_RE = re.compile(r"#\s*expect:\s*([A-Z0-9,\s]+?)\s*$")
 MARKED = [HERE / "fixtures" / "break-all"]
 EXAMPLES = sorted(p.parent for p in REPO.glob("examples/*/report.yaml"))
 
 
 def expectations(root: Path) -> set[tuple[str, int, str]]:
+    """The marks of the skeleton files, and of report.yaml (``# expect: CODE`` comments)."""
     out: set[tuple[str, int, str]] = set()
-    for path in sorted((root / "skeleton").glob("*.md")):
+    for path in [*sorted((root / "skeleton").glob("*.md")), root / "report.yaml"]:
         rel = path.relative_to(root).as_posix()
+        marks = EXPECT_RE if path.suffix == ".md" else YAML_EXPECT_RE
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            for m in EXPECT_RE.finditer(line):
+            for m in marks.finditer(line):
                 for code in re.split(r"[\s,]+", m.group(1).strip()):
                     out.add((rel, number, code))
     return out

@@ -99,7 +99,8 @@ def test_good_outline_loads(tmp_path: Path) -> None:
         ),
         (
             ("title: BÁO CÁO\n", "title: [BÁO CÁO\n"),
-            "outline.yaml:3: lỗi: YAML sai cú pháp: expected ',' or ']', but got ':'",
+            "outline.yaml:3: lỗi: YAML sai cú pháp (cột 6): danh sách trong ngoặc vuông «[ … ]» "
+            "chưa được đóng bằng «]»",
         ),
     ],
 )

@@ -39,8 +39,8 @@ def test_subject_line_dang_bo():
 
 def test_subject_line_chi_bo_and_upper_case_option():
     assert subject_line(FINAL, ND30) == (
-        "của Chi ủy Chi bộ Trường Tiểu học Thử nghiệm nhiệm kỳ 2020 - 2025, trình Đại hội "
-        "đảng viên lần thứ 12, nhiệm kỳ 2025 - 2030"
+        "của Chi bộ Trường Tiểu học Thử nghiệm, trình Đại hội đảng viên lần thứ 12, "
+        "nhiệm kỳ 2025 - 2030"
     )
     upper = replace(FINAL, build={"subject_case": "upper"})
     assert subject_line(upper, ND30) == subject_line(FINAL, ND30).upper()

@@ -85,6 +85,27 @@ def test_images_only_from_inside_the_report_folder(draft, capsys, image, message
     assert "Traceback" not in err
 
 
+def test_lint_reports_the_image_the_build_refuses_at_the_same_line(draft, capsys):
+    page, line = add_line(draft, "Ảnh ![Ảnh](https://example.com/a.png) từ mạng.")
+    assert main(["lint", "--root", str(draft)]) == 1
+    out = capsys.readouterr().out
+    rel = page.relative_to(draft).as_posix()
+    assert f"{rel}:{line}:12: error MD003/image-not-usable hình ảnh lấy từ ngoài" in out
+    assert "VI010" not in out and "VI011" not in out
+
+
+def test_text_inside_raw_html_reaches_the_docx_with_a_warning(draft, capsys):
+    add_line(draft, '<div align="center">Chữ trong khối HTML vẫn còn.</div>')
+    target = draft / "out.docx"
+    assert main(["build", "--root", str(draft), "-o", str(target)]) == 0
+    err = capsys.readouterr().err
+    assert 'Lưu ý: HTML «<div align="center">Chữ trong khối HTML' in err
+    assert "đã giữ lại phần chữ «Chữ trong khối HTML vẫn còn.»" in err
+    document = read_parts(target.read_bytes())["word/document.xml"].decode("utf-8")
+    assert "Chữ trong khối HTML vẫn còn." in document
+    assert "align" not in document
+
+
 def test_reference_style_image_definition_is_checked(draft, capsys):
     add_line(draft, "![Ảnh][hinh]\n\n[hinh]: http://example.com/b.png")
     assert main(["build", "--root", str(draft)]) == 2
@@ -131,3 +152,46 @@ def test_build_pdf_writes_the_preview_beside_the_docx(final):
         "bao-cao-chinh-thuc.docx",
         "bao-cao-chinh-thuc.pdf",
     ]
+
+
+def test_final_build_needs_the_document_number(final, capsys):
+    yaml = final / "report.yaml"
+    text = yaml.read_text(encoding="utf-8")
+    assert "  number: 7\n" in text
+    yaml.write_text(text.replace("  number: 7\n", "  number:\n"), encoding="utf-8")
+    assert main(["build", "--root", str(final)]) == 1
+    err = capsys.readouterr().err
+    assert "report.yaml:" in err and "CON010" in err and "số văn bản" in err
+    assert not (final / "build").exists()
+
+
+def test_build_folder_read_only(draft, capsys):
+    from tests.faults import read_only
+
+    with read_only(draft / "build") as folder:
+        assert main(["build", "--root", str(draft)]) == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        assert f"{folder}/bao-cao-du-thao.docx: lỗi:" in err
+        assert "chỉ cho đọc" in err or "quyền ghi" in err
+        assert list(folder.iterdir()) == []
+
+
+def test_build_on_a_full_disk(draft, capsys):
+    from tests.faults import full_disk
+
+    with full_disk(draft / "build") as folder:
+        assert main(["build", "--root", str(draft)]) == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        assert "bao-cao-du-thao.docx: lỗi: ổ đĩa đã hết chỗ trống" in err
+        assert list(folder.iterdir()) == []  # no half-written file, no temporary
+
+
+def test_build_is_a_plain_file(draft, capsys):
+    (draft / "build").write_text("ghi chú\n", encoding="utf-8")
+    assert main(["build", "--root", str(draft)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "là một tệp, không phải thư mục" in err and "đổi tên hoặc xóa tệp" in err
+    assert (draft / "build").read_text(encoding="utf-8") == "ghi chú\n"

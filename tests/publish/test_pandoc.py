@@ -91,3 +91,72 @@ def test_filters_are_listed_in_order_and_exist():
     )
     for name in FILTERS:
         assert (REPO / "filters" / name).is_file()
+
+
+def _children_named(name: str) -> list[int]:
+    """Processes called ``name`` whose parent is this test process."""
+    import os
+
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        if comm == name and ppid == os.getpid():
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="needs Linux /proc")
+def test_pandoc_killed_by_a_signal_is_a_clear_error(tmp_path: Path) -> None:
+    """A real pandoc, given a long document, is killed while it works (as the OOM killer
+    would): the build says so in Vietnamese instead of «RuntimeError: … (mã -9)»."""
+    import datetime as dt
+    import os
+    import signal
+    import threading
+    import time
+
+    from vankien.errors import UserError
+    from vankien.publish.blocks import TemplateValues
+    from vankien.publish.pandoc import run_pandoc
+
+    markdown = "".join(f"## {i}. Mục\n\nĐoạn văn *thứ* {i} của báo cáo.\n\n" for i in range(60000))
+    reference = tmp_path / "reference.docx"
+    reference.write_bytes(b"")
+    caught: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            run_pandoc(
+                tmp_path,
+                markdown,
+                reference,
+                TemplateValues([], []),
+                dt.date(2025, 5, 20),
+                writer="json",
+                filters=False,
+            )
+        except BaseException as exc:  # handed to the test thread
+            caught.append(exc)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    deadline = time.monotonic() + 30
+    killed = False
+    while thread.is_alive() and time.monotonic() < deadline and not killed:
+        for pid in _children_named("pandoc"):
+            os.kill(pid, signal.SIGKILL)
+            killed = True
+        time.sleep(0.005)
+    thread.join()
+    assert killed, "pandoc finished before it could be killed"
+    assert len(caught) == 1 and isinstance(caught[0], UserError), caught
+    rendered = caught[0].render()
+    assert "pandoc" in rendered and "bị dừng giữa chừng bởi tín hiệu SIGKILL" in rendered
+    assert "chạy lại" in rendered and "RuntimeError" not in rendered

@@ -116,3 +116,21 @@ def test_chi_bo_metadata(repo_root: Path) -> None:
     assert unit.congress_kind == "đảng viên"
     assert unit.stage.is_final
     assert unit.date == dt.date(2025, 6, 10)
+
+
+def test_missing_report_yaml_says_which_sample_to_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vankien.cli import main
+    from vankien.resources import sample_reports
+
+    samples = sample_reports()
+    assert set(samples) == {"đảng bộ cơ sở", "chi bộ cơ sở"}
+    for path in samples.values():
+        assert load_unit(path.parent).path == path  # each sample is a valid report.yaml
+    for command in ("build", "status", "lint"):
+        assert main([command, "--root", str(tmp_path)]) == 2
+        err = capsys.readouterr().err
+        assert f"sao chép tệp mẫu vào «{tmp_path / 'report.yaml'}»" in err, err
+        assert all(str(path) in err for path in samples.values())
+        assert "vankien scaffold" in err

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 from vankien.unit.load import load_unit
-from vankien.unit.model import OrgType, Stage
+from vankien.unit.model import ORG_WORDING, OrgType, OrgWording, Stage
 
 
 def test_variables_follow_the_organisation_type(repo_root: Path) -> None:
@@ -33,3 +34,46 @@ def test_date_and_number_are_written_by_the_rule(repo_root: Path) -> None:
 def test_stage_labels() -> None:
     assert Stage(2).label == "Dự thảo lần 2" and Stage(2).slug == "du-thao-2"
     assert Stage(None).label == "Chính thức" and Stage(None).is_final
+
+
+def test_wording_table_covers_every_type_and_is_published_as_variables(repo_root: Path) -> None:
+    dang_bo = load_unit(repo_root)
+    for org_type in OrgType:
+        wording = ORG_WORDING[org_type]
+        unit = dataclasses.replace(dang_bo, org_type=org_type)
+        variables = unit.variables()
+        for name in ("committee_members", "file_copy", "role_office", "role_inspection"):
+            assert variables[name] == getattr(wording, name)
+        assert variables["author"] == unit.author
+        assert "{" not in unit.author and unit.name in unit.author
+
+
+def test_subject_author_and_defaults_by_type(repo_root: Path) -> None:
+    dang_bo = load_unit(repo_root)
+    chi_bo = dataclasses.replace(dang_bo, org_type=OrgType.CHI_BO)
+    assert dang_bo.author == "Ban Chấp hành Đảng bộ Sở Khoa học và Công nghệ khóa XIV"
+    assert chi_bo.author == "Chi bộ Sở Khoa học và Công nghệ"
+    # a chi bộ whose chi ủy signs presents the chi ủy's report: subject and signature agree
+    by_chi_uy = dataclasses.replace(chi_bo, on_behalf="T/M  Chi ủy")
+    assert by_chi_uy.author == "Chi ủy Chi bộ Sở Khoa học và Công nghệ"
+    assert dataclasses.replace(dang_bo, on_behalf="T/M BAN CHẤP HÀNH").author == dang_bo.author
+    assert OrgType.CHI_BO.wording.on_behalf == "T/M CHI BỘ"
+    assert OrgType.CHI_BO.wording.file_copy == "Lưu Chi bộ"
+    assert "Văn phòng" not in OrgType.CHI_BO.wording.role_office
+    assert "Ủy ban" not in OrgType.CHI_BO.wording.role_inspection
+
+
+def test_docs_variable_table_matches_the_wording_table(repo_root: Path) -> None:
+    """docs/outline-format.md lists the variables by type: it must say what the code does."""
+    text = (repo_root / "docs" / "outline-format.md").read_text(encoding="utf-8")
+    rows = {
+        m.group(1): (m.group(2).strip(), m.group(3).strip())
+        for m in re.finditer(r"^\| `(\w+)`[^|]*\| ([^|]*)\|([^|]*)\|$", text, re.M)
+    }
+    dang_bo, chi_bo = ORG_WORDING[OrgType.DANG_BO], ORG_WORDING[OrgType.CHI_BO]
+    for field in dataclasses.fields(OrgWording):
+        name = "org_type" if field.name == "label" else field.name
+        if name not in rows or name == "author":
+            continue
+        assert rows[name] == (getattr(dang_bo, field.name), getattr(chi_bo, field.name)), name
+    assert {"committee_members", "file_copy", "role_office", "role_inspection"} <= set(rows)

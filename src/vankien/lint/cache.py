@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from vankien.errors import UserError
 from vankien.textio import write_atomic
 
 _VERSION = 3
@@ -53,9 +54,13 @@ def write_cache_file(path: Path, data: bytes) -> None:
     """Write one cache file; the cache folder gets a .gitignore that keeps it out of git."""
     folder = path.parent
     ignore = folder / ".gitignore"
-    if not ignore.exists():
-        write_atomic(ignore, "# Bộ nhớ đệm của vankien: không đưa vào git.\n*\n", durable=False)
-    write_atomic(path, data, durable=False)  # a lost cache file only costs speed
+    try:
+        if not ignore.exists():
+            text = "# Bộ nhớ đệm của vankien: không đưa vào git.\n*\n"
+            write_atomic(ignore, text, durable=False)
+        write_atomic(path, data, durable=False)  # a lost cache file only costs speed
+    except UserError as exc:  # a full disk or read-only folder: the callers skip the cache
+        raise OSError(exc.message) from exc
 
 
 _SAFE_BUILTINS = frozenset(

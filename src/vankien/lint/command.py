@@ -93,10 +93,12 @@ def _lint_one(root: Path, paths: Sequence[Path], fix: bool, diff: bool) -> list[
     from vankien.lint.runner import _selected, all_rules, run_rules
 
     if not (root / "report.yaml").is_file():
+        from vankien.unit.load import start_hint
+
         raise UserError(
             "thư mục này không phải thư mục báo cáo (không có report.yaml)",
             path=root,
-            hint="chỉ rõ thư mục báo cáo bằng «--root».",
+            hint=f"chỉ rõ thư mục báo cáo bằng «--root»; báo cáo mới thì {start_hint(root)}",
         )
     from vankien.lint.cache import RunCache
 

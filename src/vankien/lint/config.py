@@ -12,8 +12,11 @@ from vankien.errors import UserError
 from vankien.lint.model import Family, Rule, Severity
 from vankien.yamlio import line_of
 
-KEYS = ("select", "ignore", "severity", "tone_style", "extra_terms")
+KEYS = ("select", "ignore", "severity", "tone_style", "extra_terms", "allow_raw")
 TONE_STYLES = ("auto", "first", "second")
+# Raw formats the docx writer copies into the document (the others it drops): the only ones
+# an office may allow, each with its reason (``lint: allow_raw``).
+KEPT_RAW_FORMATS = ("openxml",)
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,8 @@ class LintConfig:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     tone_style: str = "auto"
     extra_terms: tuple[str, ...] = ()
+    # Raw formats allowed in this report: format -> the office's reason.
+    allow_raw: Mapping[str, str] = field(default_factory=dict)
 
     def enabled(self, rule: Rule) -> bool:
         if self.select and not any(matches(rule, s) for s in self.select):
@@ -92,7 +97,7 @@ def _selectors(path: Path, raw: Any, key: str, rules: Sequence[Rule]) -> tuple[s
                 key,
                 f"không có quy tắc hoặc nhóm quy tắc «{item}»",
                 hint="xem danh sách bằng lệnh «vankien rules»; ghi mã (STR001), tiền tố (STR) "
-                "hoặc tên nhóm (structure, placeholder, consistency, vietnamese, length).",
+                "hoặc tên nhóm (structure, placeholder, consistency, vietnamese, length, markup).",
             )
         out.append(item)
     return tuple(out)
@@ -145,4 +150,35 @@ def load_config(data: Mapping[str, Any], path: Path, rules: Sequence[Rule]) -> L
         if not isinstance(raw_terms, list) or not all(isinstance(t, str) for t in raw_terms):
             raise _fail(path, raw_terms, "extra_terms", "cần một danh sách các từ, cụm từ")
         terms = tuple(t.strip() for t in raw_terms if t.strip())
-    return LintConfig(select, ignore, severities, str(tone), terms)
+    allow_raw = _allow_raw(path, data.get("allow_raw"))
+    return LintConfig(select, ignore, severities, str(tone), terms, allow_raw)
+
+
+def _allow_raw(path: Path, raw: Any) -> dict[str, str]:
+    """``allow_raw: {openxml: "lý do"}``: a format the writer keeps, and a reason for each."""
+    if raw is None:
+        return {}
+    example = 'ví dụ «allow_raw: {openxml: "khung chữ ký theo mẫu của Văn phòng Tỉnh ủy"}».'
+    if not isinstance(raw, Mapping):
+        raise _fail(path, raw, "allow_raw", "cần bảng «định dạng: lý do»", hint=example)
+    out: dict[str, str] = {}
+    for name, reason in raw.items():
+        if name not in KEPT_RAW_FORMATS:
+            raise _fail(
+                path,
+                raw,
+                "allow_raw",
+                f"không cho phép được định dạng viết thẳng «{name}»",
+                hint="chỉ «openxml» đi vào tệp Word; pandoc bỏ các định dạng khác khi dựng văn "
+                "bản, nên cho phép cũng không giữ được nội dung.",
+            )
+        if not isinstance(reason, str) or not reason.strip():
+            raise _fail(
+                path,
+                raw,
+                "allow_raw",
+                f"cho phép «{name}» mà không ghi lý do",
+                hint="ghi lý do đơn vị cần viết thẳng định dạng này, " + example,
+            )
+        out[str(name)] = reason.strip()
+    return out

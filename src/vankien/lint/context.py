@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from vankien.lint.document import Heading, SourceFile, TextUnit, parse_file
 from vankien.outline.model import Outline, Section
-from vankien.skeleton.files import skeleton_files
+from vankien.skeleton.files import read_skeleton, skeleton_files
 from vankien.skeleton.render import substitute
-from vankien.textio import read_text
 from vankien.unit.model import Unit
 
 if TYPE_CHECKING:
@@ -150,7 +149,7 @@ def load_report(
     base = 0
     for path in skeleton_files(root):
         rel = path.relative_to(root).as_posix()
-        text = texts[rel] if texts is not None and rel in texts else read_text(path)
+        text = texts[rel] if texts is not None and rel in texts else read_skeleton(path)
         parsed = parse_file(rel, text, base, run_cache)
         base += len(parsed.headings)
         files.append(parsed)

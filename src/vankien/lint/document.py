@@ -61,6 +61,12 @@ MASK_OPEN_RE = re.compile(f"«…?[ {MASK}]*{MASK}+")
 MASK_CLOSE_RE = re.compile(f"[ {MASK}]*{MASK}[ {MASK}]*(…?»)")
 REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 FENCE_RE = re.compile(r"^(?:[ \t]*(?:>[ \t]?)*(?:[-+*]|\d{1,9}[.)])?[ \t]*)(`{3,}|~{3,})")
+# An image, inline ![alt](target "title"){attributes} or by reference ![alt][label], ![alt]:
+# masked whole, so that the prose around it reads as if a word stood there.
+IMAGE_MARKUP_RE = re.compile(
+    r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"
+    r"(?:\((?:[^()\\]|\\.|\([^()]*\))*\)|\[[^\[\]]*\])?(?:\{[^{}]*\})?"
+)
 LIST_MARKER_RE = re.compile(r"^( {0,3})(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 BLOCKQUOTE_RE = re.compile(r"^ {0,3}> ?")
@@ -129,6 +135,8 @@ class SourceFile:
     masked_lines: set[int] = field(default_factory=set)
     # File spans (start, end), sorted and disjoint, that are not prose: see the module docs.
     protected: list[tuple[int, int]] = field(default_factory=list)
+    # (first, last) lines of each HTML block (comments included), as CommonMark delimits it.
+    html_blocks: list[tuple[int, int]] = field(default_factory=list)
 
     def loc(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a file offset."""
@@ -244,8 +252,10 @@ def _clean_heading(raw: str) -> str:
 
 
 def _mask(text: str, mask: str = MASK) -> str:
-    """Mask code spans, inline comments, autolinks, URLs and link destinations, keeping every
-    offset."""
+    """Mask images, code spans, inline comments, autolinks, URLs and link destinations,
+    keeping every offset."""
+    if "![" in text:
+        text = IMAGE_MARKUP_RE.sub(lambda m: mask * len(m.group(0)), text)
     if not any(c in text for c in "`<(") and "://" not in text and "www." not in text:
         return text
     return MASKED_INLINE_RE.sub(lambda m: mask * len(m.group(0)), text)
@@ -333,7 +343,7 @@ class _Builder:
             text_parts.append(chunk)
             pos += len(chunk)
         joined = _mask("".join(text_parts))
-        if not joined.replace(MASK, " ").strip():
+        if not joined.strip():
             return
         self.file.units.append(
             TextUnit(self.file.rel, kind, joined, tuple(segments), line, self.current)
@@ -498,6 +508,7 @@ def parse_file(
         elif kind == "block_html":
             builder.comment(first, last)
             builder.file.masked_lines.update(range(first, last + 1))
+            builder.file.html_blocks.append((first, last))
         elif kind in ("block_code", "thematic_break"):
             builder.file.masked_lines.update(range(first, last + 1))
     builder.file.protected = _protected(builder, tokens, starts, nlines)

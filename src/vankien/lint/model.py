@@ -49,6 +49,7 @@ class Family(Enum):
     VIETNAMESE = "vietnamese"
     LENGTH = "length"
     SUPPRESSION = "suppression"
+    MARKUP = "markup"
 
     @property
     def vietnamese(self) -> str:
@@ -59,6 +60,7 @@ class Family(Enum):
             Family.VIETNAMESE: "Tiếng Việt",
             Family.LENGTH: "Độ dài",
             Family.SUPPRESSION: "Tắt kiểm tra",
+            Family.MARKUP: "HTML, định dạng viết thẳng, hình ảnh",
         }[self]
 
 
@@ -118,6 +120,9 @@ class Rule:
     # settings), so the runner may reuse them while the file is unchanged; "report": the rule
     # reads several files at once (structure, length, document-wide style).
     scope: str = "report"
+    # What an official document cannot lack: ``lint:`` settings in report.yaml can neither
+    # switch the rule off nor lower its severity.
+    binding: bool = False
 
     @property
     def docs(self) -> str:

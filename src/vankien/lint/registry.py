@@ -9,7 +9,7 @@ from __future__ import annotations
 from vankien.lint import suppress
 from vankien.lint import vietnamese_rules as vi
 from vankien.lint.model import Family, FixKind, Rule, Severity
-from vankien.lint.rules import consistency, length, placeholders, structure
+from vankien.lint.rules import consistency, length, markup, placeholders, structure
 
 E, W = Severity.ERROR, Severity.WARNING
 K = FixKind
@@ -264,6 +264,16 @@ RULES: tuple[Rule, ...] = (
         ("date",),
         scope="file",
     ),
+    Rule(
+        "CON010",
+        "final-document-data-missing",
+        "Bản chính thức thiếu số văn bản, ngày ký hoặc họ tên người ký",
+        C,
+        E,
+        consistency.check_final_document_data,
+        ("stage", "report-yaml"),
+        binding=True,
+    ),
     # Length.
     Rule(
         "LEN001",
@@ -434,6 +444,37 @@ RULES: tuple[Rule, ...] = (
         suppress.check_unknown_code,
         ("suppression",),
         scope="file",
+    ),
+    # Markup: what would slip into the docx unchecked, or out of it unnoticed.
+    Rule(
+        "MD001",
+        "raw-format",
+        "Viết thẳng định dạng khác Markdown ({=openxml}, {=latex}…)",
+        Family.MARKUP,
+        E,
+        markup.check_raw_format,
+        ("raw",),
+        scope="file",
+    ),
+    Rule(
+        "MD002",
+        "raw-html",
+        "Thẻ HTML trong văn bản (Word không hiểu HTML)",
+        Family.MARKUP,
+        E,
+        markup.check_raw_html,
+        ("raw",),
+        scope="file",
+    ),
+    # The build's own image check (vankien.skeleton.images); reads the folder, so not cached.
+    Rule(
+        "MD003",
+        "image-not-usable",
+        "Ảnh lấy từ mạng, ngoài thư mục báo cáo hoặc không có tệp",
+        Family.MARKUP,
+        E,
+        markup.check_image,
+        ("images",),
     ),
 )
 

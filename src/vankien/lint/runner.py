@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vankien.errors import UserError
@@ -16,6 +16,7 @@ from vankien.lint.document import SourceFile
 from vankien.lint.fixkinds import safe_fix
 from vankien.lint.model import Family, Finding, Fix, Hit, Rule, Severity
 from vankien.lint.suppress import Suppressions, suppressions
+from vankien.unit.model import Stage
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def all_rules() -> tuple[Rule, ...]:
 
 
 def severity_of(rule: Rule, hit: Hit, config: LintConfig, final: bool) -> Severity:
-    configured = config.severity_for(rule)
+    configured = None if rule.binding else config.severity_for(rule)
     if configured is not None:
         return configured
     if hit.severity is not None:
@@ -71,7 +72,7 @@ def run_rules(
     findings: list[Finding] = []
     sources = {f.rel: f for f in report.files}
     for rule in rules:
-        if not config.enabled(rule):
+        if not (rule.binding or config.enabled(rule)):
             continue
         for hit in _hits(rule, ctx):
             sup = silenced.get(hit.rel)
@@ -161,10 +162,13 @@ def find_root(paths: Sequence[Path], cwd: Path | None = None) -> Path:
     for folder in (start, *start.parents):
         if folder.is_dir() and (folder / "report.yaml").is_file():
             return folder
+    from vankien.unit.load import start_hint
+
     raise UserError(
         "không tìm thấy report.yaml ở thư mục này hay các thư mục cha",
         path=start,
-        hint="chạy lệnh trong thư mục báo cáo, hoặc chỉ rõ bằng «--root <thư mục báo cáo>».",
+        hint="chạy lệnh trong thư mục báo cáo, hoặc chỉ rõ bằng «--root <thư mục báo cáo>»; "
+        f"báo cáo mới thì {start_hint(start)}",
     )
 
 
@@ -192,9 +196,12 @@ def lint_report(
     paths: Sequence[Path] | None = None,
     *,
     config: LintConfig | None = None,
+    stage: Stage | None = None,
 ) -> LintResult:
     """Lint the whole report at ``root``; with ``paths``, keep only findings in those files.
 
+    ``stage`` lints as if report.yaml already named that stage (its severities and its
+    rules): ``vankien release`` checks the stage it is about to create before writing it.
     The whole report is always loaded, because cross-file rules need every file.
     Bad input (unreadable files, broken YAML, bad ``lint:`` settings) raises UserError.
     """
@@ -202,6 +209,8 @@ def lint_report(
 
     cache = RunCache(root)
     report = load_report(root, run_cache=cache)
+    if stage is not None and stage != report.unit.stage:
+        report = replace(report, unit=replace(report.unit, stage=stage))
     rules = all_rules()
     if config is None:
         config = load_config(report.unit.lint, report.unit.path, rules)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from vankien.outline.model import Closing
 from vankien.publish.profile import Profile
 from vankien.skeleton.render import substitute
-from vankien.unit.model import OrgType, Unit
+from vankien.unit.model import Unit
 
 NBSP = "\u00a0"
 
@@ -46,16 +46,10 @@ def doc_number(unit: Unit, profile: Profile) -> str:
 
 
 def subject_line(unit: Unit, profile: Profile) -> str:
-    """«của Ban Chấp hành Đảng bộ … khóa …, trình Đại hội đại biểu lần thứ …, nhiệm kỳ …»."""
-    org = unit.org_type
-    prev = unit.congress_text(unit.congress_number - 1)
-    if org is OrgType.DANG_BO:
-        author = f"{org.committee} {org.org} {unit.name} khóa {prev}"
-    else:
-        author = f"{org.committee} {org.org} {unit.name} nhiệm kỳ {unit.previous_term.text()}"
+    """«của <author>, trình Đại hội <kind> lần thứ …, nhiệm kỳ …»; the author by org type."""
     text = (
-        f"của {author}, trình Đại hội {unit.congress_kind} lần thứ {unit.congress_text()}, "
-        f"nhiệm kỳ {unit.current_term.text()}"
+        f"của {unit.author}, trình Đại hội {unit.congress_kind} lần thứ "
+        f"{unit.congress_text()}, nhiệm kỳ {unit.current_term.text()}"
     )
     case = str(unit.build.get("subject_case", profile.texts.subject_case))
     return text.upper() if case == "upper" else text

@@ -14,10 +14,12 @@ from vankien.textio import write_atomic
 
 if TYPE_CHECKING:
     from vankien.publish.profile import Profile
+    from vankien.unit.model import Stage
 
 BUILD_DIR = "build"
 REFERENCE_NAME = "reference.docx"
 PROFILE_KEYWORD = "vankien-profile:"
+MAX_LISTED = 40  # errors listed when the final stage is refused
 
 
 def reference_command(root: Path, profile_name: str | None, output: Path | None) -> int:
@@ -121,6 +123,43 @@ def build_docx(root: Path) -> tuple[bytes, str]:
     return postprocess(raw, info), f"{unit.output}.docx"
 
 
+def stage_allows(root: Path, stage: Stage, unchanged: str, command: str, then: str = "rồi") -> bool:
+    """Lint with the severities of ``stage``: may its document be made?
+
+    The one gate of ``vankien build`` and ``vankien release``. A draft with errors is still
+    made (a draft is work in progress); the final stage is refused, and the errors are listed
+    here, because under a draft's report.yaml «vankien lint» shows them as warnings.
+    """
+    from vankien.lint.runner import lint_report
+
+    errors = lint_report(root, stage=stage).errors
+    if not errors:
+        return True
+    if not stage.is_final:
+        print(
+            "Lưu ý: bản dự thảo còn lỗi kiểm tra (chạy «vankien lint» để xem); "
+            "vẫn tạo bản dự thảo.",
+            file=sys.stderr,
+        )
+        return True
+    lines = [
+        f"Bản chính thức không được còn lỗi kiểm tra, nhưng còn {len(errors)} lỗi "
+        f"(tính theo mức độ của bản chính thức). {unchanged}",
+        *(f"  {f.render()}" for f in errors[:MAX_LISTED]),
+    ]
+    if len(errors) > MAX_LISTED:
+        lines.append(
+            f"  … và {len(errors) - MAX_LISTED} lỗi nữa: chạy «vankien lint --fail-level warning» "
+            "để xem hết (ở bản dự thảo, các lỗi này hiện dưới dạng cảnh báo)."
+        )
+    lines.append(
+        f"  → viết nốt và sửa các chỗ trên (giải thích từng mã: «vankien rules»), {then} "
+        f"chạy lại «{command}»."
+    )
+    print("\n".join(lines), file=sys.stderr)
+    return False
+
+
 def build_command(root: Path, pdf: bool, output: Path | None) -> int:
     """Lint, build the .docx (and the PDF preview), write them atomically."""
     from vankien.lint.context import load_unit_cached
@@ -130,21 +169,10 @@ def build_command(root: Path, pdf: bool, output: Path | None) -> int:
         from vankien.publish.pdf import soffice_path
 
         soffice_path()  # fail before the long part when LibreOffice is missing
-    from vankien.lint.runner import lint_report
-
-    if lint_report(root).has_errors:
-        if unit.stage.is_final:
-            print(
-                "Báo cáo ở giai đoạn chính thức nhưng còn lỗi kiểm tra: chưa tạo văn bản.\n"
-                "  → chạy «vankien lint» để xem và sửa các lỗi, rồi chạy lại «vankien build».",
-                file=sys.stderr,
-            )
-            return EXIT_FINDINGS
-        print(
-            "Lưu ý: bản dự thảo còn lỗi kiểm tra (chạy «vankien lint» để xem); "
-            "vẫn tạo bản dự thảo.",
-            file=sys.stderr,
-        )
+    if not stage_allows(
+        root, unit.stage, "Chưa tạo văn bản nào (kiểm tra: «vankien lint»).", "vankien build"
+    ):
+        return EXIT_FINDINGS
     data, name = build_docx(root)
     target = output if output is not None else root / BUILD_DIR / name
     write_atomic(target, data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,7 @@ READER = "commonmark_x-fancy_lists-smart"
 # Applied in this order; each does one job (see the header comment of each file).
 FILTERS: tuple[str, ...] = (
     "guidance.lua",  # needs the placeholders: before placeholder.lua
+    "raw-html.lua",  # after guidance.lua, which reads the guidance comments
     "placeholder.lua",
     "variables.lua",  # after guidance.lua, so that shown guidance is filled in too
     "part-heading.lua",
@@ -113,10 +115,34 @@ def run_pandoc(
         )
         if result.returncode != 0 or not out.is_file():
             message = result.stderr.decode("utf-8", "replace").strip()
+            stopped = stopped_error(root, result.returncode, message)
+            if stopped is not None:
+                raise stopped
             raise RuntimeError(f"pandoc thất bại (mã {result.returncode}): {message}")
         for line in user_warnings(result.stderr.decode("utf-8", "replace")):
             print(line, file=sys.stderr)
         return out.read_bytes()
+
+
+def stopped_error(root: Path, returncode: int, stderr: str) -> UserError | None:
+    """A pandoc stopped from outside (a signal, or memory running out) is not a bug of the
+    report or of vankien: say what happened and that running again is the cure."""
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = str(-returncode)
+        what = f"bị dừng giữa chừng bởi tín hiệu {name}"
+    elif "out of memory" in stderr or "Heap exhausted" in stderr:
+        what = "hết bộ nhớ giữa chừng"
+    else:
+        return None
+    return UserError(
+        f"chương trình pandoc (dựng văn bản Word) {what}, nên chưa tạo được văn bản",
+        path=root,
+        hint="thường do máy thiếu bộ nhớ hoặc tiến trình bị dừng tay: đóng bớt chương trình "
+        "rồi chạy lại lệnh; chưa có tệp nào bị ghi.",
+    )
 
 
 def user_warnings(stderr: str) -> list[str]:

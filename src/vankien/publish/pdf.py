@@ -12,7 +12,9 @@ from vankien.errors import UserError
 TIMEOUT_S = 300
 
 
-def soffice_path() -> str:
+def soffice_path(without_pdf: str = "bỏ tùy chọn --pdf") -> str:
+    """LibreOffice's command; ``without_pdf`` says how the calling command skips the PDF
+    (``build`` makes one only with --pdf, ``release`` unless --no-pdf)."""
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
@@ -20,7 +22,7 @@ def soffice_path() -> str:
     raise UserError(
         "không tìm thấy LibreOffice (lệnh soffice), nên không tạo được bản PDF xem trước",
         hint="cài LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui) "
-        "rồi chạy lại; hoặc bỏ tùy chọn --pdf: tệp .docx vẫn được tạo.",
+        f"rồi chạy lại; hoặc {without_pdf}: tệp .docx vẫn được tạo.",
     )
 
 

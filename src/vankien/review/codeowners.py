@@ -60,9 +60,11 @@ def rules(root: Path) -> list[Rule]:
     """One rule per skeleton file of the outline, in document order."""
     from vankien import resources
     from vankien.outline.load import load_outline
+    from vankien.skeleton.render import role_title
     from vankien.unit.load import load_unit
 
     unit = load_unit(root)
+    variables = unit.variables()
     outline = load_outline(resources.find(root, "outline", f"{unit.outline}.yaml"))
     base = root.resolve().relative_to(_top(root)).as_posix()
     prefix = "" if base == "." else base + "/"
@@ -72,7 +74,7 @@ def rules(root: Path) -> list[Rule]:
         people = unit.people.get(role, ()) if role else ()
         handles = tuple(p.handle for p in people if p.handle)
         missing = tuple(p.name for p in people if not p.handle)
-        label = outline.roles.get(role, role) if role else "chưa phân công"
+        label = role_title(outline, role, variables) if role else "chưa phân công"
         out.append(Rule(f"{prefix}skeleton/{file}", role, label, handles, missing))
     return out
 

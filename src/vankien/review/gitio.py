@@ -65,6 +65,16 @@ def git(
     )
     if check and proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        lock = next((w for line in detail for w in line.split("'") if w.endswith(".lock")), None)
+        if lock is not None:
+            raise UserError(
+                f"một lệnh git khác đang chạy trong kho này (tệp khóa «{lock}» đang có), "
+                f"nên «git {args[0]}» chưa chạy được",
+                path=cwd,
+                hint="đợi lệnh kia chạy xong, xem «git log -1» và «git tag» (lệnh kia có thể "
+                "đã làm xong đúng việc này, ví dụ một lần «vankien release» khác), rồi mới chạy "
+                "lại; nếu không còn lệnh git nào đang chạy thì xóa tệp khóa đó.",
+            )
         raise UserError(
             f"lệnh «git {' '.join(args[:3])}» không chạy được: {detail[-1] if detail else ''}",
             path=cwd,
@@ -224,4 +234,14 @@ def commit(root: Path, message: str, paths: Sequence[Path]) -> None:
 
 
 def tag(root: Path, name: str, message: str) -> None:
-    git(root, "tag", "-a", name, "-m", message)
+    """Make the annotated tag; another run that made it first is told apart from other faults."""
+    if git(root, "tag", "-a", name, "-m", message, check=False).returncode == 0:
+        return
+    if tag_exists(root, name):
+        raise UserError(
+            f"tag «{name}» vừa được tạo bởi một lần phát hành khác chạy cùng lúc",
+            path=root,
+            hint=f"xem bản đã phát hành bằng «git show {name}»; mỗi giai đoạn chỉ phát hành "
+            "một lần, nên không cần chạy lại.",
+        )
+    git(root, "tag", "-a", name, "-m", message)  # fails again: its message names the cause

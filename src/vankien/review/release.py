@@ -2,7 +2,9 @@
 
 Steps, each refusing clearly when it cannot go on:
 1. the report folder must have no uncommitted change, and the stage's tag must not exist;
-2. the next stage is one more than the highest ``du-thao-N`` tag (or ``chinh-thuc``);
+2. the next stage is one more than the highest ``du-thao-N`` tag (or ``chinh-thuc``); the
+   report is linted with that stage's severities (the final stage refuses any error), and
+   ``build/<stage>/`` must be writable: until here nothing is changed;
 3. ``document.stage`` in report.yaml is set to it (only that value changes: comments and
    layout survive) and committed;
 4. the package is built into ``build/<stage>/``: the .docx, the PDF and the redline against
@@ -20,12 +22,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from vankien.errors import EXIT_OK, UserError
+from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from vankien.review import gitio
-from vankien.textio import read_text, write_atomic
+from vankien.textio import ensure_writable, read_text, write_atomic
 from vankien.unit.model import Stage
 
 FINAL = Stage(None).slug
+UNCHANGED = "Chưa thay đổi gì: report.yaml, commit, tag và thư mục build/ vẫn như trước."
 VALUE_RE = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#]+)""")
 
 
@@ -133,7 +136,8 @@ def release(root: Path, *, final: bool = False, pdf: bool = True) -> int:
     if pdf:
         from vankien.publish.pdf import soffice_path
 
-        soffice_path()  # fail before changing anything when LibreOffice is missing
+        # fail before changing anything when LibreOffice is missing
+        soffice_path(without_pdf="chạy lại với tùy chọn --no-pdf")
     dirty = gitio.dirty_paths(root)
     if dirty:
         shown = ", ".join(dirty[:5]) + (" …" if len(dirty) > 5 else "")
@@ -143,21 +147,29 @@ def release(root: Path, *, final: bool = False, pdf: bool = True) -> int:
             hint="commit (hoặc bỏ) các thay đổi này rồi chạy lại «vankien release».",
         )
     p = plan(root, final=final)
-    if final:
-        from vankien.lint.runner import lint_report
+    stage = Stage.parse(p.stage)
+    assert stage is not None
+    # The stage about to be created decides the severities (and CON010's number, date and
+    # signer): «vankien build» would refuse the same errors once report.yaml names the stage.
+    from vankien.publish.command import stage_allows
 
-        if lint_report(root).has_errors:
-            raise UserError(
-                "bản chính thức không được còn lỗi kiểm tra",
-                path=root,
-                hint="chạy «vankien lint», sửa hết các lỗi, commit rồi chạy lại.",
-            )
+    command = "vankien release" + (" --final" if final else "")
+    if not stage_allows(root, stage, UNCHANGED, command, then="commit rồi"):
+        return EXIT_FINDINGS
+    ensure_writable(root / "build" / p.stage)  # before the commit: nothing changed yet
     label = _label(p.stage)
     yaml_path = root / "report.yaml"
     if set_stage(yaml_path, p.stage):
         gitio.commit(root, f"Phát hành {label.lower()} ({p.stage})", [yaml_path])
         print(f"Đã ghi giai đoạn «{p.stage}» vào report.yaml và commit.")
-    written = build_package(root, p.stage, p.previous, pdf=pdf)
+    try:
+        written = build_package(root, p.stage, p.previous, pdf=pdf)
+    except UserError as exc:  # e.g. the disk filled up: say where the release stands
+        exc.hint = (exc.hint + " " if exc.hint else "") + (
+            f"(report.yaml đã ghi giai đoạn «{p.stage}» và đã commit, nhưng chưa gắn tag: "
+            f"sửa xong thì chạy lại «{command}», lần sau dùng lại commit đó.)"
+        )
+        raise
     gitio.tag(root, p.tag, f"{label}")
     print(f"Đã gắn tag «{p.tag}» ({label}). Bộ tài liệu:")
     for path in written:

@@ -154,12 +154,14 @@ def compute(root: Path) -> ReportStatus:
     from vankien.lint.rules.length import count_words
     from vankien.lint.rules.structure import placed_headings, section_span
     from vankien.lint.runner import all_rules
+    from vankien.skeleton.render import role_title
 
     result = _lint(root)
     report = result.report
     if report is None:  # pragma: no cover - lint_report always attaches it
         raise UserError("không đọc được báo cáo", path=root)
     outline, unit = report.outline, report.unit
+    variables = unit.variables()
     ctx = Context(report, load_config(unit.lint, unit.path, all_rules()))
     placed = placed_headings(ctx)
 
@@ -201,7 +203,7 @@ def compute(root: Path) -> ReportStatus:
         if role is None:
             return Owner(None, "", ())
         people = tuple(p.name for p in unit.people.get(role, ()))
-        return Owner(role, outline.roles.get(role, role), people)
+        return Owner(role, role_title(outline, role, variables), people)
 
     def status_of(section: Section) -> tuple[SectionStatus, Counts]:
         p = by_section.get(section.id)
@@ -265,7 +267,7 @@ def compute(root: Path) -> ReportStatus:
             )
         )
     return ReportStatus(
-        name=f"{unit.org_type.org} {unit.name}",
+        name=unit.org_full,
         stage=unit.stage.label,
         files=tuple(files),
         words=sum(f.words for f in files),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from vankien.outline.model import Outline, Section
+from vankien.outline.model import Outline
 
 PLACEHOLDER = "[Viết nội dung tại đây]{.placeholder}"
 GUIDANCE_OPEN = "<!-- HƯỚNG DẪN:"
@@ -21,9 +21,16 @@ def substitute(text: str, variables: Mapping[str, str]) -> str:
     return VARIABLE_RE.sub(lambda m: variables.get(m.group(1), m.group(0)), text)
 
 
-def _file_banner(outline: Outline, file: str, sections: list[Section]) -> str:
-    owner = sections[0].owner
-    who = f"{outline.roles[owner]} ({owner})" if owner else "chưa phân công"
+def role_title(outline: Outline, role: str, variables: Mapping[str, str]) -> str:
+    """An owner role's title as the unit says it: the outline writes the words that depend on
+    the organisation type as variables (``{{role_office}}``: Văn phòng Đảng ủy / …)."""
+    return substitute(outline.roles.get(role, role), variables)
+
+
+def file_banner(outline: Outline, file: str, variables: Mapping[str, str]) -> str:
+    """The comment a skeleton file starts with: which outline, who writes it, how."""
+    owner = outline.sections_in(file)[0].owner
+    who = f"{role_title(outline, owner, variables)} ({owner})" if owner else "chưa phân công"
     return (
         f"<!-- Tệp {file} của đề cương «{outline.id}». Phụ trách: {who}.\n"
         "Viết nội dung thay cho dòng [Viết nội dung tại đây]{.placeholder}; giữ nguyên các "
@@ -31,10 +38,10 @@ def _file_banner(outline: Outline, file: str, sections: list[Section]) -> str:
     )
 
 
-def render_file(outline: Outline, file: str) -> str:
-    """The text of one skeleton file as ``vankien scaffold`` first writes it."""
+def render_file(outline: Outline, file: str, variables: Mapping[str, str]) -> str:
+    """The text of one skeleton file as ``vankien scaffold`` first writes it for a unit."""
     sections = outline.sections_in(file)
-    blocks = [_file_banner(outline, file, sections)]
+    blocks = [file_banner(outline, file, variables)]
     for section in sections:
         blocks.append(section.markdown_heading())
         if section.guidance:
@@ -44,5 +51,5 @@ def render_file(outline: Outline, file: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def render_all(outline: Outline) -> dict[str, str]:
-    return {file: render_file(outline, file) for file in outline.files()}
+def render_all(outline: Outline, variables: Mapping[str, str]) -> dict[str, str]:
+    return {file: render_file(outline, file, variables) for file in outline.files()}

@@ -11,9 +11,9 @@ from vankien.errors import EXIT_FINDINGS, EXIT_OK
 from vankien.outline.load import load_outline
 from vankien.outline.model import Outline
 from vankien.resources import find
-from vankien.skeleton.files import SKELETON_DIR
+from vankien.skeleton.files import SKELETON_DIR, read_skeleton
 from vankien.skeleton.render import render_all, substitute
-from vankien.textio import read_text, write_atomic
+from vankien.textio import write_atomic
 from vankien.unit.load import load_unit
 
 
@@ -42,7 +42,7 @@ def check_drift(root: Path, outline: Outline, variables: dict[str, str]) -> list
         # The linter's parser: scaffold --check, lint and the build see the same headings.
         from vankien.lint.document import parse_file
 
-        found = parse_file(rel, read_text(path)).headings
+        found = parse_file(rel, read_skeleton(path)).headings
         found_texts = [(_norm("#" * h.level + " " + h.text, variables), h.line) for h in found]
         cursor = 0
         for section in outline.sections_in(name):
@@ -86,7 +86,7 @@ def scaffold(root: Path, *, check: bool = False) -> int:
         print("Khung khớp với đề cương.")
         return EXIT_OK
     created = kept = 0
-    for name, text in render_all(outline).items():
+    for name, text in render_all(outline, unit.variables()).items():
         path = root / SKELETON_DIR / name
         if path.exists():
             kept += 1

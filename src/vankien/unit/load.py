@@ -43,15 +43,25 @@ def _term(node: Node, key: str) -> Term:
     return Term(start, end)
 
 
+def start_hint(root: Path) -> str:
+    """How to start a report where report.yaml is missing: which sample to copy, from where."""
+    from vankien.resources import sample_reports
+
+    samples = sample_reports()
+    if not samples:
+        return f"tạo tệp {METADATA_FILE} trong thư mục báo cáo và điền thông tin của đơn vị."
+    shown = "; ".join(f"{label}: {path}" for label, path in samples.items())
+    return (
+        f"sao chép tệp mẫu vào «{root / METADATA_FILE}» rồi sửa thông tin của đơn vị "
+        f"(mẫu {shown}); sau đó chạy «vankien scaffold» để tạo các tệp khung."
+    )
+
+
 def load_unit(root: Path) -> Unit:
     """Read ``root/report.yaml``; every problem is a :class:`UserError`."""
     path = root / METADATA_FILE
     if not path.is_file():
-        raise UserError(
-            "không tìm thấy tệp thông tin đơn vị",
-            path=path,
-            hint="sao chép report.yaml mẫu vào thư mục báo cáo và điền thông tin của đơn vị.",
-        )
+        raise UserError("không tìm thấy tệp thông tin đơn vị", path=path, hint=start_hint(root))
     data = load_yaml(path)
     if data is None:
         raise UserError("tệp thông tin đơn vị rỗng", path=path)
@@ -84,8 +94,7 @@ def load_unit(root: Path) -> Unit:
         raise congress.error(
             "numeral", "cách ghi số đại hội phải là «roman» (XV) hoặc «arabic» (15)"
         )
-    kind_default = "đại biểu" if org_type is OrgType.DANG_BO else "đảng viên"
-    kind = congress.str_("kind", kind_default)
+    kind = congress.str_("kind", org_type.wording.congress_kind)
     if kind not in ("đại biểu", "đảng viên"):
         raise congress.error("kind", "loại đại hội phải là «đại biểu» hoặc «đảng viên»")
     previous_term = _term(congress, "previous_term")
@@ -128,8 +137,7 @@ def load_unit(root: Path) -> Unit:
     signer = top.child("signer", required=True)
     assert signer is not None
     signer.check_keys({"on_behalf", "title", "name"})
-    on_behalf_default = f"T/M {org_type.leader.upper()}"
-    on_behalf = signer.str_("on_behalf", on_behalf_default)
+    on_behalf = signer.str_("on_behalf", org_type.wording.on_behalf)
     if re.match(r"^T\.?M\b", on_behalf) and not on_behalf.startswith("T/M "):
         raise signer.error(
             "on_behalf", "văn bản của Đảng ghi «T/M» (có gạch chéo), không ghi «TM.»"

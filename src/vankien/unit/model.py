@@ -22,25 +22,114 @@ class OrgType(Enum):
     CHI_BO = "chi-bo-co-so"
 
     @property
+    def wording(self) -> OrgWording:
+        return ORG_WORDING[self]
+
+    @property
     def org(self) -> str:
-        return "Đảng bộ" if self is OrgType.DANG_BO else "Chi bộ"
+        return self.wording.org
 
     @property
     def leader(self) -> str:
-        """Who leads: the Đảng ủy of a đảng bộ; a chi bộ cơ sở leads itself."""
-        return "Đảng ủy" if self is OrgType.DANG_BO else "Chi bộ"
+        return self.wording.leader
 
     @property
     def committee(self) -> str:
-        return "Ban Chấp hành" if self is OrgType.DANG_BO else "Chi ủy"
+        return self.wording.committee
 
     @property
     def body_code(self) -> str:
-        return "ĐU" if self is OrgType.DANG_BO else "CB"
+        return self.wording.body_code
 
     @property
     def label(self) -> str:
-        return "đảng bộ cơ sở" if self is OrgType.DANG_BO else "chi bộ cơ sở"
+        return self.wording.label
+
+    def others(self) -> list[OrgType]:
+        return [other for other in OrgType if other is not self]
+
+
+@dataclass(frozen=True)
+class OrgWording:
+    """Every word that depends on the organisation type (:meth:`Unit.variables` publishes them
+    as ``{{name}}`` variables)."""
+
+    org: str  # the organisation: «Đại hội Đảng bộ lần thứ …»
+    leader: str  # who leads between congresses and signs («T/M …»)
+    committee: str  # the elected committee
+    committee_members: str  # its members, in «Nơi nhận»
+    body_code: str  # after «BC/» in the document number
+    label: str  # the type, in prose
+    congress_kind: str  # default «Đại hội đại biểu» / «Đại hội đảng viên»
+    # Who signs («T/M …») and, with it, whose report the subject line says it is («của …»,
+    # a format string with {org_full} and {previous_congress}); the first pair is the default.
+    signatures: tuple[tuple[str, str], ...]
+    file_copy: str  # the last line of «Nơi nhận»: who keeps the file copy
+    role_standing: str  # role titles the outline's «roles» refer to
+    role_office: str
+    role_inspection: str
+    absent_bodies: tuple[str, ...] = ()  # bodies this type does not have (the linter flags them)
+
+    @property
+    def on_behalf(self) -> str:
+        return self.signatures[0][0]
+
+    def author_for(self, on_behalf: str) -> str:
+        """The subject line's author that goes with the signature ``on_behalf``."""
+        key = " ".join(on_behalf.split()).casefold()
+        for signature, author in self.signatures:
+            if signature.casefold() == key:
+                return author
+        return self.signatures[0][1]
+
+
+# The one table of organisation-type wording. A chi bộ cơ sở has no office and no Ủy ban Kiểm
+# tra of its own (Điều lệ Đảng: the chi bộ does the inspection work and assigns a chi ủy viên,
+# or where there is no chi ủy a đảng viên, to it); its congress is always a đảng viên congress;
+# its documents are issued and signed in the chi bộ's name («CHI BỘ …», «T/M CHI BỘ»), so the
+# report is the chi bộ's («của Chi bộ …»): a chi bộ with fewer than nine members has no chi ủy.
+ORG_WORDING: dict[OrgType, OrgWording] = {
+    OrgType.DANG_BO: OrgWording(
+        org="Đảng bộ",
+        leader="Đảng ủy",
+        committee="Ban Chấp hành",
+        committee_members="Ủy viên Ban Chấp hành",
+        body_code="ĐU",
+        label="đảng bộ cơ sở",
+        congress_kind="đại biểu",
+        signatures=(
+            ("T/M ĐẢNG ỦY", "Ban Chấp hành {org_full} khóa {previous_congress}"),
+            ("T/M BAN CHẤP HÀNH", "Ban Chấp hành {org_full} khóa {previous_congress}"),
+        ),
+        file_copy="Lưu Văn phòng Đảng ủy",
+        role_standing="Thường trực Đảng ủy (Bí thư, Phó Bí thư)",
+        role_office="Văn phòng Đảng ủy",
+        role_inspection="Ủy ban Kiểm tra Đảng ủy",
+    ),
+    OrgType.CHI_BO: OrgWording(
+        org="Chi bộ",
+        leader="Chi bộ",
+        committee="Chi ủy",
+        committee_members="Chi ủy viên",
+        body_code="CB",
+        label="chi bộ cơ sở",
+        congress_kind="đảng viên",
+        signatures=(
+            ("T/M CHI BỘ", "{org_full}"),
+            ("T/M CHI ỦY", "Chi ủy {org_full}"),
+        ),
+        file_copy="Lưu Chi bộ",
+        role_standing="Bí thư, Phó Bí thư Chi bộ",
+        role_office="Chi ủy viên phụ trách tổng hợp",
+        role_inspection="Chi ủy viên phụ trách công tác kiểm tra",
+        absent_bodies=(
+            "Văn phòng Chi bộ",
+            "Văn phòng Chi ủy",
+            "Ủy ban Kiểm tra Chi bộ",
+            "Ủy ban Kiểm tra Chi ủy",
+        ),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -123,6 +212,19 @@ class Unit:
         return int_to_roman(n) if self.numeral == "roman" else str(n)
 
     @property
+    def org_full(self) -> str:
+        """«Chi bộ Sở Khoa học và Công nghệ»."""
+        return f"{self.org_type.org} {self.name}"
+
+    @property
+    def author(self) -> str:
+        """Whose report it is, as the subject line names it («của …»): the body that signs."""
+        return self.org_type.wording.author_for(self.on_behalf).format(
+            org_full=self.org_full,
+            previous_congress=self.congress_text(self.congress_number - 1),
+        )
+
+    @property
     def doc_code(self) -> str:
         return f"BC/{self.org_type.body_code}"
 
@@ -140,13 +242,20 @@ class Unit:
     def variables(self) -> dict[str, str]:
         """The values that ``{{name}}`` placeholders resolve to; each has _upper/_lower forms."""
         org = self.org_type
+        wording = org.wording
         base = {
             "org": org.org,
             "leader": org.leader,
             "committee": org.committee,
+            "committee_members": wording.committee_members,
+            "file_copy": wording.file_copy,
+            "role_standing": wording.role_standing,
+            "role_office": wording.role_office,
+            "role_inspection": wording.role_inspection,
             "org_type": org.label,
             "unit_name": self.name,
-            "org_full": f"{org.org} {self.name}",
+            "org_full": self.org_full,
+            "author": self.author,
             "superior": self.superior,
             "issuer": self.issuer,
             "congress": self.congress_text(),

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.lint.context import Context
 from vankien.lint.model import Hit, Severity
+from vankien.lint.rules.placeholders import ELLIPSIS_RE
 from vankien.lint.rules.text import DATA, data_lines, quote, unit_hit, units
 from vankien.outline.model import PART_ORDINALS, roman_to_int
 from vankien.unit.model import OrgType
@@ -112,7 +114,15 @@ def check_year_range_notation(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-_ORG = r"(?:Đảng\s+bộ|Chi\s+bộ)"
+def _words_re(words: Iterable[str]) -> str:
+    """Words of the organisation-type table as one alternation: any spacing, «ủy» or «uỷ»."""
+    return "|".join(
+        r"\s+".join(re.escape(part).replace("ủy", "(?:ủy|uỷ)") for part in word.split())
+        for word in sorted(set(words), key=len, reverse=True)
+    )
+
+
+_ORG = rf"(?:{_words_re(org_type.org for org_type in OrgType)})"
 _ORDINAL_WORDS = "|".join(PART_ORDINALS)
 
 
@@ -239,40 +249,51 @@ def check_org_alternative(ctx: Context) -> Iterator[Hit]:
 def check_wrong_org_type(ctx: Context) -> Iterator[Hit]:
     """What it flags: gọi đơn vị bằng từ của loại tổ chức kia: với chi bộ cơ sở là «Đảng ủy <tên
     đơn vị>», «Đảng bộ <tên đơn vị>», «T/M ĐẢNG ỦY», «Đại hội Đảng bộ lần thứ …»; với đảng bộ cơ
-    sở là «Chi bộ <tên đơn vị>», «T/M CHI BỘ», «Đại hội Chi bộ lần thứ …».
+    sở là «Chi bộ <tên đơn vị>», «T/M CHI BỘ», «Đại hội Chi bộ lần thứ …». Với chi bộ cơ sở còn
+    báo cơ quan mà chi bộ không có: «Văn phòng Chi bộ», «Ủy ban Kiểm tra Chi bộ».
 
-    Why: chi bộ cơ sở không có đảng ủy; đảng bộ không phải chi bộ. Nhắc đến tổ chức khác (Đảng
-    ủy Khối, các chi bộ trực thuộc) không bị báo.
+    Why: chi bộ cơ sở không có đảng ủy, văn phòng hay ủy ban kiểm tra riêng (chi bộ làm công tác
+    kiểm tra, phân công chi ủy viên phụ trách); đảng bộ không phải chi bộ. Nhắc đến tổ chức khác
+    (Đảng ủy Khối, các chi bộ trực thuộc) không bị báo.
 
     Example: «T/M ĐẢNG ỦY» cuối báo cáo của một chi bộ cơ sở.
 
     Use instead: «T/M CHI BỘ» (hoặc «T/M CHI ỦY»), ``{{org}}``, ``{{leader}}``.
     """
     unit = ctx.unit
-    own = r"Đảng\s+bộ|Đảng\s+(?:ủy|uỷ)" if unit.org_type is OrgType.CHI_BO else r"Chi\s+bộ"
-    other = "Đảng" if unit.org_type is OrgType.CHI_BO else "Chi"
-    patterns = [re.compile(rf"\bT/M\s+(?:{own.upper()}|{own})\b", re.IGNORECASE)]
+    mine = {unit.org_type.org, unit.org_type.leader}
+    others = unit.org_type.others()
+    foreign = _words_re({w for o in others for w in (o.org, o.leader)} - mine)
+    other_orgs = {o.org.casefold() for o in others}
+    patterns = [re.compile(rf"\bT/M\s+(?:{foreign})\b", re.IGNORECASE)]
     if unit.name:
-        patterns.append(re.compile(rf"\b(?:{own})\s+{re.escape(unit.name)}\b", re.IGNORECASE))
+        patterns.append(re.compile(rf"\b(?:{foreign})\s+{re.escape(unit.name)}\b", re.IGNORECASE))
+    absent = unit.org_type.wording.absent_bodies
+    absent_re = re.compile(rf"\b(?:{_words_re(absent)})\b", re.IGNORECASE) if absent else None
     congress = _congress_re(unit.name)
     for source, text_unit in units(ctx):
         spans: list[tuple[int, int]] = []
         for pattern in patterns:
             spans += [m.span() for m in pattern.finditer(text_unit.text)]
+        missing = [m.span() for m in absent_re.finditer(text_unit.text)] if absent_re else []
+        spans += missing
         for m in congress.finditer(text_unit.text):
             org = m.group("org")
-            if org and org.split()[0].capitalize() == other and "(" not in m.group(0):
+            if org and " ".join(org.split()).casefold() in other_orgs and "(" not in m.group(0):
                 spans.append(m.span("org"))
         last_end = -1
         for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
             if start < last_end:
                 continue  # the same words matched by two patterns: report them once
             last_end = end
+            words = text_unit.text[start:end]
             yield unit_hit(
                 source,
                 text_unit,
                 start,
-                f"«{text_unit.text[start:end]}» không đúng loại tổ chức: đơn vị là "
+                f"«{words}»: {unit.org_type.label} không có cơ quan này"
+                if (start, end) in missing
+                else f"«{words}» không đúng loại tổ chức: đơn vị là "
                 f"{unit.org_type.label} ({unit.org_type.org}, cấp ủy: {unit.org_type.leader})",
             )
 
@@ -408,3 +429,67 @@ def check_invalid_date(ctx: Context) -> Iterator[Hit]:
                         m.start(),
                         f"ngày không tồn tại: «{m.group(0)}»",
                     )
+
+
+# What an official document cannot lack, with the report.yaml key that holds each.
+FINAL_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("document", "number", "số văn bản"),
+    ("document", "date", "ngày ký"),
+    ("document", "place", "địa danh"),
+    ("signer", "name", "họ tên người ký"),
+)
+_BLANK_MARK_RE = re.compile(r"[\[\]{}<>]")
+
+
+def _final_values(ctx: Context) -> dict[str, str]:
+    unit = ctx.unit
+    return {
+        "document.number": "" if unit.doc_number is None else str(unit.doc_number),
+        "document.date": unit.date.isoformat(),
+        "document.place": unit.place,
+        "signer.name": unit.signer_name,
+    }
+
+
+def _yaml_line(path: Path, section: str, key: str) -> int:
+    """The line of ``section.key`` in report.yaml (of ``section`` when the key is absent)."""
+    from vankien.yamlio import line_of, load_yaml
+
+    data = load_yaml(path)
+    node = data.get(section) if hasattr(data, "get") else None
+    if node is None or not hasattr(node, "lc"):
+        return 1
+    return (line_of(node, key) if key in node else line_of(node)) or 1
+
+
+def check_final_document_data(ctx: Context) -> Iterator[Hit]:
+    """What it flags: ở giai đoạn chính thức (``document.stage: chinh-thuc``), report.yaml chưa có
+    số văn bản (``document.number``), hoặc ngày ký, địa danh, họ tên người ký còn là chỗ để
+    trống («…», «[Họ và tên]»).
+
+    Why: văn bản chính thức phải có số, ký hiệu, địa danh và ngày tháng, họ tên người ký (Hướng
+    dẫn 36-HD/VPTW). Dự thảo được để trống số văn bản (in «Số    -BC/ĐU» để ghi tay); bản chính
+    thức thì không. Ngày ký và họ tên người ký bắt buộc ở mọi giai đoạn: thiếu thì mọi lệnh dừng
+    với mã 2. Cả «vankien build» lẫn «vankien release --final» đều dừng khi còn lỗi này, và
+    mục ``lint:`` của report.yaml không tắt hay hạ mức quy tắc này được.
+
+    Example: ``number:`` để trống trong mục ``document:`` khi ``stage: chinh-thuc``.
+
+    Use instead: ghi số văn bản (``number: 45``) và họ tên thật của người ký, hoặc để
+    ``stage`` là dự thảo cho đến khi có số.
+    """
+    if not ctx.unit.stage.is_final:
+        return
+    values = _final_values(ctx)
+    rel = ctx.unit.path.name
+    for section, key, label in FINAL_FIELDS:
+        value = values[f"{section}.{key}"].strip()
+        if value and not ELLIPSIS_RE.search(value) and not _BLANK_MARK_RE.search(value):
+            continue
+        shown = f"«{value}»" if value else "để trống"
+        yield Hit(
+            rel,
+            _yaml_line(ctx.unit.path, section, key),
+            1,
+            f"bản chính thức phải có {label} («{section}.{key}» trong report.yaml): {shown}",
+        )

@@ -1,0 +1,23 @@
+"""Pieces of the benchmark driver that do not time anything."""
+
+from __future__ import annotations
+
+from bench.run import _huge_linearity, huge_sizes
+
+from vankien.skeleton.files import MAX_SKELETON_BYTES
+
+
+def test_huge_sizes_reach_the_limit_and_pass_it() -> None:
+    sizes = huge_sizes()
+    assert sizes == tuple(sorted(sizes))
+    assert MAX_SKELETON_BYTES in sizes
+    assert sizes[-1] > MAX_SKELETON_BYTES
+
+
+def test_huge_linearity_reads_the_cost_per_extra_megabyte() -> None:
+    mb = 2**20
+    linear = _huge_linearity([(mb // 4, 2.0), (mb // 2, 4.0), (mb, 8.0)])
+    assert "8.0 s → 8.0 s" in linear and "— tuyến tính" in linear
+    quadratic = _huge_linearity([(mb // 4, 1.0), (mb // 2, 4.0), (mb, 16.0)])
+    assert "KHÔNG tuyến tính" in quadratic
+    assert "không kết luận được" in _huge_linearity([(mb, 8.0)])

@@ -331,3 +331,16 @@ def test_nfc_fix_leaves_code_and_urls_on_the_same_line(report, capsys) -> None:
     lint(capsys, report, "--fix")
     want = f"Đảng ủy xem `{decomposed}` và http://x.vn/{word}/a rồi Đảng ủy."
     assert want in path.read_text(encoding="utf-8")
+
+
+def test_write_refuses_files_changed_since_they_were_read(report: Path) -> None:
+    from vankien.errors import UserError
+
+    path = insert(report, "Dùng `mã` rồi sửa chỗ này  hai dấu cách.")
+    result = compute_fixes(report, load_report(report), LintConfig(), all_rules())
+    assert result.changed == [TARGET]
+    path.write_text(path.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="đã bị sửa"):
+        result.write(report)
+    assert path.read_bytes() == before

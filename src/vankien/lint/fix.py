@@ -90,16 +90,19 @@ class FixResult:
         return "".join(out)
 
     def write(self, root: Path) -> None:
+        """Write the fixed files; none if any changed on disk since it was read."""
+        raws: dict[str, bytes] = {}
         for rel in self.changed:
             path = root / rel
-            raw = path.read_bytes()
-            if decode(raw, path) != self.original[rel]:
+            raws[rel] = path.read_bytes()
+            if decode(raws[rel], path) != self.original[rel]:
                 raise UserError(
-                    "tệp đã bị sửa trong lúc chạy --fix; không ghi đè",
+                    "tệp đã bị sửa trong lúc chạy --fix; chưa ghi tệp nào",
                     path=path,
                     hint="chạy lại «vankien lint --fix».",
                 )
-            write_atomic(path, with_layout_of(raw, self.fixed[rel]))
+        for rel, raw in raws.items():
+            write_atomic(root / rel, with_layout_of(raw, self.fixed[rel]))
 
 
 BOM = b"\xef\xbb\xbf"

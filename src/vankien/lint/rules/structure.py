@@ -155,7 +155,8 @@ def check_numbering(ctx: Context) -> Iterator[Hit]:
     Example: «## II. ĐÁNH GIÁ CHUNG» đứng ngay sau mục «II. KẾT QUẢ LÃNH ĐẠO …».
 
     Use instead: đánh số liền mạch: «## III. ĐÁNH GIÁ CHUNG». Lệnh ``vankien lint --fix`` tự đánh
-    lại số.
+    lại số khi tiêu đề cho biết chắc đó là mục nào của đề cương; khi thiếu một mục của đề cương,
+    các mục sau giữ nguyên số (thông báo nêu mục còn thiếu): thêm mục đó vào.
     """
     last: dict[object, int] = {}
     for placed in placed_headings(ctx):

@@ -1,4 +1,5 @@
-"""The README's two commands work on a clean clone: `make report` builds the unit's draft."""
+"""The README's commands work on a clean clone: `make report` builds the unit's draft, and
+`make hooks` installs the commit hook."""
 
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_readme_shows_the_two_commands() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "make report" in readme and "make test" in readme
+    assert "make report" in readme and "make test" in readme and "make hooks" in readme
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    for target in ("report", "test", "lint", "example"):
+    for target in ("report", "test", "lint", "example", "hooks"):
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
     assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
 
@@ -48,3 +49,19 @@ def test_make_report_on_a_clean_clone(tmp_path: Path) -> None:
         body = docx.read("word/document.xml").decode("utf-8")
     assert "BÁO CÁO CHÍNH TRỊ" in body
     assert "(Chi bộ)" not in body
+
+    # The commit hook of docs/lint.md is one more command away: `make report` does not install
+    # pre-commit (a writer who only builds needs no dev tools), `make hooks` does.
+    assert not (clone / ".venv" / "bin" / "pre-commit").exists()
+    result = subprocess.run(
+        ["make", "hooks", f"PYTHON={base}"],
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert (clone / ".venv" / "bin" / "pre-commit").is_file()
+    hook = clone / ".git" / "hooks" / "pre-commit"
+    assert "pre-commit" in hook.read_text(encoding="utf-8") and os.access(hook, os.X_OK)

@@ -12,7 +12,12 @@ DOCS_BASE = "docs/rules"
 
 
 def render_text(findings: Sequence[Finding]) -> str:
-    return "".join(f.render() + "\n" for f in findings)
+    """One line per finding; an error line ends with its rule's hint («→ what to do»)."""
+    lines = []
+    for f in findings:
+        hint = f" → {f.hint}" if f.severity is Severity.ERROR and f.hint else ""
+        lines.append(f"{f.render()}{hint}\n")
+    return "".join(lines)
 
 
 def summary(findings: Sequence[Finding]) -> str:

@@ -32,6 +32,10 @@ RULES: tuple[Rule, ...] = (
         E,
         structure.check_missing_heading,
         ("outline",),
+        hint=(
+            "thêm đề mục đúng như đề cương, đúng cấp «#» "
+            "(«vankien scaffold» tạo lại đề mục còn thiếu)."
+        ),
     ),
     Rule(
         "STR002",
@@ -42,6 +46,7 @@ RULES: tuple[Rule, ...] = (
         structure.check_numbering,
         ("numbering",),
         fixable=True,
+        hint="đánh số liền mạch, theo đúng mục cha.",
     ),
     Rule(
         "STR003",
@@ -52,6 +57,7 @@ RULES: tuple[Rule, ...] = (
         structure.check_heading_level,
         ("markdown",),
         fixable=True,
+        hint="dùng số «#» đúng cấp của số mục: «##» cho I., «###» cho 1., «####» cho 1.1.",
     ),
     Rule(
         "STR004",
@@ -88,6 +94,7 @@ RULES: tuple[Rule, ...] = (
         E,
         structure.check_heading_order,
         ("outline",),
+        hint="xếp lại các mục theo thứ tự của đề cương.",
     ),
     Rule(
         "STR008",
@@ -98,6 +105,9 @@ RULES: tuple[Rule, ...] = (
         structure.check_empty_section,
         ("stage",),
         draft_severity=W,
+        hint=(
+            "viết nội dung cho mục; đang soạn thì để dòng «[Viết nội dung tại đây]{.placeholder}»."
+        ),
     ),
     # Placeholders: text still to be written.
     Rule(
@@ -110,6 +120,7 @@ RULES: tuple[Rule, ...] = (
         ("stage",),
         draft_severity=W,
         scope="file",
+        hint="điền giá trị («lần thứ XIV») hoặc dùng biến, như {{previous_congress}}.",
     ),
     Rule(
         "PH002",
@@ -121,6 +132,7 @@ RULES: tuple[Rule, ...] = (
         ("stage",),
         draft_severity=W,
         scope="file",
+        hint="thay cả dòng giữ chỗ, kể cả dấu ngoặc, bằng nội dung của mục.",
     ),
     Rule(
         "PH003",
@@ -132,6 +144,10 @@ RULES: tuple[Rule, ...] = (
         ("stage", "outline"),
         draft_severity=W,
         scope="file",
+        hint=(
+            "viết phần đánh giá mà hướng dẫn yêu cầu; "
+            "hướng dẫn chỉ nằm trong <!-- HƯỚNG DẪN: … -->."
+        ),
     ),
     Rule(
         "PH004",
@@ -142,6 +158,7 @@ RULES: tuple[Rule, ...] = (
         placeholders.check_undefined_variable,
         ("variables",),
         scope="file",
+        hint="dùng một biến có trong report.yaml (thông báo gợi ý tên gần nhất).",
     ),
     Rule(
         "PH005",
@@ -153,6 +170,7 @@ RULES: tuple[Rule, ...] = (
         ("paste",),
         fixable=True,
         scope="file",
+        hint="xóa dấu vết này của Word.",
     ),
     Rule(
         "PH006",
@@ -164,6 +182,7 @@ RULES: tuple[Rule, ...] = (
         ("stage",),
         draft_severity=W,
         scope="file",
+        hint="làm việc mà ghi chú nhắc, rồi xóa ghi chú.",
     ),
     # Consistency with report.yaml.
     Rule(
@@ -175,6 +194,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_term_of_report,
         ("term",),
         scope="file",
+        hint="sửa theo nhiệm kỳ trong report.yaml, hoặc dùng {{previous_term}}, {{current_term}}.",
     ),
     Rule(
         "CON002",
@@ -185,6 +205,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_term_length,
         ("term",),
         scope="file",
+        hint="viết nhiệm kỳ 5 năm, như «nhiệm kỳ 2020 - 2025».",
     ),
     Rule(
         "CON003",
@@ -207,6 +228,9 @@ RULES: tuple[Rule, ...] = (
         ("congress",),
         fixable=True,
         scope="file",
+        hint=(
+            "sửa theo số đại hội trong report.yaml, hoặc dùng {{congress}}, {{previous_congress}}."
+        ),
     ),
     Rule(
         "CON005",
@@ -217,6 +241,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_org_alternative,
         ("org-type",),
         scope="file",
+        hint="chỉ giữ cách viết đúng với đơn vị, hoặc dùng {{org}}.",
     ),
     Rule(
         "CON006",
@@ -227,6 +252,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_wrong_org_type,
         ("org-type",),
         scope="file",
+        hint="dùng từ của đơn vị mà thông báo ghi, hoặc {{org}}, {{leader}}.",
     ),
     Rule(
         "CON007",
@@ -237,6 +263,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_citation_code,
         ("citation",),
         scope="file",
+        hint="chép đúng số, ký hiệu in trên văn bản, như «Nghị quyết số 21-NQ/TW».",
     ),
     Rule(
         "CON008",
@@ -257,6 +284,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_invalid_date,
         ("date",),
         scope="file",
+        hint="chép đúng ngày in trên văn bản được trích dẫn.",
     ),
     # Length.
     Rule(
@@ -410,6 +438,7 @@ RULES: tuple[Rule, ...] = (
         suppress.check_no_reason,
         ("suppression",),
         scope="file",
+        hint="ghi lý do sau dấu hai chấm: <!-- vankien-disable-next-line MÃ: lý do -->.",
     ),
     Rule(
         "SUP002",
@@ -420,6 +449,7 @@ RULES: tuple[Rule, ...] = (
         suppress.check_unknown_code,
         ("suppression",),
         scope="file",
+        hint="ghi đúng mã quy tắc («vankien rules» liệt kê tất cả).",
     ),
 )
 

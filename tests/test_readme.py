@@ -34,15 +34,19 @@ def test_make_report_on_a_clean_clone(tmp_path: Path) -> None:
     subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHONPATH"))}
     base = getattr(sys, "_base_executable", sys.executable)
-    result = subprocess.run(
-        ["make", "report", f"PYTHON={base}"],
-        cwd=clone,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    def make(target: str) -> None:
+        result = subprocess.run(
+            ["make", target, f"PYTHON={base}"],
+            cwd=clone,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1200,
+        )
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    make("report")
     outputs = list((clone / "build").glob("*.docx"))
     assert [p.name for p in outputs] == ["bao-cao-chinh-tri.docx"]
     with zipfile.ZipFile(outputs[0]) as docx:
@@ -53,15 +57,7 @@ def test_make_report_on_a_clean_clone(tmp_path: Path) -> None:
     # The commit hook of docs/lint.md is one more command away: `make report` does not install
     # pre-commit (a writer who only builds needs no dev tools), `make hooks` does.
     assert not (clone / ".venv" / "bin" / "pre-commit").exists()
-    result = subprocess.run(
-        ["make", "hooks", f"PYTHON={base}"],
-        cwd=clone,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    make("hooks")
     assert (clone / ".venv" / "bin" / "pre-commit").is_file()
     hook = clone / ".git" / "hooks" / "pre-commit"
     assert "pre-commit" in hook.read_text(encoding="utf-8") and os.access(hook, os.X_OK)

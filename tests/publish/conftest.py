@@ -10,7 +10,7 @@ import functools
 import json
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,12 +203,8 @@ def report_roots() -> list[Path]:
     return roots
 
 
-@functools.cache
-def source_blocks(root: Path) -> frozenset[str]:
-    """What a report's Markdown holds, as the build's reader (pandoc) reads it: «HeadingN» for
-    each heading level it uses and «Table» when it has a table. A check of one kind of block
-    is generated for the documents that have one, instead of being generated and skipped."""
-    text = joined_markdown(root, read_sources(root))
+def pandoc_nodes(text: str) -> Iterator[dict[str, Any]]:
+    """Every element of the pandoc AST of ``text`` as the build's reader reads it (JSON)."""
     out = subprocess.run(
         [pandoc_path(), "-f", READER, "-t", "json"],
         input=text,
@@ -216,21 +212,27 @@ def source_blocks(root: Path) -> frozenset[str]:
         text=True,
         check=True,
     ).stdout
-    found: set[str] = set()
-
-    def walk(node: Any) -> None:
+    stack: list[Any] = [json.loads(out)["blocks"]]
+    while stack:
+        node = stack.pop()
         if isinstance(node, dict):
-            if node.get("t") == "Header":
-                found.add(f"Heading{node['c'][0]}")
-            elif node.get("t") == "Table":
-                found.add("Table")
-            for value in node.values():
-                walk(value)
+            yield node
+            stack.extend(reversed(list(node.values())))
         elif isinstance(node, list):
-            for value in node:
-                walk(value)
+            stack.extend(reversed(node))
 
-    walk(json.loads(out)["blocks"])
+
+@functools.cache
+def source_blocks(root: Path) -> frozenset[str]:
+    """What a report's Markdown holds, as the build's reader (pandoc) reads it: «HeadingN» for
+    each heading level it uses and «Table» when it has a table. A check of one kind of block
+    is generated for the documents that have one, instead of being generated and skipped."""
+    found: set[str] = set()
+    for node in pandoc_nodes(joined_markdown(root, read_sources(root))):
+        if node.get("t") == "Header":
+            found.add(f"Heading{node['c'][0]}")
+        elif node.get("t") == "Table":
+            found.add("Table")
     return frozenset(found)
 
 

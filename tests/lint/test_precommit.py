@@ -32,7 +32,7 @@ def published_hook() -> dict[str, Any]:
 def test_published_hook_definition() -> None:
     hook = published_hook()
     assert hook["language"] == "python"
-    assert hook["entry"] == "vankien lint"
+    assert hook["entry"] == "vankien lint --format short"
     assert hook["files"] == r"\.md$"
     assert hook["verbose"] is True  # findings are shown when the commit passes
 
@@ -100,15 +100,19 @@ def test_commit_blocked_then_allowed(tmp_path: Path) -> None:
 
 
 def test_a_passing_draft_commit_shows_its_warnings(tmp_path: Path) -> None:
-    body = "Đại hội lần thứ……. Công tác quán triển nghị quyết được chú trọng."
+    placeholder = "[Viết nội dung tại đây]{.placeholder}"
+    body = f"Đại hội lần thứ……. Công tác quán triển nghị quyết.\n\n{placeholder}\n\n{placeholder}"
     repo, env = _repo_with_hook(tmp_path, body, "du-thao-1")
     allowed = _git(repo, env, "commit", "-m", "Dự thảo lần 1")
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
     output = allowed.stdout + allowed.stderr
     assert re.search(r"vankien lint \(kiểm tra báo cáo chính trị\)\.+Passed", output), output
-    warnings = [line for line in output.splitlines() if ": warning " in line]
-    assert len(warnings) == 2, output
+    warnings = [line for line in output.splitlines() if " warning " in line]
+    assert len(warnings) == 3, output
     assert "PH001/ellipsis-placeholder" in warnings[0] and "«Đại hội lần thứ……" in warnings[0]
     assert "VI009/" in warnings[1] and "«quán triển» → «quán triệt»" in warnings[1]
+    # The two placeholders: one line, both places.
+    assert warnings[2].startswith("2 chỗ: warning PH002/write-here-placeholder ")
+    assert warnings[2].endswith("(skeleton/01-mot.md:13, 15)")
     assert "→" not in output.replace("«quán triển» → «quán triệt»", "")  # no hint: no error
-    assert "Tổng cộng: 0 lỗi, 2 cảnh báo, 0 ghi chú." in output
+    assert "Tổng cộng: 0 lỗi, 4 cảnh báo, 0 ghi chú." in output

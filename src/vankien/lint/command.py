@@ -67,8 +67,9 @@ def lint_command(
         findings.extend(found)
     if diff and not fix:
         return EXIT_OK
-    if fmt == "text":
-        sys.stdout.write(output.render_text(findings))
+    if fmt in ("text", "short"):
+        render = output.render_text if fmt == "text" else output.render_short
+        sys.stdout.write(render(findings))
         print(output.summary(findings), file=sys.stderr)
     elif fmt == "json":
         sys.stdout.write(output.render_json(findings))

@@ -8,11 +8,12 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 PYTEST_ARGS   ?=
 
-.PHONY: help report example lint test check format reference clean bench ci-local
+.PHONY: help report example lint test check format reference clean bench ci-local hooks
 
 help:
 	@echo "make report   - dựng báo cáo của đơn vị (build/*.docx) từ report.yaml và skeleton/"
 	@echo "make lint     - kiểm tra các tệp trong skeleton/"
+	@echo "make hooks    - cài pre-commit: mỗi lần commit tự kiểm tra các tệp đã sửa"
 	@echo "make example  - dựng hai báo cáo mẫu trong examples/"
 	@echo "make test     - chạy toàn bộ kiểm thử (ruff, mypy, pytest)"
 	@echo "make bench    - đo tốc độ lint/build (vài phút), ghi bench/results.md"
@@ -37,6 +38,10 @@ example: $(RUNTIME_STAMP)
 
 lint: $(RUNTIME_STAMP)
 	$(PY) -m vankien lint
+
+# The commit hook of docs/lint.md: pre-commit (dev extra) into .venv, the hook into .git/hooks.
+hooks: $(DEV_STAMP)
+	$(VENV)/bin/pre-commit install
 
 reference: $(RUNTIME_STAMP)
 	$(PY) -m vankien reference --output reference.docx

@@ -57,7 +57,11 @@ def lint_cmd(
         typer.Option("--root", help="Thư mục báo cáo. Mặc định: tìm report.yaml từ tệp đầu."),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="Cách in kết quả: text, json, github, sarif.")
+        str,
+        typer.Option(
+            "--format",
+            help="Cách in kết quả: text, short (gộp các cảnh báo giống nhau), json, github, sarif.",
+        ),
     ] = "text",
     fail_level: Annotated[
         str,

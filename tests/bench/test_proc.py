@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import resource
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -32,7 +31,7 @@ def test_output_and_allowed_exit_codes() -> None:
         proc.run([sys.executable, "-c", code])
 
 
-@pytest.mark.skipif(not Path(proc.GNU_TIME).is_file(), reason="GNU time is not installed")
+@pytest.mark.needs_programs(proc.GNU_TIME)
 def test_peak_memory_does_not_inherit_the_parents() -> None:
     # Started directly (vfork), a child would report at least this test process's own peak.
     parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -6,10 +6,14 @@ then the paragraph style and its basedOn chain, then the document defaults.
 
 from __future__ import annotations
 
+import functools
+import json
 import shutil
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -17,6 +21,8 @@ from lxml import etree
 from vankien.publish.command import build_docx
 from vankien.publish.ooxml.ns import qn
 from vankien.publish.ooxml.package import parse, read_parts
+from vankien.publish.pandoc import READER, pandoc_path
+from vankien.publish.source import joined_markdown, read_sources
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -195,6 +201,39 @@ def report_roots() -> list[Path]:
         if (example / "report.yaml").is_file() and (example / "skeleton").is_dir():
             roots.append(example)
     return roots
+
+
+def pandoc_nodes(text: str) -> Iterator[dict[str, Any]]:
+    """Every element of the pandoc AST of ``text`` as the build's reader reads it (JSON)."""
+    out = subprocess.run(
+        [pandoc_path(), "-f", READER, "-t", "json"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    stack: list[Any] = [json.loads(out)["blocks"]]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            yield node
+            stack.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+
+
+@functools.cache
+def source_blocks(root: Path) -> frozenset[str]:
+    """What a report's Markdown holds, as the build's reader (pandoc) reads it: «HeadingN» for
+    each heading level it uses and «Table» when it has a table. A check of one kind of block
+    is generated for the documents that have one, instead of being generated and skipped."""
+    found: set[str] = set()
+    for node in pandoc_nodes(joined_markdown(root, read_sources(root))):
+        if node.get("t") == "Header":
+            found.add(f"Heading{node['c'][0]}")
+        elif node.get("t") == "Table":
+            found.add("Table")
+    return frozenset(found)
 
 
 @pytest.fixture(scope="session", params=report_roots(), ids=lambda p: p.name)

@@ -143,7 +143,7 @@ def test_missing_skeleton_is_a_user_error(draft, capsys):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is installed by .ci/run")
+@pytest.mark.needs_soffice
 def test_build_pdf_writes_the_preview_beside_the_docx(final):
     assert main(["build", "--root", str(final), "--pdf"]) == 0
     pdf = final / "build" / "bao-cao-chinh-thuc.pdf"

@@ -7,11 +7,11 @@ lint and still come out with a different structure.
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
 
 import pytest
+from tests.publish.conftest import pandoc_nodes
 
 from vankien.lint.document import parse_file
 from vankien.publish.pandoc import FILTERS, READER, pandoc_path
@@ -32,34 +32,17 @@ def markdown_files() -> list[Path]:
 
 
 def pandoc_headings(text: str) -> list[tuple[int, str]]:
-    out = subprocess.run(
-        [pandoc_path(), "-f", READER, "-t", "json"],
-        input=text,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    found: list[tuple[int, str]] = []
-
     def first_word(inlines: list[dict]) -> str:
         for inline in inlines:
             if inline["t"] == "Str":
                 return inline["c"]
         return ""
 
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("t") == "Header":
-                level, _attr, inlines = node["c"]
-                found.append((level, first_word(inlines)))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(json.loads(out)["blocks"])
-    return found
+    return [
+        (node["c"][0], first_word(node["c"][2]))
+        for node in pandoc_nodes(text)
+        if node.get("t") == "Header"
+    ]
 
 
 @pytest.mark.parametrize("path", markdown_files(), ids=lambda p: str(p.relative_to(REPO)))

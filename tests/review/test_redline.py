@@ -112,7 +112,15 @@ def test_accept_gives_to_and_reject_gives_from(edited_repo: Path, redline_data: 
     assert accepted != rejected
 
 
-def test_changes_carry_their_authors_and_dates(redline_data: bytes) -> None:
+def section_blocks(repo: Path, rev: str, heading: str) -> int:
+    """How many blocks (the heading, each paragraph) one section of 04-…md has at ``rev``."""
+    text = git(repo, "show", f"{rev}:skeleton/04-to-chuc-xay-dung-dang.md")
+    start = text.index(heading)
+    end = text.find("\n#", start + 1)
+    return sum(1 for b in text[start : end if end != -1 else None].split("\n\n") if b.strip())
+
+
+def test_changes_carry_their_authors_and_dates(edited_repo: Path, redline_data: bytes) -> None:
     data = redline_data
     by_author: dict[str, list[str]] = {}
     for node in revisions(data, "ins") + revisions(data, "del"):
@@ -123,8 +131,18 @@ def test_changes_carry_their_authors_and_dates(redline_data: bytes) -> None:
     assert any("Ban Tuyên giáo theo dõi" in t for t in cuong)
     dung = by_author[f"{DUNG.name} 2025-03-06T03:00:00Z"]
     assert "12" in "".join(dung) and "13" in "".join(dung)
-    binh = " ".join(by_author[f"{BINH.name} 2025-03-07T07:00:00Z"])
-    assert "3.2." in binh or "3.3." in binh
+    # Binh's one change swapped 3.2 and 3.3: the shorter of the two (3.3: 320 words against
+    # 444) is shown moved, deleted from its place and inserted at its new one, paragraph for
+    # paragraph, and nothing else carries Binh's name.
+    binh = by_author[f"{BINH.name} 2025-03-07T07:00:00Z"]
+    deleted = [run_text(n) for n in revisions(data, "del") if n.get(f"{W}author") == BINH.name]
+    inserted = [run_text(n) for n in revisions(data, "ins") if n.get(f"{W}author") == BINH.name]
+    deleted, inserted = [t for t in deleted if t.strip()], [t for t in inserted if t.strip()]
+    assert deleted == inserted
+    assert deleted[0] == "3.3. Công tác bảo vệ chính trị nội bộ"
+    assert len(deleted) == section_blocks(edited_repo, "du-thao-1", "#### 3.3.")
+    assert sorted(t for t in binh if t.strip()) == sorted(deleted * 2)
+    assert not any("3.2." in t for t in binh)
 
 
 def test_moved_section_shows_as_deleted_and_inserted(redline_data: bytes) -> None:

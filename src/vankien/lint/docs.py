@@ -77,6 +77,12 @@ def render_page(rule: Rule) -> str:
     return "\n".join(lines)
 
 
+def severity_text(rule: Rule) -> str:
+    """«error», or «error; dự thảo: warning» for a rule whose severity depends on the stage."""
+    final, draft = rule.severity_in(final=True), rule.severity_in(final=False)
+    return final.label if draft is final else f"{final.label}; dự thảo: {draft.label}"
+
+
 def render_index(rules: Sequence[Rule]) -> str:
     lines = [
         "# Các quy tắc kiểm tra của vankien",
@@ -88,7 +94,7 @@ def render_index(rules: Sequence[Rule]) -> str:
     ]
     for r in rules:
         lines.append(
-            f"| [{r.code}]({r.code}.md) | {r.name} | {r.family.value} | {r.severity.label} "
+            f"| [{r.code}]({r.code}.md) | {r.name} | {r.family.value} | {severity_text(r)} "
             f"| {'có' if r.fixable else ''} | {r.summary} |"
         )
     return "\n".join(lines) + "\n"

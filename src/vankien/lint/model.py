@@ -116,6 +116,9 @@ class Rule:
     # What its fixes change (a fixable rule declares at least one kind).
     fix_kinds: tuple[FixKind, ...] = ()
     aliases: tuple[str, ...] = field(default=())
+    # What to do, one short Vietnamese sentence, for a rule whose message does not already say
+    # it: the end of each error line (“… → hint”).
+    hint: str = ""
     # "file": the hits in a file depend only on that file's text (and the unit, outline and
     # settings), so the runner may reuse them while the file is unchanged; "report": the rule
     # reads several files at once (structure, length, document-wide style).
@@ -123,6 +126,12 @@ class Rule:
     # What an official document cannot lack: ``lint:`` settings in report.yaml can neither
     # switch the rule off nor lower its severity.
     binding: bool = False
+
+    def severity_in(self, *, final: bool) -> Severity:
+        """The severity at a stage (``final``: the official version; else a draft)."""
+        if not final and self.draft_severity is not None:
+            return self.draft_severity
+        return self.severity
 
     @property
     def docs(self) -> str:
@@ -144,6 +153,7 @@ class Finding:
     severity: Severity
     message: str
     fix: Fix | None = None
+    hint: str = ""  # the rule's hint
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.col, self.code)

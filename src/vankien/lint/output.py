@@ -7,12 +7,44 @@ from collections.abc import Sequence
 
 from vankien.lint.model import Finding, Rule, Severity
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "short", "json", "github", "sarif")
+SHORT_PLACES = 6  # places listed on a line of the short format before «…»
 DOCS_BASE = "docs/rules"
 
 
 def render_text(findings: Sequence[Finding]) -> str:
-    return "".join(f.render() + "\n" for f in findings)
+    """One line per finding; an error line ends with its rule's hint («→ what to do»)."""
+    lines = []
+    for f in findings:
+        hint = f" → {f.hint}" if f.severity is Severity.ERROR and f.hint else ""
+        lines.append(f"{f.render()}{hint}\n")
+    return "".join(lines)
+
+
+def render_short(findings: Sequence[Finding]) -> str:
+    """The commit hook's output: errors line by line, as in text; the other findings with the
+    same rule and message (38 × «phần này chưa viết») on one line that lists their places."""
+    lines = [render_text([f]) for f in findings if f.severity is Severity.ERROR]
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        if f.severity is not Severity.ERROR:
+            groups.setdefault((f.code, f.message), []).append(f)
+    for same in groups.values():
+        first = same[0]
+        if len(same) == 1:
+            lines.append(render_text(same))
+            continue
+        by_file: dict[str, list[str]] = {}
+        for f in same:
+            by_file.setdefault(f.path, []).append(str(f.line))
+        places = [f"{path}:{', '.join(numbers)}" for path, numbers in by_file.items()]
+        if len(places) > SHORT_PLACES:
+            places = [*places[:SHORT_PLACES], f"… và {len(places) - SHORT_PLACES} tệp khác"]
+        lines.append(
+            f"{len(same)} chỗ: {first.severity.label} {first.code}/{first.name} {first.message}"
+            f" ({'; '.join(places)})\n"
+        )
+    return "".join(lines)
 
 
 def summary(findings: Sequence[Finding]) -> str:

@@ -33,6 +33,10 @@ RULES: tuple[Rule, ...] = (
         E,
         structure.check_missing_heading,
         ("outline",),
+        hint=(
+            "thêm đề mục đúng như đề cương, đúng cấp «#» "
+            "(«vankien scaffold» tạo lại đề mục còn thiếu)."
+        ),
     ),
     Rule(
         "STR002",
@@ -44,6 +48,7 @@ RULES: tuple[Rule, ...] = (
         ("numbering",),
         fixable=True,
         fix_kinds=(K.NUMBERS,),
+        hint="đánh số liền mạch, theo đúng mục cha.",
     ),
     Rule(
         "STR003",
@@ -55,6 +60,7 @@ RULES: tuple[Rule, ...] = (
         ("markdown",),
         fixable=True,
         fix_kinds=(K.HEADING_LEVEL,),
+        hint="dùng số «#» đúng cấp của số mục: «##» cho I., «###» cho 1., «####» cho 1.1.",
     ),
     Rule(
         "STR004",
@@ -91,6 +97,7 @@ RULES: tuple[Rule, ...] = (
         E,
         structure.check_heading_order,
         ("outline",),
+        hint="xếp lại các mục theo thứ tự của đề cương.",
     ),
     Rule(
         "STR008",
@@ -101,6 +108,9 @@ RULES: tuple[Rule, ...] = (
         structure.check_empty_section,
         ("stage",),
         draft_severity=W,
+        hint=(
+            "viết nội dung cho mục; đang soạn thì để dòng «[Viết nội dung tại đây]{.placeholder}»."
+        ),
     ),
     # Placeholders: text still to be written.
     Rule(
@@ -113,6 +123,7 @@ RULES: tuple[Rule, ...] = (
         ("stage",),
         draft_severity=W,
         scope="file",
+        hint="điền giá trị («lần thứ XIV») hoặc dùng biến, như {{previous_congress}}.",
     ),
     Rule(
         "PH002",
@@ -124,6 +135,7 @@ RULES: tuple[Rule, ...] = (
         ("stage",),
         draft_severity=W,
         scope="file",
+        hint="thay cả dòng giữ chỗ, kể cả dấu ngoặc, bằng nội dung của mục.",
     ),
     Rule(
         "PH003",
@@ -135,6 +147,10 @@ RULES: tuple[Rule, ...] = (
         ("stage", "outline"),
         draft_severity=W,
         scope="file",
+        hint=(
+            "viết phần đánh giá mà hướng dẫn yêu cầu; "
+            "hướng dẫn chỉ nằm trong <!-- HƯỚNG DẪN: … -->."
+        ),
     ),
     Rule(
         "PH004",
@@ -145,6 +161,7 @@ RULES: tuple[Rule, ...] = (
         placeholders.check_undefined_variable,
         ("variables",),
         scope="file",
+        hint="dùng một biến có trong report.yaml (thông báo gợi ý tên gần nhất).",
     ),
     Rule(
         "PH005",
@@ -157,6 +174,7 @@ RULES: tuple[Rule, ...] = (
         fixable=True,
         fix_kinds=(K.WORD_ARTEFACT, K.WHITESPACE),
         scope="file",
+        hint="xóa dấu vết này của Word.",
     ),
     Rule(
         "PH006",
@@ -168,6 +186,7 @@ RULES: tuple[Rule, ...] = (
         ("stage",),
         draft_severity=W,
         scope="file",
+        hint="làm việc mà ghi chú nhắc, rồi xóa ghi chú.",
     ),
     # Consistency with report.yaml.
     Rule(
@@ -179,6 +198,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_term_of_report,
         ("term",),
         scope="file",
+        hint="sửa theo nhiệm kỳ trong report.yaml, hoặc dùng {{previous_term}}, {{current_term}}.",
     ),
     Rule(
         "CON002",
@@ -189,6 +209,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_term_length,
         ("term",),
         scope="file",
+        hint="viết nhiệm kỳ 5 năm, như «nhiệm kỳ 2020 - 2025».",
     ),
     Rule(
         "CON003",
@@ -213,6 +234,9 @@ RULES: tuple[Rule, ...] = (
         fixable=True,
         fix_kinds=(K.NUMBERS,),
         scope="file",
+        hint=(
+            "sửa theo số đại hội trong report.yaml, hoặc dùng {{congress}}, {{previous_congress}}."
+        ),
     ),
     Rule(
         "CON005",
@@ -223,6 +247,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_org_alternative,
         ("org-type",),
         scope="file",
+        hint="chỉ giữ cách viết đúng với đơn vị, hoặc dùng {{org}}.",
     ),
     Rule(
         "CON006",
@@ -233,6 +258,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_wrong_org_type,
         ("org-type",),
         scope="file",
+        hint="dùng từ của đơn vị mà thông báo ghi, hoặc {{org}}, {{leader}}.",
     ),
     Rule(
         "CON007",
@@ -243,6 +269,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_citation_code,
         ("citation",),
         scope="file",
+        hint="chép đúng số, ký hiệu in trên văn bản, như «Nghị quyết số 21-NQ/TW».",
     ),
     Rule(
         "CON008",
@@ -263,6 +290,7 @@ RULES: tuple[Rule, ...] = (
         consistency.check_invalid_date,
         ("date",),
         scope="file",
+        hint="chép đúng ngày in trên văn bản được trích dẫn.",
     ),
     Rule(
         "CON010",
@@ -434,6 +462,7 @@ RULES: tuple[Rule, ...] = (
         suppress.check_no_reason,
         ("suppression",),
         scope="file",
+        hint="ghi lý do sau dấu hai chấm: <!-- vankien-disable-next-line MÃ: lý do -->.",
     ),
     Rule(
         "SUP002",
@@ -444,6 +473,7 @@ RULES: tuple[Rule, ...] = (
         suppress.check_unknown_code,
         ("suppression",),
         scope="file",
+        hint="ghi đúng mã quy tắc («vankien rules» liệt kê tất cả).",
     ),
     # Markup: what would slip into the docx unchecked, or out of it unnoticed.
     Rule(

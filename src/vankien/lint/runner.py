@@ -55,9 +55,7 @@ def severity_of(rule: Rule, hit: Hit, config: LintConfig, final: bool) -> Severi
         return configured
     if hit.severity is not None:
         return hit.severity
-    if not final and rule.draft_severity is not None:
-        return rule.draft_severity
-    return rule.severity
+    return rule.severity_in(final=final)
 
 
 def run_rules(
@@ -92,6 +90,7 @@ def run_rules(
                     severity=severity_of(rule, hit, config, final),
                     message=hit.detail,
                     fix=_offered(rule, hit, sources),
+                    hint=rule.hint,
                 )
             )
     findings.sort(key=Finding.sort_key)

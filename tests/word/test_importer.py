@@ -1,0 +1,179 @@
+"""`vankien import`: where the imported files go, refusal and --force-new, all-or-nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vankien.errors import UserError
+from vankien.outline.load import load_outline
+from vankien.resources import find
+from vankien.skeleton.files import skeleton_files
+from vankien.skeleton.render import render_all
+from vankien.word.importer import (
+    SIDE_SUFFIX,
+    Summary,
+    Unplaced,
+    apply_plan,
+    format_report,
+    plan_import,
+    refusal,
+)
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"picture-one"
+OTHER_PNG = b"\x89PNG\r\n\x1a\n" + b"picture-two"
+
+
+def scaffold_texts(root: Path) -> dict[str, str]:
+    return render_all(load_outline(find(root, "outline", "bao-cao-chinh-tri.yaml")))
+
+
+def imported(root: Path) -> list[tuple[str, str]]:
+    """One imported text per outline file, the first with a picture."""
+    names = sorted(scaffold_texts(root))
+    texts = [(name, f"# Nhập từ Word: {name}\n\nĐoạn văn của {name}.\n") for name in names]
+    first, text = texts[0]
+    texts[0] = (first, text + "\n![](../images/image1.png)\n")
+    return texts
+
+
+def test_untouched_scaffold_files_are_replaced_and_pictures_written(report_copy: Path) -> None:
+    texts = imported(report_copy)
+    plan = plan_import(
+        report_copy,
+        texts,
+        [("images/image1.png", PNG)],
+        scaffold_texts(report_copy),
+        force_new=False,
+    )
+    assert not plan.conflicts
+    assert all(w.previous is not None for w in plan.writes if w.path.suffix == ".md")
+    apply_plan(plan)
+    for name, text in texts:
+        assert (report_copy / "skeleton" / name).read_text(encoding="utf-8") == text
+    assert (report_copy / "images" / "image1.png").read_bytes() == PNG
+    # A second import of the same draft changes nothing.
+    again = plan_import(
+        report_copy,
+        texts,
+        [("images/image1.png", PNG)],
+        scaffold_texts(report_copy),
+        force_new=False,
+    )
+    assert again.writes == ()
+    assert again.kept_images == (report_copy / "images" / "image1.png",)
+
+
+def test_a_writers_file_is_never_overwritten(report_copy: Path) -> None:
+    target = report_copy / "skeleton" / "03-chinh-tri-tu-tuong.md"
+    writer = target.read_text(encoding="utf-8") + "\nMột đoạn người viết đã soạn.\n"
+    target.write_text(writer, encoding="utf-8")
+    plan = plan_import(
+        report_copy, imported(report_copy), [], scaffold_texts(report_copy), force_new=False
+    )
+    assert plan.conflicts == (target,)
+    error = refusal(plan)
+    assert isinstance(error, UserError)
+    assert "skeleton/03-chinh-tri-tu-tuong.md" in error.message
+    assert "--force-new" in (error.hint or "")
+    assert target.read_text(encoding="utf-8") == writer
+
+
+def test_force_new_writes_beside_and_lint_and_build_do_not_read_it(report_copy: Path) -> None:
+    target = report_copy / "skeleton" / "03-chinh-tri-tu-tuong.md"
+    writer = "# Phần viết tay\n\nNội dung của người viết.\n"
+    target.write_text(writer, encoding="utf-8")
+    texts = imported(report_copy)
+    plan = plan_import(report_copy, texts, [], scaffold_texts(report_copy), force_new=True)
+    apply_plan(plan)
+    side = target.with_name(target.name + SIDE_SUFFIX)
+    assert side.name == "03-chinh-tri-tu-tuong.md.tu-word"
+    assert side.read_text(encoding="utf-8") == dict(texts)[target.name]
+    assert target.read_text(encoding="utf-8") == writer
+    assert side not in skeleton_files(report_copy)
+    # A second --force-new import does not overwrite the first side file either.
+    side.write_text("đã sửa bản bên cạnh\n", encoding="utf-8")
+    plan = plan_import(report_copy, texts, [], scaffold_texts(report_copy), force_new=True)
+    assert [w.path.name for w in plan.writes] == ["03-chinh-tri-tu-tuong.md.tu-word-2"]
+    apply_plan(plan)
+    assert side.read_text(encoding="utf-8") == "đã sửa bản bên cạnh\n"
+
+
+def test_a_different_picture_under_the_same_name_gets_a_new_name(report_copy: Path) -> None:
+    (report_copy / "images").mkdir()
+    (report_copy / "images" / "image1.png").write_bytes(OTHER_PNG)
+    texts = imported(report_copy)
+    images = [("images/image1.png", PNG)]
+    plan = plan_import(report_copy, texts, images, scaffold_texts(report_copy), force_new=False)
+    assert plan.conflicts == (report_copy / "images" / "image1.png",)
+    plan = plan_import(report_copy, texts, images, scaffold_texts(report_copy), force_new=True)
+    apply_plan(plan)
+    assert (report_copy / "images" / "image1.png").read_bytes() == OTHER_PNG
+    assert (report_copy / "images" / "image1-2.png").read_bytes() == PNG
+    first = (report_copy / "skeleton" / texts[0][0]).read_text(encoding="utf-8")
+    assert "![](../images/image1-2.png)" in first
+    assert "image1.png" not in first
+
+
+def test_one_failing_write_leaves_the_folder_as_it_was(report_copy: Path) -> None:
+    before = {p: p.read_bytes() for p in (report_copy / "skeleton").iterdir()}
+    plan = plan_import(
+        report_copy,
+        imported(report_copy),
+        [("images/image1.png", PNG)],
+        scaffold_texts(report_copy),
+        force_new=False,
+    )
+    assert len(plan.writes) > 3
+    calls: list[Path] = []
+
+    def failing(path: Path, data: bytes) -> None:
+        from vankien.textio import write_atomic
+
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        calls.append(path)
+        write_atomic(path, data)
+
+    with pytest.raises(OSError, match="No space"):
+        apply_plan(plan, failing)
+    assert {p: p.read_bytes() for p in (report_copy / "skeleton").iterdir()} == before
+    assert not (report_copy / "images").exists()
+
+
+def test_a_skeleton_folder_outside_the_report_is_refused(tmp_path: Path, report_copy: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    (report_copy / "skeleton").rename(outside)
+    (report_copy / "skeleton").symlink_to(outside)
+    with pytest.raises(UserError, match="ngoài thư mục báo cáo"):
+        plan_import(report_copy, imported(report_copy), [], {}, force_new=True)
+
+
+def test_the_report_lists_files_unplaced_text_and_sections(report_copy: Path) -> None:
+    texts = imported(report_copy)
+    name = texts[0][0]
+    marker = "<!-- VANKIEN: NỘI DUNG CHƯA XẾP ĐƯỢC"
+    texts[0] = (name, f"{marker} -->\n\nLời mở đầu.\n\n<!-- VANKIEN: HẾT -->\n\n" + texts[0][1])
+    plan = plan_import(report_copy, texts, [], scaffold_texts(report_copy), force_new=False)
+    report = format_report(
+        plan,
+        Summary(
+            source=Path("du-thao.docx"),
+            sections=30,
+            total_sections=32,
+            missing=("3. Công tác kiểm tra",),
+            extra=("V. MỘT MỤC THÊM",),
+            renumbered=(("II. CÔNG TÁC XÂY DỰNG ĐẢNG", "III. CÔNG TÁC XÂY DỰNG ĐẢNG"),),
+            unplaced=(Unplaced(name, ("Lời mở đầu.",)),),
+            unplaced_marker=marker,
+            texts=dict(texts),
+        ),
+    )
+    assert "«du-thao.docx»" in report
+    assert "30/32" in report
+    assert f"skeleton/{name}, dòng 1:" in report
+    assert "«Lời mở đầu.»" in report
+    assert "3. Công tác kiểm tra" in report
+    assert "V. MỘT MỤC THÊM" in report
+    assert "thay tệp khung chưa viết" in report

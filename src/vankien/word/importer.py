@@ -266,7 +266,9 @@ def format_report(plan: Plan, summary: Summary) -> str:
         f"Tìm thấy {summary.sections}/{summary.total_sections} mục của đề cương trong bản Word."
     )
     texts = [w for w in plan.writes if w.wanted.parent == plan.root / SKELETON_DIR]
-    if texts:
+    if not texts:
+        out.append("Không tệp văn bản nào thay đổi: các tệp đã có giống hệt bản nhập.")
+    else:
         out.append("Các tệp đã ghi:")
         for item in texts:
             how = "thay tệp khung chưa viết" if item.previous is not None else "tệp mới"
@@ -278,7 +280,7 @@ def format_report(plan: Plan, summary: Summary) -> str:
         out.append(
             f"Hình ảnh: ghi {len(pictures)} tệp"
             + (f", giữ {len(plan.kept_images)} tệp đã có giống hệt" if plan.kept_images else "")
-            + ":"
+            + (":" if pictures else ".")
         )
         for item in pictures:
             note = f" (tên «{_rel(plan, item.wanted)}» đã có ảnh khác)" if item.beside else ""
@@ -377,7 +379,7 @@ def import_command(docx: Path, root: Path, force_new: bool) -> int:
     unit = load_unit(root)
     outline = load_outline(find(root, "outline", f"{unit.outline}.yaml"))
     draft = build_draft(read_docx(docx), outline, unit.variables())
-    conversion = to_markdown(draft)
+    conversion = to_markdown(draft, fill_missing=True)
     plan = plan_import(
         root,
         [(f.file, f.text) for f in conversion.files],

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
+from tests.word.fixtures.make_import_fixtures import FOOTNOTE, LEAD
 
 from vankien.errors import UserError
 from vankien.outline.load import load_outline
+from vankien.publish.pdf import soffice_path
 from vankien.resources import find
 from vankien.skeleton.files import skeleton_files
 from vankien.skeleton.render import render_all
@@ -21,6 +29,7 @@ from vankien.word.importer import (
     refusal,
 )
 
+REPO = Path(__file__).resolve().parents[2]
 PNG = b"\x89PNG\r\n\x1a\n" + b"picture-one"
 OTHER_PNG = b"\x89PNG\r\n\x1a\n" + b"picture-two"
 
@@ -177,3 +186,126 @@ def test_the_report_lists_files_unplaced_text_and_sections(report_copy: Path) ->
     assert "3. Công tác kiểm tra" in report
     assert "V. MỘT MỤC THÊM" in report
     assert "thay tệp khung chưa viết" in report
+
+
+# ------------------------------------------------------------------ end to end, real build
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DRAFTS = ("import-libreoffice.docx", "import-python-docx.docx")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+BULLET_RE = re.compile(r"^[•◦▪‣∙·\-+–]\s+")  # a Word bullet glyph or a typed "-"/"+"
+
+
+def vankien(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vankien", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def shown_lines(docx_files: list[Path], work: Path) -> dict[Path, list[str]]:
+    """What LibreOffice shows of each document, one paragraph (or table cell) a line.
+
+    LibreOffice's text export prints automatic numbers as text and bullets as glyphs; bullets
+    and typed "-"/"+" markers are dropped on both sides (a Word bullet becomes a typed marker
+    on purpose), and the build's part headings, written on two lines by filters/part-heading.lua,
+    are joined back into the one line a draft types.
+    """
+    out_dir = work / "text"
+    subprocess.run(
+        [
+            soffice_path(),
+            f"-env:UserInstallation=file://{work / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(out_dir),
+            *map(str, docx_files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    result: dict[Path, list[str]] = {}
+    for docx_file in docx_files:
+        raw = (out_dir / f"{docx_file.stem}.txt").read_text(encoding="utf-8-sig")
+        lines: list[str] = []
+        for line in raw.splitlines():
+            text = BULLET_RE.sub("", " ".join(line.split()))
+            if not text:
+                continue
+            if lines and re.fullmatch(r"Phần thứ \w+", lines[-1]):
+                lines[-1] += ": " + text
+                continue
+            lines.append(text)
+        result[docx_file] = lines
+    return result
+
+
+def body_lines(lines: list[str]) -> list[str]:
+    """From the first line after the header block (the draft's opening sentence) to the
+    signature block (the build writes its own header block and signature from report.yaml)."""
+    start = lines.index(LEAD)
+    end = next(i for i, line in enumerate(lines) if line.startswith("Nơi nhận"))
+    return lines[start:end]
+
+
+def footnote_texts(docx_file: Path) -> list[str]:
+    with zipfile.ZipFile(docx_file) as archive:
+        root = etree.fromstring(archive.read("word/footnotes.xml"))
+    return [
+        " ".join("".join(t.text or "" for t in note.iter(f"{W}t")).split())
+        for note in root.iter(f"{W}footnote")
+        if note.get(f"{W}type") is None
+    ]
+
+
+def media(docx_file: Path) -> set[bytes]:
+    with zipfile.ZipFile(docx_file) as archive:
+        return {archive.read(n) for n in archive.namelist() if n.startswith("word/media/")}
+
+
+def formatted_runs(docx_file: Path) -> set[tuple[str, bool, bool]]:
+    import docx
+
+    document = docx.Document(str(docx_file))
+    return {
+        (run.text.strip(), bool(run.bold), bool(run.italic))
+        for para in document.paragraphs
+        for run in para.runs
+        if run.text.strip()
+    }
+
+
+@pytest.mark.slow
+def test_an_imported_draft_lints_builds_and_reads_like_the_original(tmp_path: Path) -> None:
+    rebuilt: dict[str, Path] = {}
+    for name in DRAFTS:
+        root = tmp_path / name.removesuffix(".docx")
+        root.mkdir()
+        shutil.copy(REPO / "report.yaml", root / "report.yaml")
+        shutil.copytree(REPO / "skeleton", root / "skeleton")
+        done = vankien("import", FIXTURES / name, "--root", root)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "Đã nhập" in done.stdout
+        assert "Kính thưa Đại hội" in done.stdout  # the unplaced opening sentence is listed
+        lint = vankien("lint", "--root", root)
+        assert lint.returncode in (0, 1), lint.stdout + lint.stderr
+        assert "STR001" not in lint.stdout  # every outline section is there
+        build = vankien("build", "--root", root)
+        assert build.returncode == 0, build.stdout + build.stderr
+        rebuilt[name] = root / "build" / "bao-cao-chinh-tri.docx"
+    originals = [FIXTURES / name for name in DRAFTS]
+    shown = shown_lines([*originals, *rebuilt.values()], tmp_path)
+    for name in DRAFTS:
+        original, built = FIXTURES / name, rebuilt[name]
+        assert body_lines(shown[built]) == body_lines(shown[original]), name
+        assert footnote_texts(built) == footnote_texts(original) == [FOOTNOTE]
+        assert media(original) <= media(built)
+        runs = formatted_runs(built)
+        assert ("Đảng bộ", True, False) in runs
+        assert ("Nghị quyết số 57-NQ/TW", False, True) in runs

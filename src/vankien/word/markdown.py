@@ -209,9 +209,14 @@ class _Converter:
         number = para.number
         if number is not None and number.label:
             if number.is_bullet:
-                marker = number.label
-                if marker in ("-", "–", "+"):
-                    marker = "-" if marker in ("-", "–") else "+"
+                marker = number.label.strip()
+                if len(marker) == 1 and "\uf020" <= marker <= "\uf0ff":
+                    # A Symbol-font bullet is stored in the private use area (U+F020–F0FF);
+                    # its low byte is the character the font draws ("\uf02d" "-", "\uf02b"
+                    # "+"; "\uf0b7" a round bullet, which falls to the rule by level below).
+                    marker = chr(ord(marker) - 0xF000)
+                if marker in ("-", "–", "−", "+"):
+                    marker = "+" if marker == "+" else "-"
                 else:
                     marker = "-" if number.ilvl == 0 else "+"
                 return f"{marker} {text}"
@@ -221,7 +226,12 @@ class _Converter:
             marker = "+" if m.group(1) == "+" else "-"
             body = _ITEM_RE.sub("", text, count=1)
             return f"{marker} {body}"
-        if _LINE_START_RE.match(text):
+        m = _LINE_START_RE.match(text)
+        if m is not None and m.group(1)[0].isdigit():
+            # A backslash escapes punctuation only: "1\." (not "\1.") keeps "1." as text.
+            end = len(m.group(1)) - 1
+            text = text[:end] + "\\" + text[end:]
+        elif m is not None:
             text = "\\" + text
         return text
 

@@ -309,3 +309,74 @@ def test_an_imported_draft_lints_builds_and_reads_like_the_original(tmp_path: Pa
         runs = formatted_runs(built)
         assert ("Đảng bộ", True, False) in runs
         assert ("Nghị quyết số 57-NQ/TW", False, True) in runs
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".vankien-cache" not in p.parts
+    }
+
+
+def test_import_refuses_a_folder_where_writers_have_written(tmp_path: Path) -> None:
+    """The chi bộ example's files are all a writer's: nothing is written, exit code 2."""
+    root = tmp_path / "chi-bo"
+    shutil.copytree(REPO / "examples" / "chi-bo", root)
+    before = tree(root)
+    done = vankien("import", FIXTURES / "import-python-docx.docx", "--root", root)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "không ghi đè" in done.stderr and "--force-new" in done.stderr
+    assert "skeleton/01-dac-diem-tinh-hinh.md" in done.stderr
+    assert tree(root) == before
+    # --force-new writes beside every file; what lint reads is unchanged.
+    lint_before = vankien("lint", "--root", root)
+    done = vankien("import", FIXTURES / "import-python-docx.docx", "--root", root, "--force-new")
+    assert done.returncode == 0, done.stdout + done.stderr
+    after = tree(root)
+    added = sorted(set(after) - set(before))
+    sides = sorted(f"{name}{SIDE_SUFFIX}" for name in before if name.startswith("skeleton/"))
+    assert added == ["images/image1.png", *sides]
+    assert all(after[name] == data for name, data in before.items())
+    assert "ghi bên cạnh" in done.stdout
+    lint_after = vankien("lint", "--root", root)
+    assert lint_after.returncode == lint_before.returncode
+    assert lint_after.stdout == lint_before.stdout
+
+
+def test_import_into_a_folder_with_only_report_yaml(tmp_path: Path) -> None:
+    root = tmp_path / "moi"
+    root.mkdir()
+    shutil.copy(REPO / "report.yaml", root / "report.yaml")
+    done = vankien("import", FIXTURES / "import-libreoffice.docx", "--root", root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    names = sorted(p.name for p in (root / "skeleton").iterdir())
+    assert names == sorted(scaffold_texts(REPO))
+    assert "tệp mới" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "Word 97"),
+        (b"PK\x03\x04 not really a zip", "hỏng"),
+        ("Chỉ là văn bản thường.".encode(), "không phải"),
+    ],
+)
+def test_bad_input_is_a_user_error_and_writes_nothing(
+    report_copy: Path, tmp_path: Path, content: bytes, message: str
+) -> None:
+    bad = tmp_path / "du-thao.docx"
+    bad.write_bytes(content)
+    before = tree(report_copy)
+    done = vankien("import", bad, "--root", report_copy)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "du-thao.docx" in done.stderr and message in done.stderr, done.stderr
+    assert tree(report_copy) == before
+
+
+def test_import_needs_a_report_folder(tmp_path: Path) -> None:
+    done = vankien("import", FIXTURES / "import-libreoffice.docx", "--root", tmp_path)
+    assert done.returncode == 2
+    assert "report.yaml" in done.stderr
+    assert list(tmp_path.iterdir()) == []

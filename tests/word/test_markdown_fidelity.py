@@ -387,9 +387,11 @@ def test_pictures_are_exported_once_and_referenced_from_skeleton(docx_path: Path
         ("word/media/image1.png", "images/image1.png")
     ]
     text = section_text(conversion)
-    assert "![Biểu đồ đảng viên](../images/image1.png)" in text
+    assert "![Biểu đồ đảng viên](../images/image1.png){width=2.5cm}" in text
     assert text.count("(../images/image1.png)") == 2
-    assert json.dumps(ast(text)).count('"t": "Image"') == 2
+    blocks = json.dumps(ast(text))
+    assert blocks.count('"t": "Image"') == 2
+    assert blocks.count('["width", "2.5cm"]') == 2  # the size drawn in Word (914400 EMU)
 
 
 AUTO_HEADINGS = """

@@ -200,7 +200,11 @@ class _Converter:
                 n += 1
             export = ImageExport(image.part, path)
             self.images[image.part] = export
-        return f"![{alt}](../{export.path})"
+        size = ""
+        if image.width_emu:
+            # The size the writer gave it (pandoc would use the file's pixels and DPI).
+            size = f"{{width={image.width_emu / 360000:.1f}cm}}"  # 360000 EMU = 1 cm
+        return f"![{alt}](../{export.path}){size}"
 
     # -- blocks -------------------------------------------------------------------------
 

@@ -836,8 +836,8 @@ def _borderless(tbl: etree._Element, styles: _Styles) -> bool:
     """No visible border: none on the table (w:tblBorders, or a style without borders) and
     none on its cells (w:tcBorders, where LibreOffice writes them)."""
     del styles
-    for borders in tbl.iter(f"{W}tcBorders"):
-        if any((b.get(f"{W}val") or "none") not in ("none", "nil") for b in borders):
+    for cell_borders in tbl.iter(f"{W}tcBorders"):
+        if any((b.get(f"{W}val") or "none") not in ("none", "nil") for b in cell_borders):
             return False
     tblpr = tbl.find(f"{W}tblPr")
     borders = tblpr.find(f"{W}tblBorders") if tblpr is not None else None

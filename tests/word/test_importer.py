@@ -230,6 +230,7 @@ def shown_lines(docx_files: list[Path], work: Path) -> dict[Path, list[str]]:
         capture_output=True,
         timeout=300,
     )
+    assert len({p.stem for p in docx_files}) == len(docx_files)  # one text file each
     result: dict[Path, list[str]] = {}
     for docx_file in docx_files:
         raw = (out_dir / f"{docx_file.stem}.txt").read_text(encoding="utf-8-sig")
@@ -247,10 +248,11 @@ def shown_lines(docx_files: list[Path], work: Path) -> dict[Path, list[str]]:
 
 
 def body_lines(lines: list[str]) -> list[str]:
-    """From the first line after the header block (the draft's opening sentence) to the
-    signature block (the build writes its own header block and signature from report.yaml)."""
-    start = lines.index(LEAD)
-    end = next(i for i, line in enumerate(lines) if line.startswith("Nơi nhận"))
+    """From the draft's first line after its header block (the opening sentence, else the
+    first part heading) to the signature block: the build writes its own header block and
+    signature from report.yaml."""
+    start = next(i for i, line in enumerate(lines) if line == LEAD or line.startswith("Phần thứ"))
+    end = next(i for i, line in enumerate(lines) if "Nơi nhận" in line)
     return lines[start:end]
 
 
@@ -281,29 +283,49 @@ def formatted_runs(docx_file: Path) -> set[tuple[str, bool, bool]]:
     }
 
 
+# (draft, the report.yaml of the folder it is imported into): both organisation types; the
+# chi bộ draft is word-core's, typed with Word's automatic numbers in headings and lists.
+ROUND_TRIPS = (
+    ("import-libreoffice.docx", REPO / "report.yaml"),
+    ("import-python-docx.docx", REPO / "report.yaml"),
+    ("word-auto-numbers.docx", REPO / "examples" / "chi-bo" / "report.yaml"),
+)
+
+
 @pytest.mark.slow
 def test_an_imported_draft_lints_builds_and_reads_like_the_original(tmp_path: Path) -> None:
     rebuilt: dict[str, Path] = {}
-    for name in DRAFTS:
+    for name, metadata in ROUND_TRIPS:
         root = tmp_path / name.removesuffix(".docx")
         root.mkdir()
-        shutil.copy(REPO / "report.yaml", root / "report.yaml")
-        shutil.copytree(REPO / "skeleton", root / "skeleton")
+        # A draft stage: a final build refuses a report with lint errors.
+        text = re.sub(r"(?m)^(\s*stage:).*$", r"\1 du-thao-1", metadata.read_text("utf-8"))
+        (root / "report.yaml").write_text(text, encoding="utf-8")
+        done = vankien("scaffold", "--root", root)
+        assert done.returncode == 0, done.stdout + done.stderr
         done = vankien("import", FIXTURES / name, "--root", root)
         assert done.returncode == 0, done.stdout + done.stderr
-        assert "Đã nhập" in done.stdout
-        assert "Kính thưa Đại hội" in done.stdout  # the unplaced opening sentence is listed
+        assert "Đã nhập" in done.stdout and "thay tệp khung chưa viết" in done.stdout
         lint = vankien("lint", "--root", root)
-        assert lint.returncode == 0, lint.stdout + lint.stderr  # no errors (warnings allowed)
+        # No error (warnings allowed: word-core's draft has "…" placeholders left in its text).
+        assert lint.returncode == 0, lint.stdout + lint.stderr
         assert "STR001" not in lint.stdout  # every outline section is there
         build = vankien("build", "--root", root)
         assert build.returncode == 0, build.stdout + build.stderr
-        rebuilt[name] = root / "build" / "bao-cao-chinh-tri.docx"
-    originals = [FIXTURES / name for name in DRAFTS]
+        # A name of its own: LibreOffice names its text output after the input file.
+        rebuilt[name] = tmp_path / f"rebuilt-{name}"
+        (built,) = (root / "build").glob("*.docx")
+        shutil.copy(built, rebuilt[name])
+        if name.startswith("import-"):
+            assert LEAD[:40] in done.stdout  # the unplaced opening sentence is listed
+    originals = [FIXTURES / name for name, _ in ROUND_TRIPS]
     shown = shown_lines([*originals, *rebuilt.values()], tmp_path)
+    for name, _ in ROUND_TRIPS:
+        original, built = FIXTURES / name, rebuilt[name]
+        assert len(body_lines(shown[original])) > 60, name
+        assert body_lines(shown[built]) == body_lines(shown[original]), name
     for name in DRAFTS:
         original, built = FIXTURES / name, rebuilt[name]
-        assert body_lines(shown[built]) == body_lines(shown[original]), name
         assert footnote_texts(built) == footnote_texts(original) == [FOOTNOTE]
         assert media(original) <= media(built)
         runs = formatted_runs(built)

@@ -402,3 +402,18 @@ def test_import_needs_a_report_folder(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "report.yaml" in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_document_with_no_outline_heading_is_refused(report_copy: Path, tmp_path: Path) -> None:
+    import docx
+
+    letter = docx.Document()
+    letter.add_paragraph("Kính gửi: Văn phòng Đảng ủy Khối.")
+    letter.add_paragraph("Đơn vị xin gửi kế hoạch tổ chức hội nghị tổng kết công tác năm 2024.")
+    path = tmp_path / "cong-van.docx"
+    letter.save(str(path))
+    before = tree(report_copy)
+    done = vankien("import", path, "--root", report_copy)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "cong-van.docx" in done.stderr and "không tìm thấy đề mục nào" in done.stderr
+    assert tree(report_copy) == before

@@ -379,6 +379,14 @@ def import_command(docx: Path, root: Path, force_new: bool) -> int:
     unit = load_unit(root)
     outline = load_outline(find(root, "outline", f"{unit.outline}.yaml"))
     draft = build_draft(read_docx(docx), outline, unit.variables())
+    if not any(h.section is not None for h in draft.headings):
+        raise UserError(
+            f"không tìm thấy đề mục nào của đề cương «{outline.id}» trong bản Word, nên không "
+            "biết xếp nội dung vào tệp nào; chưa ghi tệp nào",
+            path=docx,
+            hint="kiểm tra đây đúng là Báo cáo chính trị theo đề cương của report.yaml, và các "
+            "đề mục (Phần thứ nhất, I., 1., 1.1. …) được gõ thành dòng riêng.",
+        )
     conversion = to_markdown(draft, fill_missing=True)
     plan = plan_import(
         root,

@@ -21,6 +21,7 @@ from vankien.skeleton.files import skeleton_files
 from vankien.skeleton.render import render_all
 from vankien.word.importer import (
     SIDE_SUFFIX,
+    Plan,
     Summary,
     Unplaced,
     apply_plan,
@@ -47,15 +48,15 @@ def imported(root: Path) -> list[tuple[str, str]]:
     return texts
 
 
+def plan_for(root: Path, texts: list[tuple[str, str]], *, force_new: bool = False) -> Plan:
+    """The plan of importing ``texts`` and the picture images/image1.png into ``root``."""
+    images = [("images/image1.png", PNG)]
+    return plan_import(root, texts, images, scaffold_texts(root), force_new=force_new)
+
+
 def test_untouched_scaffold_files_are_replaced_and_pictures_written(report_copy: Path) -> None:
     texts = imported(report_copy)
-    plan = plan_import(
-        report_copy,
-        texts,
-        [("images/image1.png", PNG)],
-        scaffold_texts(report_copy),
-        force_new=False,
-    )
+    plan = plan_for(report_copy, texts)
     assert not plan.conflicts
     assert all(w.previous is not None for w in plan.writes if w.path.suffix == ".md")
     apply_plan(plan)
@@ -63,13 +64,7 @@ def test_untouched_scaffold_files_are_replaced_and_pictures_written(report_copy:
         assert (report_copy / "skeleton" / name).read_text(encoding="utf-8") == text
     assert (report_copy / "images" / "image1.png").read_bytes() == PNG
     # A second import of the same draft changes nothing.
-    again = plan_import(
-        report_copy,
-        texts,
-        [("images/image1.png", PNG)],
-        scaffold_texts(report_copy),
-        force_new=False,
-    )
+    again = plan_for(report_copy, texts)
     assert again.writes == ()
     assert again.kept_images == (report_copy / "images" / "image1.png",)
 
@@ -113,10 +108,9 @@ def test_a_different_picture_under_the_same_name_gets_a_new_name(report_copy: Pa
     (report_copy / "images").mkdir()
     (report_copy / "images" / "image1.png").write_bytes(OTHER_PNG)
     texts = imported(report_copy)
-    images = [("images/image1.png", PNG)]
-    plan = plan_import(report_copy, texts, images, scaffold_texts(report_copy), force_new=False)
+    plan = plan_for(report_copy, texts)
     assert plan.conflicts == (report_copy / "images" / "image1.png",)
-    plan = plan_import(report_copy, texts, images, scaffold_texts(report_copy), force_new=True)
+    plan = plan_for(report_copy, texts, force_new=True)
     apply_plan(plan)
     assert (report_copy / "images" / "image1.png").read_bytes() == OTHER_PNG
     assert (report_copy / "images" / "image1-2.png").read_bytes() == PNG
@@ -127,13 +121,7 @@ def test_a_different_picture_under_the_same_name_gets_a_new_name(report_copy: Pa
 
 def test_one_failing_write_leaves_the_folder_as_it_was(report_copy: Path) -> None:
     before = {p: p.read_bytes() for p in (report_copy / "skeleton").iterdir()}
-    plan = plan_import(
-        report_copy,
-        imported(report_copy),
-        [("images/image1.png", PNG)],
-        scaffold_texts(report_copy),
-        force_new=False,
-    )
+    plan = plan_for(report_copy, imported(report_copy))
     assert len(plan.writes) > 3
     calls: list[Path] = []
 

@@ -48,8 +48,10 @@ def test_counters_continue_across_instances_of_one_list() -> None:
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     xml = f"""<w:numbering xmlns:w="{w}">
       <w:abstractNum w:abstractNumId="0">
-        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
-        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+          <w:lvlText w:val="%1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+          <w:lvlText w:val="%2)"/></w:lvl>
         <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlRestart w:val="0"/>
           <w:lvlText w:val="(%3)"/></w:lvl>
       </w:abstractNum>

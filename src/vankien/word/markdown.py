@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from vankien.outline.model import Section
+from vankien.outline.model import Level, Section
 from vankien.skeleton.render import PLACEHOLDER
 from vankien.word.model import Image, Paragraph, Table, WordDocument
 from vankien.word.structure import Draft, MappedHeading, Role
@@ -231,9 +231,12 @@ class _Converter:
         if section is not None and self.form is HeadingForm.OUTLINE:
             return section.markdown_heading()
         text = heading.candidate.text
-        if heading.candidate.number is not None and heading.candidate.title:
+        number = heading.candidate.number
+        if number is not None and heading.candidate.title:
             raw = heading.candidate.number_raw
             title = _escape(heading.candidate.title)
+            if number.level is Level.PART and not raw.endswith(":"):
+                raw += ":"  # "Phần thứ nhất" and its title on two lines: one heading
             text = f"{raw} {title}"
         else:
             text = _escape(text)
@@ -339,28 +342,39 @@ def _grid_table(table: Table, contents: list[list[list[str]]]) -> list[str]:
             height[rows_spanned[-1]] += len(text) - total
     out: list[str] = []
 
+    def continuing(r: int, c: int) -> bool:
+        """The cell at column c spans the line between rows r - 1 and r."""
+        return 0 < r < nrows and owner[r - 1][c] == owner[r][c]
+
+    def edge(row: int, c: int) -> bool:
+        """A cell boundary at the left of column c (c == ncols: the right edge) in ``row``."""
+        if row < 0 or row >= nrows:
+            return False
+        return c in (0, ncols) or owner[row][c - 1] != owner[row][c]
+
     def border(r: int, fill: str) -> str:
         # The line above row r (r == nrows: the bottom line).
         chars = []
-        for c in range(ncols):
-            above = owner[r - 1][c] if r > 0 else None
-            below = owner[r][c] if r < nrows else None
-            continuing = above is not None and above == below
-            edge_above = r > 0 and (c == 0 or owner[r - 1][c - 1] != above)
-            edge_below = r < nrows and (c == 0 or owner[r][c - 1] != below)
-            left_cont = c > 0 and r > 0 and r < nrows and owner[r - 1][c - 1] == owner[r][c - 1]
-            if edge_above or edge_below or c == 0:
-                chars.append("|" if continuing and left_cont else "+")
+        for c in range(ncols + 1):
+            left = c > 0 and not continuing(r, c - 1)
+            right = c < ncols and not continuing(r, c)
+            vertical = edge(r - 1, c) or edge(r, c)
+            if vertical:
+                chars.append("+" if left or right else "|")
             else:
-                chars.append(" " if continuing else fill)
-            chars.append(" " * (widths[c] + 2) if continuing else fill * (widths[c] + 2))
-        last_cont = 0 < r < nrows and owner[r - 1][ncols - 1] == owner[r][ncols - 1]
-        chars.append("|" if last_cont else "+")
+                chars.append(fill if left or right else " ")
+            if c < ncols:
+                chars.append(fill * (widths[c] + 2) if right else " " * (widths[c] + 2))
         return "".join(chars)
+
+    # The header is the rows above the first line that no cell spans (pandoc needs one line).
+    header_end = next(
+        (r for r in range(1, nrows) if not any(continuing(r, c) for c in range(ncols))), 0
+    )
 
     offsets: dict[tuple[int, int], int] = {}
     for r in range(nrows):
-        out.append(border(r, "=" if r == 1 and nrows > 1 else "-"))
+        out.append(border(r, "=" if r == header_end and r > 0 else "-"))
         for i in range(height[r]):
             parts = []
             c = 0

@@ -363,9 +363,7 @@ def map_headings(
         if section is None:
             if not cand.strong:
                 continue
-            own = cand.level or (
-                Level(min(chain[0].level.value + 1, 6)) if chain else Level.ROMAN
-            )
+            own = cand.level or (Level(min(chain[0].level.value + 1, 6)) if chain else Level.ROMAN)
             out.append(MappedHeading(cand, None, None, 0.0, False, False, own))
             continue
         taken.add(section.id)

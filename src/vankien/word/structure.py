@@ -16,7 +16,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from vankien.outline.model import Level, Number, Outline, Section, normal_title, parse_number
+from vankien.outline.model import (
+    Level,
+    Number,
+    Outline,
+    Section,
+    normal_title,
+    parse_number,
+    split_heading,
+)
 from vankien.skeleton.render import substitute
 from vankien.word.model import Area, Paragraph, WordDocument
 
@@ -182,12 +190,7 @@ def _candidate(para: Paragraph) -> HeadingCandidate | None:
         cues.add(Cue.SHORT)
     if text.endswith(".") and parsed is not None and words <= 12:
         cues.add(Cue.SHORT)  # "1. Ưu điểm." : a short title with a stray full stop
-    number: Number | None = None
-    number_raw = ""
-    title = text
-    if parsed is not None:
-        number, title = parsed
-        number_raw = text[: len(text) - len(title)].strip() if title else text
+    number, number_raw, title = split_heading(text)
     formatted = Cue.BOLD in cues or Cue.CAPS in cues
     if styled:
         strong = words <= MAX_HEADING_WORDS * 2

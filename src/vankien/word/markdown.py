@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from vankien.outline.model import Section
+from vankien.outline.model import Level, Section
 from vankien.skeleton.render import PLACEHOLDER
 from vankien.word.model import Image, Paragraph, Table, WordDocument
 from vankien.word.structure import Draft, MappedHeading, Role
@@ -245,9 +245,12 @@ class _Converter:
         if section is not None and self.form is HeadingForm.OUTLINE:
             return section.markdown_heading()
         text = heading.candidate.text
-        if heading.candidate.number is not None and heading.candidate.title:
+        number = heading.candidate.number
+        if number is not None and heading.candidate.title:
             raw = heading.candidate.number_raw
             title = _escape(heading.candidate.title)
+            if number.level is Level.PART and not raw.endswith(":"):
+                raw += ":"  # "Phần thứ nhất" and its title on two lines: one heading
             text = f"{raw} {title}"
         else:
             text = _escape(text)

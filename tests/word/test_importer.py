@@ -96,7 +96,10 @@ def test_force_new_writes_beside_and_lint_and_build_do_not_read_it(report_copy: 
     assert side.read_text(encoding="utf-8") == dict(texts)[target.name]
     assert target.read_text(encoding="utf-8") == writer
     assert side not in skeleton_files(report_copy)
-    # A second --force-new import does not overwrite the first side file either.
+    # The same import again writes nothing; after the side file is edited, a new import does
+    # not overwrite it either.
+    again = plan_import(report_copy, texts, [], scaffold_texts(report_copy), force_new=True)
+    assert again.writes == ()
     side.write_text("đã sửa bản bên cạnh\n", encoding="utf-8")
     plan = plan_import(report_copy, texts, [], scaffold_texts(report_copy), force_new=True)
     assert [w.path.name for w in plan.writes] == ["03-chinh-tri-tu-tuong.md.tu-word-2"]

@@ -84,11 +84,15 @@ def _existing(root: Path, path: Path) -> bytes | None:
     return path.read_bytes()
 
 
-def _side_path(path: Path) -> Path:
-    """A free name beside ``path``: ``<name>.tu-word``, then ``.tu-word-2``, ``-3``…"""
+def _side_path(root: Path, path: Path, data: bytes) -> Path | None:
+    """A free name beside ``path``: ``<name>.tu-word``, then ``.tu-word-2``, ``-3``…; None
+    when one of them already holds ``data`` (an earlier --force-new import of the same draft).
+    """
     candidate = path.with_name(path.name + SIDE_SUFFIX)
     n = 2
-    while candidate.exists() or candidate.is_symlink():
+    while (existing := _existing(root, candidate)) is not None:
+        if existing == data:
+            return None
         candidate = path.with_name(f"{path.name}{SIDE_SUFFIX}-{n}")
         n += 1
     return candidate
@@ -174,7 +178,9 @@ def plan_import(
             writes.append(Write(path, path, data, existing))
             continue
         conflicts.append(path)
-        writes.append(Write(_side_path(path), path, data, None))
+        side = _side_path(root, path, data)
+        if side is not None:
+            writes.append(Write(side, path, data, None))
     return Plan(root, tuple(writes), tuple(conflicts), tuple(kept), renamed)
 
 

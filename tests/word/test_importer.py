@@ -150,6 +150,9 @@ def test_a_skeleton_folder_outside_the_report_is_refused(tmp_path: Path, report_
         plan_import(report_copy, imported(report_copy), [], {}, force_new=True)
 
 
+LONG = "Phần thứ hai: PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM NHIỆM KỲ"
+
+
 def test_the_report_lists_files_unplaced_text_and_sections(report_copy: Path) -> None:
     texts = imported(report_copy)
     name = texts[0][0]
@@ -164,7 +167,10 @@ def test_the_report_lists_files_unplaced_text_and_sections(report_copy: Path) ->
             total_sections=32,
             missing=("3. Công tác kiểm tra",),
             extra=("V. MỘT MỤC THÊM",),
-            renumbered=(("II. CÔNG TÁC XÂY DỰNG ĐẢNG", "III. CÔNG TÁC XÂY DỰNG ĐẢNG"),),
+            renumbered=(
+                ("II. CÔNG TÁC XÂY DỰNG ĐẢNG", "III. CÔNG TÁC XÂY DỰNG ĐẢNG"),
+                (LONG + " 2025-2030", LONG + " 2025 - 2030"),
+            ),
             unplaced=(Unplaced(name, ("Lời mở đầu.",)),),
             unplaced_marker=marker,
             texts=dict(texts),
@@ -176,6 +182,8 @@ def test_the_report_lists_files_unplaced_text_and_sections(report_copy: Path) ->
     assert "«Lời mở đầu.»" in report
     assert "3. Công tác kiểm tra" in report
     assert "V. MỘT MỤC THÊM" in report
+    assert "«II. CÔNG TÁC XÂY DỰNG ĐẢNG» → «III. CÔNG TÁC XÂY DỰNG ĐẢNG»" in report
+    assert "TRỌNG TÂM NHIỆM KỲ 2025-2030» → «…" in report  # where the long titles differ
     assert "thay tệp khung chưa viết" in report
 
 

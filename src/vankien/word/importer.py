@@ -242,6 +242,19 @@ def shorten(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _around_change(old: str, new: str, limit: int = 70) -> tuple[str, str]:
+    """Both texts shortened so that where they differ stays in view."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    same = 0
+    while same < min(len(old), len(new)) and old[same] == new[same]:
+        same += 1
+    start = max(0, same - limit // 2) if max(len(old), len(new)) > limit else 0
+    if start:
+        start = old.find(" ", start) + 1 or start  # at the start of a word
+    lead = "…" if start else ""
+    return shorten(lead + old[start:], limit), shorten(lead + new[start:], limit)
+
+
 @dataclass(frozen=True)
 class Unplaced:
     """A marked block of text the import could not place under an outline section."""
@@ -311,7 +324,9 @@ def format_report(plan: Plan, summary: Summary) -> str:
             out.extend(f"      «{shorten(text)}»" for text in block.texts if text.strip())
     if summary.renumbered:
         out.append("Tiêu đề ghi số hoặc tên khác đề cương (đã viết lại theo đề cương):")
-        out.extend(f"  - «{shorten(a)}» → «{shorten(b)}»" for a, b in summary.renumbered)
+        out.extend(
+            f"  - «{x}» → «{y}»" for x, y in (_around_change(a, b) for a, b in summary.renumbered)
+        )
     if summary.extra:
         out.append("Tiêu đề không có trong đề cương (giữ nguyên, lint sẽ báo):")
         out.extend(f"  - «{shorten(text)}»" for text in summary.extra)

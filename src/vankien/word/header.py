@@ -70,6 +70,9 @@ def _top_zone(paragraphs: tuple[Paragraph, ...], tables: tuple[Table, ...]) -> l
             break  # "Phần thứ nhất", "I. …": the body has begun
         if seen_title and len(text) > 250:
             break
+        body_like = not text.isupper() and para.align != "center" and not STAGE_RE.search(text)
+        if seen_title and body_like:
+            break  # after the title only centred or capital lines: this one is body text
         if not seen_title and len(text) > 160 and not text.isupper():
             break
         if TITLE_RE.match(text):

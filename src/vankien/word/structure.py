@@ -200,7 +200,10 @@ def _candidate(para: Paragraph) -> HeadingCandidate | None:
             return None
         strong = True
     elif number is not None:
-        if Cue.SHORT not in cues:
+        # A long bold title with its number is still a heading (the outline's 2.4. has 52
+        # words); a long plain numbered paragraph is a sentence.
+        long_title = formatted and words <= MAX_HEADING_WORDS * 2
+        if Cue.SHORT not in cues and not (long_title and not text.endswith((".", ";", ","))):
             return None
         strong = number.level in (Level.PART, Level.ROMAN)
     elif formatted and Cue.SHORT in cues and words <= MAX_UNNUMBERED_WORDS:

@@ -187,3 +187,16 @@ def test_refusal_exits_with_code_2(tmp_path: Path, capsys: pytest.CaptureFixture
     assert run_guarded(run) == EXIT_USER
     err = capsys.readouterr().err
     assert str(path) in err and "lỗi:" in err
+
+
+@pytest.mark.parametrize(("font", "encoding"), [(".VnTime", "TCVN3"), ("VNI-Times", "VNI")])
+def test_pre_unicode_vietnamese_fonts_are_named(tmp_path: Path, font: str, encoding: str) -> None:
+    path = tmp_path / "cu.docx"
+    document = docx.Document()
+    run = document.add_paragraph().add_run("B¸o c¸o chÝnh trÞ")  # TCVN3 bytes shown as Latin-1
+    run.font.name = font
+    document.add_paragraph().add_run("")
+    document.save(str(path))
+    doc = read_docx(path)
+    assert font in doc.fonts and doc.legacy_encoding == encoding
+    assert read_docx(FIXTURES / "word-dang-bo.docx").legacy_encoding is None

@@ -492,8 +492,9 @@ class _Reader:
         if not has_numpr and style.num_id is not None:
             num_id, from_style = style.num_id, True
             ilvl = style.ilvl
-            if ilvl is None:
-                ilvl = self.numbering.level_for_style(style.num_id, style.id)
+        if num_id and ilvl is None:
+            # No level given: the level of the list linked to the style (w:pStyle), else 0.
+            ilvl = self.numbering.level_for_style(num_id, style.id) or style.ilvl
         if num_id and count_numbers and not (mark_deleted and not text.strip()):
             number = self.counters.next(num_id, ilvl or 0, from_style=from_style)
         pid = p.get(f"{W14}paraId")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import docx
 
 from vankien.unit.model import OrgType, Stage
 from vankien.word.reader import read_docx
@@ -58,3 +61,25 @@ def test_header_paragraphs_are_left_out_of_the_body(drafts: dict[str, Draft]) ->
     assert header and not header & headings
     texts = [p.text for p in draft.document.paragraphs if p.index in header]
     assert "BÁO CÁO CHÍNH TRỊ" in texts and not any(t.startswith("Phần thứ") for t in texts)
+
+
+def test_issuer_under_a_superior_that_is_a_party_committee(tmp_path: Path) -> None:
+    """«ĐẢNG UỶ KHỐI …» (old-style accent) over «CHI BỘ …»: the issuer is the lower line."""
+    path = tmp_path / "chi-bo.docx"
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.text = "ĐẢNG UỶ KHỐI CÁC CƠ QUAN TỈNH"
+    left.add_paragraph("CHI BỘ TRƯỜNG CHÍNH TRỊ")
+    left.add_paragraph("Số 03-BC/CB")
+    right.text = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    right.add_paragraph("Hà Tĩnh, ngày 02 tháng 4 năm 2025")
+    document.add_paragraph("BÁO CÁO CHÍNH TRỊ")
+    document.add_paragraph("CỦA CHI ỦY CHI BỘ TRƯỜNG CHÍNH TRỊ, TRÌNH ĐẠI HỘI LẦN THỨ X")
+    document.add_paragraph("Phần thứ nhất: KẾT QUẢ")
+    document.save(str(path))
+    header = read_docx(path).header
+    assert header.superior == "ĐẢNG UỶ KHỐI CÁC CƠ QUAN TỈNH"
+    assert header.organisation == "CHI BỘ TRƯỜNG CHÍNH TRỊ"
+    assert header.org_type is OrgType.CHI_BO and header.congress == 10
+    assert header.doc_number_value == 3 and header.date == dt.date(2025, 4, 2)

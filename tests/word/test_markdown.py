@@ -9,7 +9,6 @@ from pathlib import Path
 import pypandoc
 
 from vankien.lint.document import parse_file
-from vankien.publish.pandoc import READER
 from vankien.skeleton.render import PLACEHOLDER, substitute
 from vankien.unit.load import load_unit
 from vankien.word.markdown import (
@@ -101,18 +100,16 @@ def test_notes_images_links_lists(drafts: dict[str, Draft]) -> None:
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in text and "Nơi nhận" not in text
 
 
-def test_tables_pipe_and_merged_cells_flattened(drafts: dict[str, Draft]) -> None:
+def test_tables_are_pipe_tables_the_build_reads(drafts: dict[str, Draft]) -> None:
     full = to_markdown(drafts["dang-bo-full"]).file("02-nhiem-vu-chinh-tri.md").text
     pipe = [line for line in full.splitlines() if line.startswith("|")]
-    assert pipe[0].startswith("| **STT**") and set(pipe[1]) <= {"|", "-"}
-    # The build reads commonmark_x, which has pipe tables only (no grid tables): a merged
-    # cell's text stays in its first row and column, the cells it covers are empty.
+    assert pipe[0].startswith("| **STT** |") and set(pipe[1]) <= {"|", "-"}
+    # Merged cells (LibreOffice from HTML rowspan/colspan): text in the first cell they cover.
     merged = to_markdown(drafts["lo-html"]).file("02-nhiem-vu-chinh-tri.md").text
     table = "\n".join(line for line in merged.splitlines() if line.startswith("|"))
-    html = str(pypandoc.convert_text(table, "html", format=READER))
-    assert "<th><strong>STT</strong></th>" in html
+    html = str(pypandoc.convert_text(table, "html", format="commonmark_x"))
+    assert html.count("<tr>") == 5 and html.count("<th>") == 4
     assert "<th><strong>Kết quả</strong></th>" in html
-    assert html.count("<tr>") == 5
 
 
 def test_unplaced_text_goes_to_a_marked_block(tmp_path: Path) -> None:
@@ -155,3 +152,29 @@ def test_fill_missing_writes_the_outline_headings(tmp_path: Path) -> None:
     second = filled.file("02-nhiem-vu-chinh-tri.md").text
     assert _headings(second)[0].startswith("## II. KẾT QUẢ LÃNH ĐẠO")
     assert all(_headings(f.text) for f in filled.files)  # every skeleton file has its headings
+
+
+def test_footnote_in_a_table_cell_is_defined_in_the_same_file(tmp_path: Path) -> None:
+    from vankien.word.reader import read_docx
+    from vankien.word.structure import build_draft
+
+    from .conftest import UNITS, outline_for
+    from .fixtures.make_fixtures import WordShaped
+
+    w = WordShaped()
+    w.heading_typed("I. ĐẶC ĐIỂM TÌNH HÌNH", 2)
+    w.p(w.run("Bảng số liệu:"))
+    note = w.footnote("Số liệu đến 31/3/2025.")
+    w.raw(
+        '<w:tbl><w:tblPr><w:tblBorders><w:top w:val="single"/></w:tblBorders></w:tblPr>'
+        "<w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>"
+        f"<w:tc><w:p>{w.run('Đảng viên')}</w:p></w:tc><w:tc><w:p>{w.run('68')}{note}</w:p></w:tc>"
+        "</w:tr></w:tbl>"
+    )
+    path = tmp_path / "bang.docx"
+    w.save(path)
+    root = UNITS["word-dang-bo"]
+    draft = build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+    text = to_markdown(draft).file("01-dac-diem-tinh-hinh.md").text
+    assert "| Đảng viên | 68[^1] |" in text
+    assert "[^1]: Số liệu đến 31/3/2025." in text

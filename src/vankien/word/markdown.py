@@ -103,7 +103,9 @@ class _Converter:
         self.by_index = {p.index: p for p in self.doc.paragraphs}
         self.images: dict[str, ImageExport] = {}
         self.note_numbers: dict[tuple[str, int], int] = {}
-        self.pending_notes: list[tuple[int, int, str, int]] = []  # (n, source, kind, id)
+        # (n, paragraph, kind, id, file): a note's definition goes in the file that cites it.
+        self.pending_notes: list[tuple[int, int, str, int, str]] = []
+        self.file = ""  # the skeleton file being written
 
     # -- inline -------------------------------------------------------------------------
 
@@ -121,7 +123,8 @@ class _Converter:
                 key = (kind, nid)
                 if key not in self.note_numbers:
                     self.note_numbers[key] = len(self.note_numbers) + 1
-                    self.pending_notes.append((self.note_numbers[key], para.index, kind, nid))
+                    number = self.note_numbers[key]
+                    self.pending_notes.append((number, para.index, kind, nid, self.file))
                 out.append(f"[^{self.note_numbers[key]}]")
                 continue
             if run.image is not None:
@@ -285,12 +288,11 @@ class _Converter:
                 lines.append(text.replace("|", "\\|") if not text.endswith("\\|") else text)
         return lines
 
-    def note_lines_for(self, lines: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
-        """The definitions of the notes referenced from ``lines`` (a file's lines)."""
-        sources = {src for _, src in lines if src is not None}
+    def note_lines_for(self, name: str) -> list[tuple[str, int | None]]:
+        """The definitions of the notes cited in the skeleton file ``name``."""
         out: list[tuple[str, int | None]] = []
-        for n, source, kind, nid in self.pending_notes:
-            if source not in sources:
+        for n, source, kind, nid, file in self.pending_notes:
+            if file != name:
                 continue
             note = self.doc.note(kind, nid)
             if note is None:
@@ -354,6 +356,7 @@ def to_markdown(
 
     for place in draft.placements:
         para = by_index[place.paragraph]
+        conv.file = current
         role = place.role
         if role in (Role.HEADER, Role.CLOSING, Role.EMPTY):
             continue
@@ -418,7 +421,7 @@ def to_markdown(
             if lines:
                 lines.append(("", None))
             lines.extend(block)
-        notes = conv.note_lines_for(lines)
+        notes = conv.note_lines_for(name)
         if notes:
             lines.append(("", None))
             lines.extend(notes)

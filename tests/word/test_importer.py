@@ -18,7 +18,7 @@ from vankien.outline.load import load_outline
 from vankien.publish.pdf import soffice_path
 from vankien.resources import find
 from vankien.skeleton.files import skeleton_files
-from vankien.skeleton.render import render_all
+from vankien.skeleton.render import PLACEHOLDER, render_all, section_blocks
 from vankien.word.importer import (
     SIDE_SUFFIX,
     Plan,
@@ -416,3 +416,20 @@ def test_a_document_with_no_outline_heading_is_refused(report_copy: Path, tmp_pa
     assert done.returncode == 2, done.stdout + done.stderr
     assert "cong-van.docx" in done.stderr and "không tìm thấy đề mục nào" in done.stderr
     assert tree(report_copy) == before
+
+
+def test_sections_missing_from_the_draft_are_written_as_scaffold_writes_them(
+    report_copy: Path,
+) -> None:
+    """The guidance stays under an unwritten section, so a draft build shows what is missing."""
+    done = vankien("import", FIXTURES / "lo-html.docx", "--root", report_copy)
+    assert done.returncode == 0, done.stdout + done.stderr
+    outline = load_outline(find(report_copy, "outline", "bao-cao-chinh-tri.yaml"))
+    checked = 0
+    for section in outline.walk():
+        text = (report_copy / "skeleton" / section.file).read_text(encoding="utf-8")
+        own = text.split(section.markdown_heading() + "\n", 1)[1].split("\n#", 1)[0]
+        if PLACEHOLDER in own:  # not in the draft: heading, guidance, placeholder
+            assert "\n\n".join(section_blocks(section)) in text, section.heading_text()
+            checked += 1
+    assert checked > 20  # the draft has 5 of the outline's 57 sections

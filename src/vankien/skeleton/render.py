@@ -31,16 +31,23 @@ def _file_banner(outline: Outline, file: str, sections: list[Section]) -> str:
     )
 
 
+def section_blocks(section: Section) -> list[str]:
+    """What the skeleton holds for one unwritten section: its heading, its guidance comment and,
+    for a section without subsections, the placeholder line."""
+    blocks = [section.markdown_heading()]
+    if section.guidance:
+        blocks.append("\n".join([GUIDANCE_OPEN, *section.guidance, GUIDANCE_CLOSE]))
+    if not section.children:
+        blocks.append(PLACEHOLDER)
+    return blocks
+
+
 def render_file(outline: Outline, file: str) -> str:
     """The text of one skeleton file as ``vankien scaffold`` first writes it."""
     sections = outline.sections_in(file)
     blocks = [_file_banner(outline, file, sections)]
     for section in sections:
-        blocks.append(section.markdown_heading())
-        if section.guidance:
-            blocks.append("\n".join([GUIDANCE_OPEN, *section.guidance, GUIDANCE_CLOSE]))
-        if not section.children:
-            blocks.append(PLACEHOLDER)
+        blocks.extend(section_blocks(section))
     return "\n\n".join(blocks) + "\n"
 
 

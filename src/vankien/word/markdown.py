@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from vankien.outline.model import Level, Section
-from vankien.skeleton.render import PLACEHOLDER
+from vankien.skeleton.render import section_blocks
 from vankien.word.model import Image, Paragraph, Table, WordDocument
 from vankien.word.structure import Draft, MappedHeading, Role
 
@@ -328,7 +328,7 @@ def to_markdown(
     """Convert ``draft``: every outline file gets its headings (mapped ones in ``headings``
     form, extra ones as the draft writes them, at their own level) and the body paragraphs
     under them. Missing sections get no heading (the linter reports them) unless
-    ``fill_missing``: then their outline heading and the scaffold's placeholder line. Text
+    ``fill_missing``: then what the scaffold writes for them (heading, guidance, placeholder). Text
     placed under no outline section goes, between ``UNPLACED_OPEN`` and ``UNPLACED_CLOSE``
     marker lines, into the nearest file (the file of the next heading for text before it).
     """
@@ -453,7 +453,7 @@ def _fill_before(
     *,
     upto: bool = False,
 ) -> None:
-    """Write the outline headings (with the placeholder line) of the missing sections that
+    """Write the outline headings (with guidance and placeholder) of the missing sections that
     come before ``section`` in the outline (and ``section`` itself when ``upto``)."""
     found = {h.section.id for h in draft.headings if h.section is not None}
     for other in draft.outline.walk():
@@ -463,10 +463,9 @@ def _fill_before(
             if other.id == section.id:
                 break
             continue
-        block: list[tuple[str, int | None]] = [(other.markdown_heading(), None)]
-        if not other.children:
-            block += [("", None), (PLACEHOLDER, None)]
-        blocks[other.file].append(block)
+        # As `vankien scaffold` writes it: heading, guidance (shown in a draft build), placeholder.
+        text = "\n\n".join(section_blocks(other))
+        blocks[other.file].append([(line, None) for line in text.split("\n")])
         written.add(other.id)
         if other.id == section.id:
             break

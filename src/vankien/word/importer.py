@@ -342,7 +342,7 @@ def format_report(plan: Plan, summary: Summary) -> str:
     return "\n".join(out)
 
 
-def _summary(draft: Draft, conversion: Conversion) -> Summary:
+def _summary(draft: Draft, conversion: Conversion, texts: Mapping[str, str]) -> Summary:
     from vankien.skeleton.render import substitute
     from vankien.word.markdown import UNPLACED_OPEN
 
@@ -365,7 +365,7 @@ def _summary(draft: Draft, conversion: Conversion) -> Summary:
             for file, paragraphs in conversion.unplaced
         ),
         unplaced_marker=UNPLACED_OPEN,
-        texts={f.file: f.text for f in conversion.files},
+        texts=texts,
     )
 
 
@@ -391,7 +391,7 @@ def import_command(docx: Path, root: Path, force_new: bool) -> int:
     """Read ``docx``, convert it against the report's outline, write the files, report."""
     from vankien.outline.load import load_outline
     from vankien.resources import find
-    from vankien.skeleton.render import render_all
+    from vankien.skeleton.render import file_banner, render_all
     from vankien.unit.load import load_unit
     from vankien.word.markdown import to_markdown
     from vankien.word.reader import read_docx
@@ -409,9 +409,11 @@ def import_command(docx: Path, root: Path, force_new: bool) -> int:
             "đề mục (Phần thứ nhất, I., 1., 1.1. …) được gõ thành dòng riêng.",
         )
     conversion = to_markdown(draft, fill_missing=True)
+    # Each file starts, as a scaffolded one does, with whose it is and how to write in it.
+    texts = {f.file: f"{file_banner(outline, f.file)}\n\n{f.text}" for f in conversion.files}
     plan = plan_import(
         root,
-        [(f.file, f.text) for f in conversion.files],
+        list(texts.items()),
         _image_bytes(docx, conversion),
         render_all(outline),
         force_new=force_new,
@@ -419,5 +421,5 @@ def import_command(docx: Path, root: Path, force_new: bool) -> int:
     if plan.conflicts and not force_new:
         raise refusal(plan)
     apply_plan(plan)
-    print(format_report(plan, _summary(draft, conversion)))
+    print(format_report(plan, _summary(draft, conversion, texts)))
     return EXIT_OK

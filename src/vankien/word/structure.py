@@ -362,6 +362,9 @@ def map_headings(
     dropped (they are body text), strong ones are kept as extra headings (section None).
     """
     targets = _targets(outline, variables)
+    exact: dict[str, list[_Target]] = {}
+    for target in targets:
+        exact.setdefault(target.key, []).append(target)
     parent_of = {t.section.id: t.parent for t in targets}
     taken: set[str] = set()
     chain: list[Section] = []  # the last mapped section and its ancestors, innermost first
@@ -370,13 +373,16 @@ def map_headings(
     for cand in candidates:
         key = normal_title(cand.title) if cand.title else ""
         best: tuple[float, _Target, float] | None = None
-        similar: list[tuple[_Target, float]] = []
-        for target in targets:
-            if target.section.id in taken or not key:
-                continue
-            sim = _similarity(key, target.key)
-            if sim >= (FUZZY if cand.strong else FUZZY_WEAK):
-                similar.append((target, sim))
+        similar: list[tuple[_Target, float]] = [
+            (t, 1.0) for t in exact.get(key, ()) if t.section.id not in taken
+        ]
+        if not similar and key:  # no equal title left: the nearest ones
+            for target in targets:
+                if target.section.id in taken:
+                    continue
+                sim = _similarity(key, target.key)
+                if sim >= (FUZZY if cand.strong else FUZZY_WEAK):
+                    similar.append((target, sim))
         for target, sim in similar:
             depth = next((d for d, s in enumerate(chain) if s is target.parent), -1)
             in_chain = target.parent is None or depth >= 0

@@ -186,3 +186,28 @@ def test_fixture_folder_has_what_tests_use() -> None:
     for name in (*UNITS, "word97", "encrypted"):
         assert any(FIXTURES.glob(f"{name}.doc*")), name
     assert (FIXTURES / "make_fixtures.py").is_file()
+
+
+def test_run_in_heading_starts_a_paragraph_that_goes_on(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph().add_run("I. ĐẶC ĐIỂM TÌNH HÌNH").bold = True
+    para = document.add_paragraph()
+    para.add_run("1. Bối cảnh nhiệm kỳ 2020 - 2025:").bold = True
+    para.add_run(" Nhiệm kỳ qua diễn ra trong bối cảnh nhiều biến động.")
+    plain = document.add_paragraph()
+    plain.add_run("2. Đảng bộ đã lãnh đạo")  # not bold: a numbered sentence, not a heading
+    plain.add_run(" hoàn thành các chỉ tiêu của nghị quyết.")
+    path = tmp_path / "run-in.docx"
+    document.save(str(path))
+    root = UNITS["word-dang-bo"]
+    from vankien.unit.load import load_unit
+    from vankien.word.markdown import to_markdown
+
+    draft = build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+    run_in = draft.headings[1]
+    assert run_in.section is not None and run_in.section.id == "p1-i-1"
+    assert Cue.RUN_IN in run_in.candidate.cues and run_in.candidate.body_run == 1
+    assert run_in.title_ok and len(draft.headings) == 2
+    text = to_markdown(draft).file("01-dac-diem-tinh-hinh.md").text
+    assert "### 1. Bối cảnh nhiệm kỳ {{previous_term}}\n\nNhiệm kỳ qua diễn ra" in text
+    assert "2. Đảng bộ đã lãnh đạo hoàn thành" in text.replace("\\", "")

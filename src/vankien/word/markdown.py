@@ -9,6 +9,7 @@ pipe tables (merged cells flattened: the build's reader has no grid tables), foo
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from dataclasses import dataclass
@@ -371,6 +372,14 @@ def to_markdown(
                     _fill_before(draft, heading.section, blocks, written)
                 written.add(heading.section.id)
             blocks[current].append([(conv.heading(heading), para.index)])
+            if heading.candidate.body_run is not None:
+                # A run-in heading: the rest of its paragraph is the section's first paragraph.
+                rest = dataclasses.replace(
+                    para, runs=para.runs[heading.candidate.body_run :], number=None
+                )
+                text = conv.paragraph(rest)
+                if text.strip():
+                    blocks[current].append([(line, para.index) for line in text.split("\n")])
             last_item = False
             continue
         if para.cell is not None:

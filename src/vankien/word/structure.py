@@ -38,6 +38,7 @@ class Cue(Enum):
     BOLD = "bold"  # every character bold (direct or through the style)
     CAPS = "caps"  # displayed in capitals
     SHORT = "short"  # short, no final full stop (a title, not a sentence)
+    RUN_IN = "run-in"  # a bold numbered title at the start of a paragraph that goes on
 
 
 class MatchKind(Enum):
@@ -63,6 +64,9 @@ class HeadingCandidate:
     # Further paragraphs that belong to the heading: "Phần thứ nhất" on one line and its title
     # on the next make one heading.
     extra_paragraphs: tuple[int, ...] = ()
+    # A run-in heading ("**1.1. Ưu điểm:** Trong nhiệm kỳ …"): the paragraph's body text starts
+    # at runs[body_run]; None when the whole paragraph is the heading.
+    body_run: int | None = None
 
     @property
     def paragraphs(self) -> tuple[int, ...]:
@@ -167,10 +171,54 @@ def _level_from_style(para: Paragraph) -> Level | None:
     return Level(min(level, 6))
 
 
+def _run_in(para: Paragraph) -> HeadingCandidate | None:
+    """A bold typed number and title at the start of a paragraph whose text goes on unbolded."""
+    prefix: list[str] = []
+    body = None
+    for i, run in enumerate(para.runs):
+        if run.image is not None or run.footnote is not None or run.endnote is not None:
+            return None
+        if run.bold or not run.text.strip():
+            prefix.append(run.text)
+            continue
+        body = i
+        break
+    if body is None:
+        return None
+    head = _clean("".join(prefix))
+    rest = _clean("".join(r.text for r in para.runs[body:]))
+    number, number_raw, title = split_heading(head)
+    if number is None or not title or len(rest.split()) < 3:
+        return None
+    if len(head.split()) > MAX_HEADING_WORDS or number.level is Level.PART:
+        return None
+    return HeadingCandidate(
+        paragraph=para.index,
+        text=head,
+        number=number,
+        number_raw=number_raw,
+        title=title.rstrip(" :.–-"),
+        level=number.level,
+        cues=frozenset({Cue.TYPED_NUMBER, Cue.BOLD, Cue.RUN_IN}),
+        strong=True,
+        body_run=body,
+    )
+
+
 def _candidate(para: Paragraph) -> HeadingCandidate | None:
     text = _clean(para.display)
     if not text or ITEM_RE.match(text):
         return None
+    if (
+        para.number is None
+        and para.outline_level is None
+        and para.style.heading_level is None
+        and not para.all_bold
+        and parse_number(text) is not None
+    ):
+        run_in = _run_in(para)
+        if run_in is not None:
+            return run_in
     words = len(text.split())
     cues: set[Cue] = set()
     parsed = parse_number(text)
@@ -314,6 +362,9 @@ def map_headings(
     dropped (they are body text), strong ones are kept as extra headings (section None).
     """
     targets = _targets(outline, variables)
+    exact: dict[str, list[_Target]] = {}
+    for target in targets:
+        exact.setdefault(target.key, []).append(target)
     parent_of = {t.section.id: t.parent for t in targets}
     taken: set[str] = set()
     chain: list[Section] = []  # the last mapped section and its ancestors, innermost first
@@ -322,13 +373,16 @@ def map_headings(
     for cand in candidates:
         key = normal_title(cand.title) if cand.title else ""
         best: tuple[float, _Target, float] | None = None
-        similar: list[tuple[_Target, float]] = []
-        for target in targets:
-            if target.section.id in taken or not key:
-                continue
-            sim = _similarity(key, target.key)
-            if sim >= (FUZZY if cand.strong else FUZZY_WEAK):
-                similar.append((target, sim))
+        similar: list[tuple[_Target, float]] = [
+            (t, 1.0) for t in exact.get(key, ()) if t.section.id not in taken
+        ]
+        if not similar and key:  # no equal title left: the nearest ones
+            for target in targets:
+                if target.section.id in taken:
+                    continue
+                sim = _similarity(key, target.key)
+                if sim >= (FUZZY if cand.strong else FUZZY_WEAK):
+                    similar.append((target, sim))
         for target, sim in similar:
             depth = next((d for d, s in enumerate(chain) if s is target.parent), -1)
             in_chain = target.parent is None or depth >= 0

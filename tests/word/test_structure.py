@@ -237,3 +237,27 @@ def test_table_of_contents_is_not_read_as_headings(tmp_path: Path) -> None:
     assert draft.unplaced == () and draft.extra == ()
     text = to_markdown(draft).file("01-dac-diem-tinh-hinh.md").text
     assert "MỤC LỤC" not in text and "\t3" not in text and text.count("ĐẶC ĐIỂM") == 1
+
+
+def test_part_number_typed_in_capitals(tmp_path: Path) -> None:
+    draft = _draft_from(
+        tmp_path,
+        [
+            ("b", "BÁO CÁO CHÍNH TRỊ"),
+            ("b", "PHẦN THỨ NHẤT"),
+            ("b", "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI LẦN THỨ XIV, NHIỆM KỲ 2020 - 2025"),
+            ("b", "I. ĐẶC ĐIỂM TÌNH HÌNH"),
+            (
+                "b",
+                "PHẦN THỨ HAI: PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP NHIỆM KỲ 2025 - 2030",
+            ),
+        ],
+    )
+    mapped = [(h.section.id if h.section else None, h.how) for h in draft.headings]
+    assert mapped == [
+        ("p1", MatchKind.NUMBER_AND_TITLE),
+        ("p1-i", MatchKind.NUMBER_AND_TITLE),
+        ("p2", MatchKind.NUMBER_AND_TITLE),
+    ]
+    assert draft.document.header.title == "BÁO CÁO CHÍNH TRỊ"
+    assert 1 not in draft.document.header.paragraphs

@@ -26,6 +26,7 @@ from vankien.outline.model import (
     split_heading,
 )
 from vankien.skeleton.render import substitute
+from vankien.word.header import clean_text
 from vankien.word.model import Area, Paragraph, WordDocument
 
 
@@ -161,8 +162,7 @@ ITEM_RE = re.compile(r"^[-+–•*]\s")
 CLOSING_RE = re.compile(r"^(?:T\s*/\s*M\b|TM\.|Nơi\s+nhận\b)", re.IGNORECASE)
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+_clean = clean_text
 
 
 def _level_from_style(para: Paragraph) -> Level | None:

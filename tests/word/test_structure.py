@@ -261,3 +261,31 @@ def test_part_number_typed_in_capitals(tmp_path: Path) -> None:
     ]
     assert draft.document.header.title == "BÁO CÁO CHÍNH TRỊ"
     assert 1 not in draft.document.header.paragraphs
+
+
+def test_an_appendix_after_the_signature_block_is_text(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph().add_run("I. ĐẶC ĐIỂM TÌNH HÌNH").bold = True
+    document.add_paragraph("Nội dung mục I.")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Nơi nhận:"
+    table.rows[0].cells[0].add_paragraph("- Lưu Văn phòng Đảng ủy.")
+    table.rows[0].cells[1].text = "T/M ĐẢNG ỦY"
+    table.rows[0].cells[1].add_paragraph("BÍ THƯ")
+    document.add_paragraph("Nguyễn Văn An")
+    document.add_paragraph("PHỤ LỤC")
+    document.add_paragraph(
+        "Số liệu kết nạp đảng viên từng năm của nhiệm kỳ, theo báo cáo của các chi bộ."
+    )
+    path = tmp_path / "phu-luc.docx"
+    document.save(str(path))
+    root = UNITS["word-dang-bo"]
+    from vankien.unit.load import load_unit
+
+    draft = build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+    text_of = {p.index: p.text for p in draft.document.paragraphs}
+    roles = {text_of[p.paragraph]: p.role for p in draft.placements}
+    for line in ("Nơi nhận:", "- Lưu Văn phòng Đảng ủy.", "T/M ĐẢNG ỦY", "BÍ THƯ", "Nguyễn Văn An"):
+        assert roles[line] is Role.CLOSING, line
+    assert roles["PHỤ LỤC"] is Role.BODY
+    assert roles["Nội dung mục I."] is Role.BODY

@@ -470,18 +470,35 @@ def map_headings(
     return tuple(out)
 
 
-def _closing_start(document: WordDocument, after: int) -> int | None:
-    """Index of the first paragraph of the signature block / "Nơi nhận" at the end."""
-    paragraphs = document.paragraphs
-    for para in paragraphs:
-        if para.index <= after:
-            continue
-        if CLOSING_RE.match(_clean(para.text)):
-            if para.cell is not None:
-                table = document.tables[para.cell.table]
-                return min(table.first_paragraph, para.index)
-            return para.index
-    return None
+CLOSING_WORDS = 16  # a line of the signature block or of «Nơi nhận» is short
+APPENDIX_RE = re.compile(r"^PHỤ\s+LỤC\b", re.IGNORECASE)
+
+
+def _closing(document: WordDocument, after: int) -> frozenset[int]:
+    """The signature block and «Nơi nhận» after the last heading: the layout table that holds
+    them and the short lines after it, or the short lines from «T/M …»/«Nơi nhận» on. What
+    follows (an appendix, «PHỤ LỤC», a long paragraph, another table) is text again."""
+    paragraphs = [p for p in document.paragraphs if p.index > after and p.area is not Area.NOTE]
+    start = next((i for i, p in enumerate(paragraphs) if CLOSING_RE.match(_clean(p.text))), None)
+    if start is None:
+        return frozenset()
+    out: set[int] = set()
+    first = paragraphs[start]
+    if first.cell is not None:
+        table = first.cell.table
+        begin = document.tables[table].first_paragraph
+        start = next(i for i, p in enumerate(paragraphs) if p.index >= begin)
+        while start < len(paragraphs) and (
+            paragraphs[start].cell is not None or paragraphs[start].area is Area.TEXTBOX
+        ):
+            out.add(paragraphs[start].index)
+            start += 1
+    for para in paragraphs[start:]:
+        text = _clean(para.text)
+        if para.cell is not None or APPENDIX_RE.match(text) or len(text.split()) > CLOSING_WORDS:
+            break
+        out.add(para.index)
+    return frozenset(out)
 
 
 def build_draft(document: WordDocument, outline: Outline, variables: Mapping[str, str]) -> Draft:
@@ -498,7 +515,7 @@ def build_draft(document: WordDocument, outline: Outline, variables: Mapping[str
         for index in heading.candidate.paragraphs:
             heading_at[index] = i
     last_heading = max(heading_at, default=-1)
-    closing = _closing_start(document, last_heading)
+    closing = _closing(document, last_heading)
     placements: list[Placement] = []
     current: int | None = None  # index into headings
     stack: list[MappedHeading] = []  # open mapped headings, outermost first
@@ -523,7 +540,7 @@ def build_draft(document: WordDocument, outline: Outline, variables: Mapping[str
                     section = stack[-1].section if stack else None
             placements.append(Placement(para.index, Role.HEADING, section, current))
             continue
-        if closing is not None and para.index >= closing:
+        if para.index in closing:
             placements.append(Placement(para.index, Role.CLOSING, None, None))
             continue
         if para.is_empty:

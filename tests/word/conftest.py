@@ -39,11 +39,15 @@ def outline_for(root: Path) -> Outline:
     return load_outline(find(root, "outline", f"{unit.outline}.yaml"))
 
 
+def draft_of_file(path: Path, unit: str = "word-dang-bo") -> Draft:
+    """The docx at ``path`` read against the outline and values of a fixture's unit."""
+    root = UNITS[unit]
+    return build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+
+
 def draft_of(name: str) -> Draft:
     """The fixture ``name`` read against the outline and values of the unit it was made for."""
-    root = UNITS[name]
-    unit = load_unit(root)
-    return build_draft(read_docx(FIXTURES / f"{name}.docx"), outline_for(root), unit.variables())
+    return draft_of_file(FIXTURES / f"{name}.docx", name)
 
 
 @pytest.fixture(scope="session")

@@ -155,10 +155,8 @@ def test_fill_missing_writes_the_outline_headings(tmp_path: Path) -> None:
 
 
 def test_footnote_in_a_table_cell_is_defined_in_the_same_file(tmp_path: Path) -> None:
-    from vankien.word.reader import read_docx
-    from vankien.word.structure import build_draft
 
-    from .conftest import UNITS, outline_for
+    from .conftest import draft_of_file
     from .fixtures.make_fixtures import WordShaped
 
     w = WordShaped()
@@ -173,8 +171,7 @@ def test_footnote_in_a_table_cell_is_defined_in_the_same_file(tmp_path: Path) ->
     )
     path = tmp_path / "bang.docx"
     w.save(path)
-    root = UNITS["word-dang-bo"]
-    draft = build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+    draft = draft_of_file(path)
     text = to_markdown(draft).file("01-dac-diem-tinh-hinh.md").text
     assert "| Đảng viên | 68[^1] |" in text
     assert "[^1]: Số liệu đến 31/3/2025." in text

@@ -84,22 +84,9 @@ def test_counters_continue_across_instances_of_one_list() -> None:
 
 
 def _pdf_lines(docx: Path, tmp: Path) -> list[str]:
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    pdf = tmp / (docx.stem + ".pdf")
+    from .fixtures.make_fixtures import soffice
+
+    pdf = soffice(docx, tmp, "pdf")
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout

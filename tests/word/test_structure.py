@@ -7,10 +7,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from vankien.word.reader import read_docx
-from vankien.word.structure import Cue, Draft, MatchKind, Role, build_draft, recognise_headings
+from vankien.word.structure import Cue, Draft, MatchKind, Role, recognise_headings
 
-from .conftest import FIXTURES, UNITS, outline_for
+from .conftest import FIXTURES, UNITS, draft_of_file
 
 
 def _by_section(draft: Draft) -> dict[str, str]:
@@ -108,10 +107,7 @@ def _draft_from(tmp_path: Path, lines: list[tuple[str, str]]) -> Draft:
             document.add_paragraph().add_run(text).bold = kind == "b"
     path = tmp_path / "draft.docx"
     document.save(str(path))
-    root = UNITS["word-dang-bo"]
-    from vankien.unit.load import load_unit
-
-    return build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+    return draft_of_file(path)
 
 
 def test_missing_extra_and_unplaced(tmp_path: Path) -> None:
@@ -199,11 +195,9 @@ def test_run_in_heading_starts_a_paragraph_that_goes_on(tmp_path: Path) -> None:
     plain.add_run(" hoàn thành các chỉ tiêu của nghị quyết.")
     path = tmp_path / "run-in.docx"
     document.save(str(path))
-    root = UNITS["word-dang-bo"]
-    from vankien.unit.load import load_unit
     from vankien.word.markdown import to_markdown
 
-    draft = build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+    draft = draft_of_file(path)
     run_in = draft.headings[1]
     assert run_in.section is not None and run_in.section.id == "p1-i-1"
     assert Cue.RUN_IN in run_in.candidate.cues and run_in.candidate.body_run == 1
@@ -227,11 +221,9 @@ def test_table_of_contents_is_not_read_as_headings(tmp_path: Path) -> None:
     document.add_paragraph("Nhiệm kỳ qua có nhiều biến động.")
     path = tmp_path / "muc-luc.docx"
     document.save(str(path))
-    root = UNITS["word-dang-bo"]
-    from vankien.unit.load import load_unit
     from vankien.word.markdown import to_markdown
 
-    draft = build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+    draft = draft_of_file(path)
     assert [h.paragraph for h in draft.headings] == [3, 4]
     assert [p.role for p in draft.placements[:3]] == [Role.CONTENTS] * 3
     assert draft.unplaced == () and draft.extra == ()
@@ -279,10 +271,7 @@ def test_an_appendix_after_the_signature_block_is_text(tmp_path: Path) -> None:
     )
     path = tmp_path / "phu-luc.docx"
     document.save(str(path))
-    root = UNITS["word-dang-bo"]
-    from vankien.unit.load import load_unit
-
-    draft = build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+    draft = draft_of_file(path)
     text_of = {p.index: p.text for p in draft.document.paragraphs}
     roles = {text_of[p.paragraph]: p.role for p in draft.placements}
     for line in ("Nơi nhận:", "- Lưu Văn phòng Đảng ủy.", "T/M ĐẢNG ỦY", "BÍ THƯ", "Nguyễn Văn An"):

@@ -377,7 +377,7 @@ def to_markdown(
         para = by_index[place.paragraph]
         conv.file = current
         role = place.role
-        if role in (Role.HEADER, Role.CLOSING, Role.EMPTY):
+        if role in (Role.HEADER, Role.CLOSING, Role.EMPTY, Role.CONTENTS):
             continue
         if role is Role.HEADING:
             heading = draft.headings[place.heading] if place.heading is not None else None

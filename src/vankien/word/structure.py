@@ -26,6 +26,7 @@ from vankien.outline.model import (
     split_heading,
 )
 from vankien.skeleton.render import substitute
+from vankien.word.header import clean_text
 from vankien.word.model import Area, Paragraph, WordDocument
 
 
@@ -99,6 +100,7 @@ class Role(Enum):
     UNPLACED = "unplaced"  # text not under any outline section (e.g. before the first heading)
     CLOSING = "closing"  # the signature block and "Nơi nhận" (written by the build)
     EMPTY = "empty"  # no visible text
+    CONTENTS = "contents"  # the table of contents Word generates (the build makes its own)
 
 
 @dataclass(frozen=True)
@@ -160,8 +162,7 @@ ITEM_RE = re.compile(r"^[-+–•*]\s")
 CLOSING_RE = re.compile(r"^(?:T\s*/\s*M\b|TM\.|Nơi\s+nhận\b)", re.IGNORECASE)
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+_clean = clean_text
 
 
 def _level_from_style(para: Paragraph) -> Level | None:
@@ -273,14 +274,36 @@ def _candidate(para: Paragraph) -> HeadingCandidate | None:
     )
 
 
+TOC_STYLE_RE = re.compile(r"^(?:toc|contents|mục\s*lục)\s*(?:[1-9]|heading)$", re.IGNORECASE)
+TOC_TITLE = {"mục lục", "table of contents", "contents"}
+
+
+def contents_paragraphs(document: WordDocument) -> frozenset[int]:
+    """The table of contents: paragraphs in a TOC style ("toc 1", LibreOffice's "Contents 1",
+    "TOC Heading") and a «MỤC LỤC» title just before them. Their lines repeat the headings with
+    page numbers: they are not headings."""
+    out: set[int] = set()
+    previous: Paragraph | None = None
+    for para in document.paragraphs:
+        names = (para.style.name.strip(), para.style.id)
+        if any(TOC_STYLE_RE.match(n) for n in names if n):
+            out.add(para.index)
+            if previous is not None and normal_title(previous.text) in TOC_TITLE:
+                out.add(previous.index)
+        if para.text.strip():
+            previous = para
+    return frozenset(out)
+
+
 def recognise_headings(document: WordDocument) -> tuple[HeadingCandidate, ...]:
-    """Every body paragraph (not in a table, not in the header block) that looks like a heading.
+    """Every body paragraph (not in a table, not in the header block, not in a table of
+    contents) that looks like a heading.
 
     Weak candidates (a typed "a)" on a plain paragraph, a short bold line) are kept with
     ``strong=False``: mapping keeps them as headings only when they match an outline section.
     """
-    header = set(document.header.paragraphs)
-    body = [p for p in document.paragraphs if p.area is Area.BODY and p.index not in header]
+    skip_ = set(document.header.paragraphs) | contents_paragraphs(document)
+    body = [p for p in document.paragraphs if p.area is Area.BODY and p.index not in skip_]
     out: list[HeadingCandidate] = []
     skip: set[int] = set()
     for i, para in enumerate(body):
@@ -469,6 +492,7 @@ def build_draft(document: WordDocument, outline: Outline, variables: Mapping[str
     """
     headings = map_headings(recognise_headings(document), outline, variables)
     header = set(document.header.paragraphs)
+    contents = contents_paragraphs(document)
     heading_at: dict[int, int] = {}
     for i, heading in enumerate(headings):
         for index in heading.candidate.paragraphs:
@@ -482,6 +506,9 @@ def build_draft(document: WordDocument, outline: Outline, variables: Mapping[str
     for para in document.paragraphs:
         if para.index in header:
             placements.append(Placement(para.index, Role.HEADER, None, None))
+            continue
+        if para.index in contents:
+            placements.append(Placement(para.index, Role.CONTENTS, None, None))
             continue
         if para.index in heading_at:
             current = heading_at[para.index]

@@ -253,6 +253,8 @@ def test_automatic_and_typed_list_markers_become_literal_markers(docx_path: Path
             para(run("- Gõ tay dấu gạch ngang.")),
             para(run("+ Gõ tay dấu cộng.")),
             para(run("– Gõ tay gạch nối dài.")),
+            para(run("- Dấu gõ trong chữ đậm.", "<w:b/>")),
+            para(run("+ ", "<w:i/>"), run("Một ý", "<w:i/>"), run(" nghiêng một phần.")),
         ]
     )
     text = section_text(convert(make_docx(docx_path, body, numbering=BULLETS)))
@@ -270,6 +272,8 @@ def test_automatic_and_typed_list_markers_become_literal_markers(docx_path: Path
         "- Gõ tay dấu gạch ngang.",
         "+ Gõ tay dấu cộng.",
         "- Gõ tay gạch nối dài.",
+        "- **Dấu gõ trong chữ đậm.**",  # the marker is not doubled inside the emphasis
+        "+ *Một ý* nghiêng một phần.",
     ]
     # What the build reads: "a)" stays text; "-" and "+" items are bullet lists whose "+"
     # items carry the build's vk-plus mark (filters/literal-lists.lua writes them back as "+").

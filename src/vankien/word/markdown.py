@@ -17,7 +17,7 @@ from enum import Enum
 
 from vankien.outline.model import Level, Section
 from vankien.skeleton.render import section_blocks
-from vankien.word.model import Image, Paragraph, Table, WordDocument
+from vankien.word.model import Image, Paragraph, Run, Table, WordDocument
 from vankien.word.structure import Draft, MappedHeading, Role
 
 IMAGE_DIR = "images"  # images are extracted to <report>/images/ (paths in Markdown: ../images/)
@@ -232,7 +232,9 @@ class _Converter:
         m = _ITEM_RE.match(para.text)
         if m is not None:
             marker = "+" if m.group(1) == "+" else "-"
-            body = _ITEM_RE.sub("", text, count=1)
+            typed = _without_typed_marker(para)
+            # The marker typed inside a bold or italic run: «**- Cấp ủy…**» → «- **Cấp ủy…**».
+            body = self.inline(typed) if typed is not None else _ITEM_RE.sub("", text, count=1)
             return f"{marker} {body}"
         m = _LINE_START_RE.match(text)
         if m is not None and m.group(1)[0].isdigit():
@@ -306,6 +308,22 @@ class _Converter:
                 out.append(("", source))
                 out.append((f"    {more}", source))
         return out
+
+
+def _without_typed_marker(para: Paragraph) -> Paragraph | None:
+    """``para`` without the "-"/"+" marker (and the spaces after it) typed at its start."""
+    m = _ITEM_RE.match("".join(run.text for run in para.runs))
+    if m is None:
+        return None
+    left = m.end()
+    runs: list[Run] = []
+    for run in para.runs:
+        cut = min(left, len(run.text))
+        left -= cut
+        if cut and not run.text[cut:]:
+            continue
+        runs.append(dataclasses.replace(run, text=run.text[cut:]) if cut else run)
+    return dataclasses.replace(para, runs=tuple(runs), text=_ITEM_RE.sub("", para.text, count=1))
 
 
 def _pipe_table(rows: list[list[str]]) -> list[str]:

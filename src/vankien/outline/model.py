@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -134,6 +135,24 @@ def parse_number(text: str) -> tuple[Number, str] | None:
         return Number(level, parts), rest
     letter = m.group("alpha")
     return Number(Level.ALPHA, (ord(letter) - ord("a") + 1,)), rest
+
+
+def normal_title(text: str) -> str:
+    """A heading title as the tools compare it: NFC, case-folded, one kind of quote mark,
+    whitespace collapsed, no final full stop, colon or semicolon."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = re.sub(r"[‘’“”\"']", "'", text)
+    return " ".join(text.split()).rstrip(" .:;")
+
+
+def split_heading(text: str) -> tuple[Number | None, str, str]:
+    """A heading's text as (number, the number as written, title): "II. ĐÁNH GIÁ CHUNG" →
+    (Number(ROMAN, (2,)), "II.", "ĐÁNH GIÁ CHUNG"); (None, "", text) without a number."""
+    parsed = parse_number(text)
+    if parsed is None:
+        return None, "", text
+    number, title = parsed
+    return number, (text[: len(text) - len(title)].strip() if title else text), title
 
 
 @dataclass(frozen=True)

@@ -38,16 +38,23 @@ def file_banner(outline: Outline, file: str, variables: Mapping[str, str]) -> st
     )
 
 
+def section_blocks(section: Section) -> list[str]:
+    """What the skeleton holds for one unwritten section: its heading, its guidance comment and,
+    for a section without subsections, the placeholder line."""
+    blocks = [section.markdown_heading()]
+    if section.guidance:
+        blocks.append("\n".join([GUIDANCE_OPEN, *section.guidance, GUIDANCE_CLOSE]))
+    if not section.children:
+        blocks.append(PLACEHOLDER)
+    return blocks
+
+
 def render_file(outline: Outline, file: str, variables: Mapping[str, str]) -> str:
     """The text of one skeleton file as ``vankien scaffold`` first writes it for a unit."""
     sections = outline.sections_in(file)
     blocks = [file_banner(outline, file, variables)]
     for section in sections:
-        blocks.append(section.markdown_heading())
-        if section.guidance:
-            blocks.append("\n".join([GUIDANCE_OPEN, *section.guidance, GUIDANCE_CLOSE]))
-        if not section.children:
-            blocks.append(PLACEHOLDER)
+        blocks.extend(section_blocks(section))
     return "\n\n".join(blocks) + "\n"
 
 

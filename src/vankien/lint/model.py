@@ -102,6 +102,10 @@ class Rule:
     # settings), so the runner may reuse them while the file is unchanged; "report": the rule
     # reads several files at once (structure, length, document-wide style).
     scope: str = "report"
+    # False for a rule about the Markdown files themselves (how many «#», which file a heading
+    # is in, suppression comments, {{variables}}): ``vankien check`` does not run it on a Word
+    # draft, whose Markdown is a conversion and has none of these.
+    on_word: bool = True
 
     @property
     def docs(self) -> str:

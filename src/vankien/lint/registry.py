@@ -52,6 +52,7 @@ RULES: tuple[Rule, ...] = (
         structure.check_heading_level,
         ("markdown",),
         fixable=True,
+        on_word=False,
     ),
     Rule(
         "STR004",
@@ -79,6 +80,7 @@ RULES: tuple[Rule, ...] = (
         W,
         structure.check_wrong_file,
         ("outline", "owners"),
+        on_word=False,
     ),
     Rule(
         "STR007",
@@ -142,6 +144,7 @@ RULES: tuple[Rule, ...] = (
         placeholders.check_undefined_variable,
         ("variables",),
         scope="file",
+        on_word=False,
     ),
     Rule(
         "PH005",
@@ -410,6 +413,7 @@ RULES: tuple[Rule, ...] = (
         suppress.check_no_reason,
         ("suppression",),
         scope="file",
+        on_word=False,
     ),
     Rule(
         "SUP002",
@@ -420,6 +424,7 @@ RULES: tuple[Rule, ...] = (
         suppress.check_unknown_code,
         ("suppression",),
         scope="file",
+        on_word=False,
     ),
 )
 

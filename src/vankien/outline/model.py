@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -134,6 +135,14 @@ def parse_number(text: str) -> tuple[Number, str] | None:
         return Number(level, parts), rest
     letter = m.group("alpha")
     return Number(Level.ALPHA, (ord(letter) - ord("a") + 1,)), rest
+
+
+def normal_title(text: str) -> str:
+    """A heading title as the tools compare it: NFC, case-folded, one kind of quote mark,
+    whitespace collapsed, no final full stop, colon or semicolon."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = re.sub(r"[‘’“”\"']", "'", text)
+    return " ".join(text.split()).rstrip(" .:;")
 
 
 @dataclass(frozen=True)

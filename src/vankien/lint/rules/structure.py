@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from vankien.lint.context import Context
 from vankien.lint.document import Heading
 from vankien.lint.model import Fix, Hit
 from vankien.outline.model import Level, Number, Section, int_to_roman
+from vankien.outline.model import normal_title as _normal
 
 PathKey = tuple[tuple[int, int], ...]
 
@@ -67,12 +67,6 @@ def placed_headings(ctx: Context) -> list[Placed]:
         stack.append(placed)
     ctx.cache["placed"] = out
     return out
-
-
-def _normal(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = re.sub(r"[‘’“”\"']", "'", text)
-    return " ".join(text.split()).rstrip(" .:;")
 
 
 def _expected_heading(ctx: Context, section: Section) -> str:

@@ -185,6 +185,7 @@ _SCRIPT = """
     var cell=row.cells[i];
     return cell.hasAttribute('data-sort')?cell.getAttribute('data-sort'):cell.textContent;
   }
+  function num(v){var n=parseFloat(v);return isNaN(n)?-Infinity:n;}
   function sortBy(th){
     var i=th.cellIndex, numeric=th.getAttribute('data-type')==='number';
     var dir=th.getAttribute('aria-sort')==='ascending'?'descending':'ascending';
@@ -194,7 +195,7 @@ _SCRIPT = """
     var rows=Array.prototype.slice.call(body.rows);
     rows.sort(function(a,b){
       var x=value(a,i), y=value(b,i), r;
-      if(numeric){r=(parseFloat(x)||-1)-(parseFloat(y)||-1);}
+      if(numeric){r=num(x)-num(y);}
       else{r=x.localeCompare(y,'vi');}
       return dir==='ascending'?r:-r;
     });

@@ -9,10 +9,15 @@ remembers the paragraph it came from.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass
 from enum import Enum
 
-from vankien.word.structure import Draft
+from vankien.outline.model import Section
+from vankien.skeleton.render import PLACEHOLDER
+from vankien.word.model import Image, Paragraph, Table, WordDocument
+from vankien.word.structure import Draft, MappedHeading, Role
 
 IMAGE_DIR = "images"  # images are extracted to <report>/images/ (paths in Markdown: ../images/)
 UNPLACED_OPEN = "<!-- VANKIEN: NỘI DUNG CHƯA XẾP ĐƯỢC VÀO MỤC NÀO CỦA ĐỀ CƯƠNG"
@@ -51,7 +56,11 @@ class MarkdownFile:
     def source(self, line: int) -> int | None:
         """Paragraph.index of 1-based ``line``; a blank or generated line takes the nearest
         paragraph above it (None before any)."""
-        raise NotImplementedError
+        for n in range(min(line, len(self.sources)), 0, -1):
+            found = self.sources[n - 1]
+            if found is not None:
+                return found
+        return None
 
 
 @dataclass(frozen=True)
@@ -67,11 +76,456 @@ class Conversion:
         raise KeyError(name)
 
 
-def to_markdown(draft: Draft, *, headings: HeadingForm = HeadingForm.OUTLINE) -> Conversion:
+_ESCAPE_RE = re.compile(r"([\\`*_\[\]<>|])")
+_LINE_START_RE = re.compile(r"^(#{1,6}(?=\s|$)|>|=+\s*$|-{3,}\s*$|\d{1,9}[.)](?=\s|$))")
+_ITEM_RE = re.compile(r"^\s*([-+–•])\s+")
+_SPACE_RE = re.compile(r"[ \t]+")
+
+
+def _escape(text: str) -> str:
+    return _ESCAPE_RE.sub(r"\\\1", text)
+
+
+@dataclass
+class _Segment:
+    text: str
+    bold: bool
+    italic: bool
+    vert: str | None
+    link: str | None
+
+
+class _Converter:
+    def __init__(self, draft: Draft, form: HeadingForm) -> None:
+        self.draft = draft
+        self.doc: WordDocument = draft.document
+        self.form = form
+        self.by_index = {p.index: p for p in self.doc.paragraphs}
+        self.images: dict[str, ImageExport] = {}
+        self.note_numbers: dict[tuple[str, int], int] = {}
+        self.pending_notes: list[tuple[int, int, str, int]] = []  # (n, source, kind, id)
+
+    # -- inline -------------------------------------------------------------------------
+
+    def inline(self, para: Paragraph, *, in_table: bool = False) -> str:
+        segments: list[_Segment] = []
+        out: list[str] = []
+        for run in para.runs:
+            if run.footnote is not None or run.endnote is not None:
+                self._flush(segments, out)
+                kind = "footnote" if run.footnote is not None else "endnote"
+                nid = run.footnote if run.footnote is not None else run.endnote
+                assert nid is not None
+                if self.doc.note(kind, nid) is None:
+                    continue
+                key = (kind, nid)
+                if key not in self.note_numbers:
+                    self.note_numbers[key] = len(self.note_numbers) + 1
+                    self.pending_notes.append((self.note_numbers[key], para.index, kind, nid))
+                out.append(f"[^{self.note_numbers[key]}]")
+                continue
+            if run.image is not None:
+                self._flush(segments, out)
+                out.append(self.image(run.image))
+                continue
+            text = run.text.replace("\t", " ")
+            if run.caps:
+                text = text.upper()
+            text = text.replace("\n", "\x00")  # a line break inside the paragraph
+            segments.append(_Segment(text, run.bold, run.italic, run.vert, run.hyperlink))
+        self._flush(segments, out)
+        text = "".join(out)
+        text = _SPACE_RE.sub(" ", text)
+        if in_table:
+            return text.replace("\x00", " ").strip()
+        lines = [line.strip() for line in text.split("\x00")]
+        return "\\\n".join(line for line in lines if line) if len(lines) > 1 else text.strip()
+
+    def _flush(self, segments: list[_Segment], out: list[str]) -> None:
+        merged: list[_Segment] = []
+        for seg in segments:
+            if not seg.text:
+                continue
+            last = merged[-1] if merged else None
+            if last is not None and (last.bold, last.italic, last.vert, last.link) == (
+                seg.bold,
+                seg.italic,
+                seg.vert,
+                seg.link,
+            ):
+                last.text += seg.text
+            elif last is not None and not seg.text.strip() and not seg.link:
+                last.text += seg.text  # whitespace takes the formatting before it
+            else:
+                merged.append(_Segment(seg.text, seg.bold, seg.italic, seg.vert, seg.link))
+        for seg in merged:
+            out.append(self._segment(seg))
+        segments.clear()
+
+    def _segment(self, seg: _Segment) -> str:
+        raw = seg.text
+        lead = raw[: len(raw) - len(raw.lstrip())]
+        trail = raw[len(raw.rstrip()) :]
+        core = raw.strip()
+        if not core:
+            return raw
+        text = _escape(core)
+        if seg.vert == "superscript":
+            text = "^" + text.replace(" ", "\\ ") + "^"
+        elif seg.vert == "subscript":
+            text = "~" + text.replace(" ", "\\ ") + "~"
+        if seg.bold and seg.italic:
+            text = f"***{text}***"
+        elif seg.bold:
+            text = f"**{text}**"
+        elif seg.italic:
+            text = f"*{text}*"
+        if seg.link and re.match(r"^(?:https?|mailto):", seg.link):
+            text = f"[{text}](<{seg.link}>)"
+        return lead + text + trail
+
+    def image(self, image: Image) -> str:
+        alt = _escape(image.description)
+        if image.external or not image.part:
+            return f"<!-- ảnh liên kết ngoài văn bản, không chép được: {image.target} -->"
+        export = self.images.get(image.part)
+        if export is None:
+            name = posixpath.basename(image.part)
+            taken = {e.path for e in self.images.values()}
+            path = f"{IMAGE_DIR}/{name}"
+            n = 2
+            while path in taken:
+                stem, dot, ext = name.rpartition(".")
+                path = f"{IMAGE_DIR}/{stem}-{n}{dot}{ext}" if dot else f"{IMAGE_DIR}/{name}-{n}"
+                n += 1
+            export = ImageExport(image.part, path)
+            self.images[image.part] = export
+        return f"![{alt}](../{export.path})"
+
+    # -- blocks -------------------------------------------------------------------------
+
+    def paragraph(self, para: Paragraph) -> str:
+        text = self.inline(para)
+        number = para.number
+        if number is not None and number.label:
+            if number.is_bullet:
+                marker = number.label
+                if marker in ("-", "–", "+"):
+                    marker = "-" if marker in ("-", "–") else "+"
+                else:
+                    marker = "-" if number.ilvl == 0 else "+"
+                return f"{marker} {text}"
+            text = f"{_escape(number.label)} {text}"
+        m = _ITEM_RE.match(para.text)
+        if m is not None:
+            marker = "+" if m.group(1) == "+" else "-"
+            body = _ITEM_RE.sub("", text, count=1)
+            return f"{marker} {body}"
+        if _LINE_START_RE.match(text):
+            text = "\\" + text
+        return text
+
+    def heading(self, heading: MappedHeading) -> str:
+        level = heading.level.markdown_level
+        section = heading.section
+        if section is not None and self.form is HeadingForm.OUTLINE:
+            return section.markdown_heading()
+        text = heading.candidate.text
+        if heading.candidate.number is not None and heading.candidate.title:
+            raw = heading.candidate.number_raw
+            title = _escape(heading.candidate.title)
+            text = f"{raw} {title}"
+        else:
+            text = _escape(text)
+        return "#" * level + " " + text
+
+    def table(self, table: Table) -> list[str]:
+        rows = [[self._cell_lines(cell.paragraphs) for cell in row] for row in table.rows]
+        simple = all(
+            len(lines) <= 1 and cell.grid_span == 1 and cell.v_merge is None
+            for row, cells in zip(table.rows, rows, strict=True)
+            for cell, lines in zip(row, cells, strict=True)
+        )
+        if simple and rows:
+            return _pipe_table([[lines[0] if lines else "" for lines in r] for r in rows], table)
+        return _grid_table(table, rows)
+
+    def _cell_lines(self, indices: tuple[int, ...]) -> list[str]:
+        lines: list[str] = []
+        for index in indices:
+            para = self.by_index.get(index)
+            if para is None or para.cell is None or para.cell.depth > 1:
+                continue
+            text = self.paragraph(para).replace("\\\n", " ")
+            if text.strip():
+                lines.append(text.replace("|", "\\|") if not text.endswith("\\|") else text)
+        return lines
+
+    def note_lines_for(self, lines: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+        """The definitions of the notes referenced from ``lines`` (a file's lines)."""
+        sources = {src for _, src in lines if src is not None}
+        out: list[tuple[str, int | None]] = []
+        for n, source, kind, nid in self.pending_notes:
+            if source not in sources:
+                continue
+            note = self.doc.note(kind, nid)
+            if note is None:
+                continue
+            texts = [self.inline(p) for p in note.paragraphs]
+            texts = [t for t in texts if t.strip()]
+            first = texts[0] if texts else ""
+            out.append((f"[^{n}]: {first}".rstrip(), source))
+            for more in texts[1:]:
+                out.append(("", source))
+                out.append((f"    {more}", source))
+        return out
+
+
+def _pipe_table(rows: list[list[str]], table: Table) -> list[str]:
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    widths = [max(3, *(len(r[c]) for r in rows)) for c in range(width)]
+    del table
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+    out = [line(rows[0]), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    out.extend(line(r) for r in rows[1:])
+    return out
+
+
+def _grid_table(table: Table, contents: list[list[list[str]]]) -> list[str]:
+    """A pandoc grid table; w:gridSpan becomes a column span, w:vMerge a row span."""
+    ncols = max(1, table.columns)
+    nrows = len(table.rows)
+    # owner[r][c] = (row, col) of the cell that covers grid position (r, c)
+    owner: list[list[tuple[int, int] | None]] = [[None] * ncols for _ in range(nrows)]
+    lines: dict[tuple[int, int], list[str]] = {}
+    span: dict[tuple[int, int], int] = {}
+    for r, row in enumerate(table.rows):
+        for cell, text in zip(row, contents[r], strict=True):
+            c = min(cell.col, ncols - 1)
+            cs = max(1, min(cell.grid_span, ncols - c))
+            if cell.v_merge == "continue" and r > 0 and owner[r - 1][c] is not None:
+                key = owner[r - 1][c]
+                assert key is not None
+                lines[key].extend(text)
+            else:
+                key = (r, c)
+                lines[key] = list(text)
+                span[key] = cs
+            for k in range(c, c + cs):
+                owner[r][k] = key
+    for r in range(nrows):
+        for c in range(ncols):
+            if owner[r][c] is None:
+                owner[r][c] = (r, c)
+                lines[(r, c)] = []
+                span[(r, c)] = 1
+    widths = [3] * ncols
+    for key, text in lines.items():
+        c, cs = key[1], span[key]
+        need = max((len(t) for t in text), default=0)
+        have = sum(widths[c : c + cs]) + 3 * (cs - 1)
+        if need > have:
+            widths[c + cs - 1] += need - have
+    # Each cell's lines are spread over the rows it spans.
+    height = [1] * nrows
+    for key, text in lines.items():
+        rows_spanned = [r for r in range(nrows) if owner[r][key[1]] == key]
+        total = sum(height[r] for r in rows_spanned)
+        if len(text) > total:
+            height[rows_spanned[-1]] += len(text) - total
+    out: list[str] = []
+
+    def border(r: int, fill: str) -> str:
+        # The line above row r (r == nrows: the bottom line).
+        chars = []
+        for c in range(ncols):
+            above = owner[r - 1][c] if r > 0 else None
+            below = owner[r][c] if r < nrows else None
+            continuing = above is not None and above == below
+            edge_above = r > 0 and (c == 0 or owner[r - 1][c - 1] != above)
+            edge_below = r < nrows and (c == 0 or owner[r][c - 1] != below)
+            left_cont = c > 0 and r > 0 and r < nrows and owner[r - 1][c - 1] == owner[r][c - 1]
+            if edge_above or edge_below or c == 0:
+                chars.append("|" if continuing and left_cont else "+")
+            else:
+                chars.append(" " if continuing else fill)
+            chars.append(" " * (widths[c] + 2) if continuing else fill * (widths[c] + 2))
+        last_cont = 0 < r < nrows and owner[r - 1][ncols - 1] == owner[r][ncols - 1]
+        chars.append("|" if last_cont else "+")
+        return "".join(chars)
+
+    offsets: dict[tuple[int, int], int] = {}
+    for r in range(nrows):
+        out.append(border(r, "=" if r == 1 and nrows > 1 else "-"))
+        for i in range(height[r]):
+            parts = []
+            c = 0
+            while c < ncols:
+                key = owner[r][c]
+                assert key is not None
+                cs = 1
+                while c + cs < ncols and owner[r][c + cs] == key:
+                    cs += 1
+                width = sum(widths[c : c + cs]) + 3 * (cs - 1)
+                pos = offsets.get(key, 0)
+                shown = lines[key][pos] if pos < len(lines[key]) else ""
+                offsets[key] = pos + 1
+                parts.append("| " + shown.ljust(width) + " ")
+                c += cs
+            out.append("".join(parts) + "|")
+            del i
+    out.append(border(nrows, "-"))
+    return out
+
+
+def to_markdown(
+    draft: Draft, *, headings: HeadingForm = HeadingForm.OUTLINE, fill_missing: bool = False
+) -> Conversion:
     """Convert ``draft``: every outline file gets its headings (mapped ones in ``headings``
     form, extra ones as the draft writes them, at their own level) and the body paragraphs
-    under them. Missing sections get no heading (the linter reports them). Text placed under no
-    outline section goes, between ``UNPLACED_OPEN`` and ``UNPLACED_CLOSE`` marker lines, into
-    the nearest file (the first file for text before the first heading).
+    under them. Missing sections get no heading (the linter reports them) unless
+    ``fill_missing``: then their outline heading and the scaffold's placeholder line. Text
+    placed under no outline section goes, between ``UNPLACED_OPEN`` and ``UNPLACED_CLOSE``
+    marker lines, into the nearest file (the file of the next heading for text before it).
     """
-    raise NotImplementedError
+    conv = _Converter(draft, headings)
+    outline = draft.outline
+    files = outline.files()
+    blocks: dict[str, list[list[tuple[str, int | None]]]] = {f: [] for f in files}
+    unplaced: dict[str, list[int]] = {}
+    by_index = conv.by_index
+    first_file = next(
+        (h.section.file for h in draft.headings if h.section is not None),
+        files[0] if files else "",
+    )
+    current = first_file
+    open_block: list[tuple[str, int | None]] | None = None
+    done_tables: set[int] = set()
+    written: set[str] = set()
+    last_item = False
+
+    def close_unplaced() -> None:
+        nonlocal open_block
+        if open_block is not None:
+            open_block.append((UNPLACED_CLOSE, None))
+            open_block = None
+
+    for place in draft.placements:
+        para = by_index[place.paragraph]
+        role = place.role
+        if role in (Role.HEADER, Role.CLOSING, Role.EMPTY):
+            continue
+        if role is Role.HEADING:
+            heading = draft.headings[place.heading] if place.heading is not None else None
+            if heading is None or heading.candidate.paragraph != para.index:
+                continue
+            close_unplaced()
+            if heading.section is not None:
+                current = heading.section.file
+                if fill_missing:
+                    _fill_before(draft, heading.section, blocks, written)
+                written.add(heading.section.id)
+            blocks[current].append([(conv.heading(heading), para.index)])
+            last_item = False
+            continue
+        if para.cell is not None:
+            table_index = _top_table(draft.document, para)
+            if table_index in done_tables:
+                continue
+            done_tables.add(table_index)
+            table = draft.document.tables[table_index]
+            block: list[tuple[str, int | None]] = [(line, para.index) for line in conv.table(table)]
+            item = False
+        else:
+            text = conv.paragraph(para)
+            if not text.strip():
+                continue
+            block = [(line, para.index) for line in text.split("\n")]
+            item = text.startswith(("- ", "+ "))
+        if role is Role.UNPLACED:
+            if open_block is None:
+                open_block = [
+                    (
+                        f"{UNPLACED_OPEN}: chuyển đoạn dưới đây vào đúng mục rồi xóa hai dòng "
+                        "đánh dấu này. -->",
+                        para.index,
+                    )
+                ]
+                blocks[current].append(open_block)
+            if not (item and last_item):
+                open_block.append(("", None))
+            open_block.extend(block)
+            unplaced.setdefault(current, []).append(para.index)
+            last_item = item
+            continue
+        close_unplaced()
+        if item and last_item and blocks[current]:
+            blocks[current][-1].extend(block)  # consecutive items make one tight list
+        else:
+            blocks[current].append(block)
+        last_item = item
+    close_unplaced()
+    if fill_missing:
+        for section in outline.walk():
+            if section.id not in written:
+                _fill_before(draft, section, blocks, written, upto=True)
+    out: list[MarkdownFile] = []
+    for name in files:
+        lines: list[tuple[str, int | None]] = []
+        for block in blocks[name]:
+            if lines:
+                lines.append(("", None))
+            lines.extend(block)
+        notes = conv.note_lines_for(lines)
+        if notes:
+            lines.append(("", None))
+            lines.extend(notes)
+        text = "\n".join(line for line, _ in lines) + "\n" if lines else ""
+        out.append(MarkdownFile(name, text, tuple(src for _, src in lines)))
+    return Conversion(
+        files=tuple(out),
+        images=tuple(conv.images.values()),
+        unplaced=tuple((f, tuple(ix)) for f, ix in unplaced.items()),
+    )
+
+
+def _top_table(document: WordDocument, para: Paragraph) -> int:
+    assert para.cell is not None
+    table = document.tables[para.cell.table]
+    index = table.index
+    # A nested table's paragraphs belong to the top-level table that holds them.
+    while table.depth > 1 and index > 0:
+        index -= 1
+        table = document.tables[index]
+    return index
+
+
+def _fill_before(
+    draft: Draft,
+    section: Section,
+    blocks: dict[str, list[list[tuple[str, int | None]]]],
+    written: set[str],
+    *,
+    upto: bool = False,
+) -> None:
+    """Write the outline headings (with the placeholder line) of the missing sections that
+    come before ``section`` in the outline (and ``section`` itself when ``upto``)."""
+    found = {h.section.id for h in draft.headings if h.section is not None}
+    for other in draft.outline.walk():
+        if other.id == section.id and not upto:
+            break
+        if other.id in written or other.id in found:
+            if other.id == section.id:
+                break
+            continue
+        block: list[tuple[str, int | None]] = [(other.markdown_heading(), None)]
+        if not other.children:
+            block += [("", None), (PLACEHOLDER, None)]
+        blocks[other.file].append(block)
+        written.add(other.id)
+        if other.id == section.id:
+            break

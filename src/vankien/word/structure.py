@@ -10,12 +10,15 @@ a "III." out of order), missing and extra sections.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
-from vankien.outline.model import Level, Number, Outline, Section
-from vankien.word.model import WordDocument
+from vankien.outline.model import Level, Number, Outline, Section, normal_title, parse_number
+from vankien.skeleton.render import substitute
+from vankien.word.model import Area, Paragraph, WordDocument
 
 
 class Cue(Enum):
@@ -49,6 +52,13 @@ class HeadingCandidate:
     level: Level | None  # the number's level; else from the style's heading level, else None
     cues: frozenset[Cue]
     strong: bool  # a style/outline level, or a number with bold or capitals: surely a heading
+    # Further paragraphs that belong to the heading: "Phần thứ nhất" on one line and its title
+    # on the next make one heading.
+    extra_paragraphs: tuple[int, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[int, ...]:
+        return (self.paragraph, *self.extra_paragraphs)
 
 
 @dataclass(frozen=True)
@@ -99,14 +109,21 @@ class Draft:
     headings: tuple[MappedHeading, ...]  # every recognised heading, in document order
     placements: tuple[Placement, ...]  # one per paragraph of document.paragraphs, same order
     missing: tuple[Section, ...]  # outline sections no heading was mapped to (outline order)
+    _by_index: dict[int, Placement] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_index.update((p.paragraph, p) for p in self.placements)
 
     def placement(self, paragraph: int) -> Placement:
         """The placement of the paragraph with this index."""
-        raise NotImplementedError
+        return self._by_index[paragraph]
 
     def heading_for(self, section_id: str) -> MappedHeading | None:
         """The (first) heading mapped to the outline section with this id."""
-        raise NotImplementedError
+        for heading in self.headings:
+            if heading.section is not None and heading.section.id == section_id:
+                return heading
+        return None
 
     def section_of(self, paragraph: int) -> Section | None:
         """The innermost outline section the paragraph falls under."""
@@ -123,13 +140,156 @@ class Draft:
         return tuple(p.paragraph for p in self.placements if p.role is Role.UNPLACED)
 
 
+MAX_HEADING_WORDS = 40  # longer than this is a sentence, not a heading
+MAX_UNNUMBERED_WORDS = 25  # a bold or capitalised line without a number
+FUZZY = 0.8  # title similarity (0..1) that still counts as the same title
+FUZZY_WEAK = 0.9  # … for a weak candidate (no style, no formatting)
+ITEM_RE = re.compile(r"^[-+–•*]\s")
+CLOSING_RE = re.compile(r"^(?:T\s*/\s*M\b|TM\.|Nơi\s+nhận\b)", re.IGNORECASE)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _level_from_style(para: Paragraph) -> Level | None:
+    level = para.outline_level or para.style.heading_level
+    if level is None:
+        return None
+    return Level(min(level, 6))
+
+
+def _candidate(para: Paragraph) -> HeadingCandidate | None:
+    text = _clean(para.display)
+    if not text or ITEM_RE.match(text):
+        return None
+    words = len(text.split())
+    cues: set[Cue] = set()
+    parsed = parse_number(text)
+    if parsed is not None:
+        typed = parse_number(_clean(para.text))
+        cues.add(Cue.TYPED_NUMBER if typed is not None else Cue.AUTO_NUMBER)
+    elif para.number is not None and not para.number.is_bullet and para.number.label:
+        cues.add(Cue.AUTO_NUMBER)  # numbered, but not in a heading form ("(1)", "1/")
+    styled = para.outline_level is not None or para.style.heading_level is not None
+    if styled:
+        cues.add(Cue.STYLE)
+    if para.all_bold:
+        cues.add(Cue.BOLD)
+    if para.all_caps and sum(ch.isalpha() for ch in text) > 3:
+        cues.add(Cue.CAPS)
+    if (words <= MAX_HEADING_WORDS and not text.endswith((".", ";", ","))) or text.endswith(":"):
+        cues.add(Cue.SHORT)
+    if text.endswith(".") and parsed is not None and words <= 12:
+        cues.add(Cue.SHORT)  # "1. Ưu điểm." : a short title with a stray full stop
+    number: Number | None = None
+    number_raw = ""
+    title = text
+    if parsed is not None:
+        number, title = parsed
+        number_raw = text[: len(text) - len(title)].strip() if title else text
+    formatted = Cue.BOLD in cues or Cue.CAPS in cues
+    if styled:
+        strong = words <= MAX_HEADING_WORDS * 2
+    elif number is not None:
+        if Cue.SHORT not in cues:
+            return None
+        strong = formatted or number.level in (Level.PART, Level.ROMAN)
+    elif formatted and Cue.SHORT in cues and words <= MAX_UNNUMBERED_WORDS:
+        strong = False
+    else:
+        return None
+    if not strong and not styled and number is None and text.endswith(":"):
+        return None  # "Kết quả cụ thể:" in bold introduces a list; it is not a heading
+    level = number.level if number is not None else _level_from_style(para)
+    return HeadingCandidate(
+        paragraph=para.index,
+        text=text,
+        number=number,
+        number_raw=number_raw,
+        title=title,
+        level=level,
+        cues=frozenset(cues),
+        strong=strong,
+    )
+
+
 def recognise_headings(document: WordDocument) -> tuple[HeadingCandidate, ...]:
     """Every body paragraph (not in a table, not in the header block) that looks like a heading.
 
     Weak candidates (a typed "a)" on a plain paragraph, a short bold line) are kept with
     ``strong=False``: mapping keeps them as headings only when they match an outline section.
     """
-    raise NotImplementedError
+    header = set(document.header.paragraphs)
+    body = [p for p in document.paragraphs if p.area is Area.BODY and p.index not in header]
+    out: list[HeadingCandidate] = []
+    skip: set[int] = set()
+    for i, para in enumerate(body):
+        if para.index in skip:
+            continue
+        candidate = _candidate(para)
+        if candidate is None:
+            continue
+        if candidate.number is not None and candidate.number.level is Level.PART:
+            if not candidate.title:
+                # "Phần thứ nhất" alone: its title is the next non-empty paragraph.
+                for nxt in body[i + 1 : i + 3]:
+                    text = _clean(nxt.display)
+                    if not text:
+                        continue
+                    if parse_number(text) is None and len(text.split()) <= MAX_HEADING_WORDS:
+                        candidate = HeadingCandidate(
+                            paragraph=candidate.paragraph,
+                            text=f"{candidate.text}: {text}",
+                            number=candidate.number,
+                            number_raw=candidate.number_raw,
+                            title=text,
+                            level=candidate.level,
+                            cues=candidate.cues,
+                            strong=True,
+                            extra_paragraphs=(nxt.index,),
+                        )
+                        skip.add(nxt.index)
+                    break
+            else:
+                candidate = HeadingCandidate(
+                    candidate.paragraph, candidate.text, candidate.number,
+                    candidate.number_raw, candidate.title, candidate.level,
+                    candidate.cues, True,
+                )  # fmt: skip
+        out.append(candidate)
+    return tuple(out)
+
+
+@dataclass
+class _Target:
+    section: Section
+    key: str
+    parent: Section | None
+    position: int
+
+
+def _targets(outline: Outline, variables: Mapping[str, str]) -> list[_Target]:
+    out: list[_Target] = []
+
+    def visit(section: Section, parent: Section | None) -> None:
+        key = normal_title(substitute(section.title, variables))
+        out.append(_Target(section, key, parent, len(out)))
+        for child in section.children:
+            visit(child, section)
+
+    for top in outline.sections:
+        visit(top, None)
+    return out
+
+
+def _similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < FUZZY or matcher.quick_ratio() < FUZZY - 0.05:
+        return 0.0
+    return matcher.ratio()
 
 
 def map_headings(
@@ -142,7 +302,95 @@ def map_headings(
     sections). Each section is taken at most once; weak candidates that match nothing are
     dropped (they are body text), strong ones are kept as extra headings (section None).
     """
-    raise NotImplementedError
+    targets = _targets(outline, variables)
+    parent_of = {t.section.id: t.parent for t in targets}
+    taken: set[str] = set()
+    chain: list[Section] = []  # the last mapped section and its ancestors, innermost first
+    last_position = -1
+    out: list[MappedHeading] = []
+    for cand in candidates:
+        key = normal_title(cand.title) if cand.title else ""
+        best: tuple[float, _Target, float] | None = None
+        for target in targets:
+            if target.section.id in taken or not key:
+                continue
+            sim = _similarity(key, target.key)
+            if sim < (FUZZY if cand.strong else FUZZY_WEAK):
+                continue
+            depth = next((d for d, s in enumerate(chain) if s is target.parent), -1)
+            in_chain = target.parent is None or depth >= 0
+            if not cand.strong and not in_chain:
+                continue
+            score = sim
+            if target.parent is not None and depth >= 0:
+                score += 0.3 - 0.01 * depth
+            if cand.number is not None and cand.number == target.section.number:
+                score += 0.1
+            if cand.level is not None and cand.level is target.section.level:
+                score += 0.05
+            if target.position > last_position:
+                score += 0.02
+            if best is None or score > best[0]:
+                best = (score, target, sim)
+        how: MatchKind | None = None
+        section: Section | None = None
+        sim = 0.0
+        if best is not None:
+            _score, target, sim = best
+            section = target.section
+            how = MatchKind.NUMBER_AND_TITLE if cand.number == section.number else MatchKind.TITLE
+        elif cand.strong and cand.number is not None and chain:
+            # Same number in the same place, title rewritten: take it when nothing else fits.
+            for target in targets:
+                if (
+                    target.section.id not in taken
+                    and target.parent is chain[0]
+                    and target.section.number == cand.number
+                ):
+                    section, how = target.section, MatchKind.NUMBER
+                    sim = difflib.SequenceMatcher(None, key, target.key).ratio()
+                    break
+        if section is None:
+            if not cand.strong:
+                continue
+            level = cand.level or (
+                Level(min(chain[0].level.value + 1, 6)) if chain else Level.ROMAN
+            )
+            out.append(MappedHeading(cand, None, None, 0.0, False, False, level))
+            continue
+        taken.add(section.id)
+        chain = [section]
+        ancestor = parent_of[section.id]
+        while ancestor is not None:
+            chain.append(ancestor)
+            ancestor = parent_of[ancestor.id]
+        last_position = next(t.position for t in targets if t.section is section)
+        out.append(
+            MappedHeading(
+                candidate=cand,
+                section=section,
+                how=how,
+                title_score=round(sim, 3),
+                number_ok=cand.number == section.number,
+                title_ok=key == normal_title(substitute(section.title, variables)),
+                level=section.level,
+            )
+        )
+    return tuple(out)
+
+
+def _closing_start(document: WordDocument, after: int) -> int | None:
+    """Index of the first paragraph of the signature block / "Nơi nhận" at the end."""
+    paragraphs = document.paragraphs
+    for para in paragraphs:
+        if para.index <= after:
+            continue
+        if CLOSING_RE.match(_clean(para.text)):
+            if para.cell is not None:
+                table = document.tables[para.cell.table]
+                return min(table.first_paragraph, para.index)
+            return para.index
+    return None
 
 
 def build_draft(document: WordDocument, outline: Outline, variables: Mapping[str, str]) -> Draft:
@@ -151,4 +399,50 @@ def build_draft(document: WordDocument, outline: Outline, variables: Mapping[str
     ``variables`` are the unit's values (``Unit.variables()``) used to resolve ``{{name}}`` in
     the outline's titles before comparing them with the draft's.
     """
-    raise NotImplementedError
+    headings = map_headings(recognise_headings(document), outline, variables)
+    header = set(document.header.paragraphs)
+    heading_at: dict[int, int] = {}
+    for i, heading in enumerate(headings):
+        for index in heading.candidate.paragraphs:
+            heading_at[index] = i
+    last_heading = max(heading_at, default=-1)
+    closing = _closing_start(document, last_heading)
+    placements: list[Placement] = []
+    current: int | None = None  # index into headings
+    stack: list[MappedHeading] = []  # open mapped headings, outermost first
+    section: Section | None = None
+    for para in document.paragraphs:
+        if para.index in header:
+            placements.append(Placement(para.index, Role.HEADER, None, None))
+            continue
+        if para.index in heading_at:
+            current = heading_at[para.index]
+            heading = headings[current]
+            if heading.candidate.paragraph == para.index:
+                while stack and stack[-1].level.value >= heading.level.value:
+                    stack.pop()
+                if heading.section is not None:
+                    stack.append(heading)
+                    section = heading.section
+                else:
+                    section = stack[-1].section if stack else None
+            placements.append(Placement(para.index, Role.HEADING, section, current))
+            continue
+        if closing is not None and para.index >= closing:
+            placements.append(Placement(para.index, Role.CLOSING, None, None))
+            continue
+        if para.is_empty:
+            placements.append(Placement(para.index, Role.EMPTY, section, current))
+            continue
+        role = Role.BODY if section is not None else Role.UNPLACED
+        placements.append(Placement(para.index, role, section, current))
+    found = {h.section.id for h in headings if h.section is not None}
+    missing = tuple(s for s in outline.walk() if s.id not in found)
+    return Draft(
+        document=document,
+        outline=outline,
+        variables=dict(variables),
+        headings=headings,
+        placements=tuple(placements),
+        missing=missing,
+    )

@@ -417,7 +417,7 @@ def result_of(
             path=shown,
             line=where.number or 0,
             col=(where.start or 0) + 1,
-            message=f"{where.describe()}: {f.message}",
+            message=f"{where.describe()}: {shown_text(f.message)}",
             fix=None,
         )
         located.append(Located(finding, where))
@@ -429,7 +429,7 @@ def result_of(
         for u in source.units
         if u.kind != "heading"
     )
-    budgets = [s.budget_words for s in report.outline.sections if s.budget_words is not None]
+    budgets = outline_budgets(report.outline)
     missing = tuple(
         f"{s.number_text} {report.substitute(s.title)}" for s in top_missing(prepared.draft)
     )
@@ -445,6 +445,31 @@ def result_of(
         stage=header.stage_text or (header.stage.label if header.stage else ""),
         organisation=organisation,
     )
+
+
+def outline_budgets(outline: Outline) -> list[int]:
+    """The word budgets of the outline, each counted once (the outermost section that has one)."""
+    out: list[int] = []
+
+    def visit(section: Section) -> None:
+        if section.budget_words is not None:
+            out.append(section.budget_words)
+            return
+        for child in section.children:
+            visit(child)
+
+    for top in outline.sections:
+        visit(top)
+    return out
+
+
+_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown_text(message: str) -> str:
+    """A rule's message with its quotes of the Markdown as the Word text shows them (the
+    conversion's backslash escapes and bold markers removed)."""
+    return _ESCAPE_RE.sub(r"\1", message.replace("**", ""))
 
 
 def top_missing(draft: Draft) -> list[Section]:

@@ -1,0 +1,265 @@
+"""vankien check end to end: Word drafts written by python-docx (and LibreOffice in
+test_annotate.py), checked with the linter's own rules, findings located in Word terms; batches,
+bad input rows and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from vankien.lint.runner import all_rules
+from vankien.outline.model import parse_number
+from vankien.word.check import check_rules
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "tests" / "fixtures" / "seed" / "de-cuong.txt"
+DANG_BO = REPO / "examples" / "dang-bo"
+CHI_BO = REPO / "examples" / "chi-bo"
+
+
+def header(
+    d: docx.document.Document, issuer: str, stage: str | None, title: list[str], number: str
+) -> None:
+    """The header block as units lay it out: a borderless two-column table, then the title."""
+    t = d.add_table(rows=1, cols=2)
+    left, right = t.cell(0, 0), t.cell(0, 1)
+    left.text = "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"
+    left.add_paragraph(issuer)
+    left.add_paragraph("*")
+    left.add_paragraph(number)
+    right.text = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    right.add_paragraph("Thanh Hóa, ngày 20 tháng 5 năm 2025")
+    if stage:
+        d.add_paragraph(stage).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for line in title:
+        p = d.add_paragraph()
+        p.add_run(line).bold = True
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def seed_draft(path: Path) -> Path:
+    """The seed outline typed into Word as a unit's draft: its own defects included (two «II.»,
+    «III.» after «V.», 2015 - 2020, TRONG TÂM, quán triển, gián sát, chất lương, doubled words,
+    «lần thứ……»). Headings are bold Normal paragraphs with typed numbers."""
+    d = docx.Document()
+    header(
+        d,
+        "ĐẢNG ỦY SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "Dự thảo lần 1",
+        [
+            "BÁO CÁO CHÍNH TRỊ",
+            "CỦA BAN CHẤP HÀNH ĐẢNG BỘ SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+            "TẠI ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ LẦN THỨ XV, NHIỆM KỲ 2025 - 2030",
+        ],
+        "Số …-BC/ĐU",
+    )
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if text:
+            heading = parse_number(text) is not None or (text.isupper() and len(text) < 120)
+            d.add_paragraph().add_run(text).bold = heading
+    d.save(str(path))
+    return path
+
+
+def example_draft(root: Path, path: Path, issuer: str, title: list[str]) -> Path:
+    """A clean draft: the example report's skeleton text typed into Word by python-docx."""
+    from vankien.lint.context import load_report
+
+    report = load_report(root)
+    d = docx.Document()
+    header(d, issuer, None, title, "Số 45-BC/CB")
+    for source in report.files:
+        for unit in source.units:
+            text = report.substitute(" ".join(unit.text.split()))
+            if unit.kind == "heading":
+                d.add_paragraph().add_run(text).bold = True
+            elif not text.startswith("|"):
+                d.add_paragraph(text.lstrip("-+ ") if unit.kind == "item" else text)
+    d.save(str(path))
+    return path
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vankien", "check", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("drafts")
+    out = {"seed": seed_draft(folder / "seed.docx")}
+    out["chi-bo"] = example_draft(
+        CHI_BO,
+        folder / "chi-bo.docx",
+        "CHI BỘ SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        ["BÁO CÁO CHÍNH TRỊ", "TẠI ĐẠI HỘI CHI BỘ LẦN THỨ XV, NHIỆM KỲ 2025 - 2030"],
+    )
+    out["not-docx"] = folder / "ghi-chu.docx"
+    out["not-docx"].write_text("đây không phải tệp Word", encoding="utf-8")
+    out["doc"] = folder / "cu.doc"
+    out["doc"].write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504)
+    out["empty"] = folder / "trong.docx"
+    docx.Document().save(str(out["empty"]))
+    other = docx.Document()
+    for line in ("I. TÌNH HÌNH THU CHI NGÂN SÁCH", "Nội dung.", "II. KIẾN NGHỊ", "Nội dung."):
+        other.add_paragraph().add_run(line).bold = line[0] in "IV"
+    out["other"] = folder / "khac.docx"
+    other.save(str(out["other"]))
+    return out
+
+
+def findings(result: subprocess.CompletedProcess[str]) -> list[dict[str, object]]:
+    data = json.loads(result.stdout)
+    assert isinstance(data, list)
+    return data
+
+
+def test_rules_selected_by_metadata() -> None:
+    codes = {r.code for r in check_rules()}
+    markdown_only = {r.code for r in all_rules() if not r.on_word}
+    assert markdown_only == {"STR003", "STR006", "PH004", "SUP001", "SUP002"}
+    assert not codes & markdown_only
+    assert {r.code for r in all_rules()} - markdown_only <= codes
+    # The same function objects as the linter's: no second copy.
+    lint = {r.code: r.check for r in all_rules()}
+    assert all(r.check is lint[r.code] for r in check_rules() if r.code in lint)
+
+
+@pytest.mark.slow
+def test_seed_defects_found_and_located(drafts: dict[str, Path]) -> None:
+    result = run("--format", "json", str(drafts["seed"]), cwd=DANG_BO)
+    assert result.returncode == 1, result.stderr
+    found = findings(result)
+
+    def having(code: str, text: str) -> list[dict[str, object]]:
+        return [f for f in found if f["code"] == code and text in str(f["message"])]
+
+    # Two «II.»: the second is out of sequence, and III. ĐÁNH GIÁ CHUNG is not where it
+    # should be; «III. NHIỆM VỤ, GIẢI PHÁP» after «V.» goes backwards.
+    dup = having("STR002", "II. ĐÁNH GIÁ CHUNG")
+    assert dup and "trùng số" in str(dup[0]["message"])
+    assert dup[0]["section"] == "Phần thứ nhất, III."
+    assert having("STR002", "III. NHIỆM VỤ, GIẢI PHÁP") and "đi lùi" in str(
+        having("STR002", "III. NHIỆM VỤ, GIẢI PHÁP")[0]["message"]
+    )
+    term = having("CON001", "2015 - 2020")
+    assert term and "2015 - 2020" in str(term[0]["quote"])
+    assert having("VI009", "TRONG TÂM")
+    assert having("VI009", "quán triển")
+    assert having("VI009", "gián sát") and having("VI009", "chất lương")
+    assert having("VI007", "hiện hiện") and having("VI007", "tác tác")
+    placeholders = [f for f in found if f["code"] == "PH001"]
+    assert any("LẦN THỨ......" in str(f["quote"]) for f in placeholders)
+    assert any("lần thứ…" in str(f["quote"]) for f in placeholders)
+    assert any("Số …" in str(f["quote"]) for f in placeholders)  # in the header block
+    assert having("PH005", "[bookmark: _GoBack]")  # no Markdown escapes in what people read
+    # Located for a person: section number and title, paragraph, quoted text.
+    gian_sat = having("VI009", "gián sát")[0]
+    assert gian_sat["section"] == "Phần thứ nhất, II.4.1."
+    assert "giám sát" in str(gian_sat["section_title"])
+    assert isinstance(gian_sat["paragraph"], int) and gian_sat["paragraph"] > 50
+    assert "gián sát" in str(gian_sat["quote"])
+    # A draft (Dự thảo lần 1): placeholders are warnings, not errors.
+    assert {f["severity"] for f in placeholders} == {"warning"}
+
+
+@pytest.mark.slow
+def test_chi_bo_draft_is_clean_and_its_header_sets_the_unit(drafts: dict[str, Path]) -> None:
+    """The chi bộ example's text typed in Word is clean in its own folder. In the đảng bộ
+    folder (the same unit name, type đảng bộ) the header's «CHI BỘ» is what the text is checked
+    with (no CON006 on the chi bộ wording) and the disagreement is one finding, DOC001."""
+    own = run("--format", "json", str(drafts["chi-bo"]), cwd=CHI_BO)
+    assert own.returncode == 0, own.stdout
+    assert not [f for f in findings(own) if f["severity"] == "error"], own.stdout
+    result = run("--format", "json", str(drafts["chi-bo"]), cwd=DANG_BO)
+    found = findings(result)
+    assert not [f for f in found if f["code"] == "CON006"], found
+    assert [f["code"] for f in found if f["severity"] == "error"] == ["DOC001"], found
+    assert "CHI BỘ SỞ KHOA HỌC VÀ CÔNG NGHỆ" in str(found[0]["message"])
+
+
+@pytest.mark.slow
+def test_header_disagreeing_with_report_yaml(drafts: dict[str, Path], tmp_path: Path) -> None:
+    """The chi bộ folder's report.yaml names the same unit: a header saying ĐẢNG ỦY (a đảng
+    bộ) and congress XIV disagrees with it."""
+    path = tmp_path / "sai.docx"
+    d = docx.Document(str(drafts["chi-bo"]))
+    for p in d.tables[0].cell(0, 0).paragraphs:
+        if p.text.startswith("CHI BỘ"):
+            p.runs[0].text = "ĐẢNG ỦY SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    for p in d.paragraphs:
+        if "LẦN THỨ XV" in p.text:
+            p.runs[0].text = (
+                p.runs[0]
+                .text.replace("LẦN THỨ XV", "LẦN THỨ XIV")
+                .replace("2025 - 2030", "2015 - 2020")
+            )
+    d.save(str(path))
+    found = findings(run("--format", "json", str(path), cwd=CHI_BO))
+    codes = {f["code"] for f in found}
+    assert {"DOC001", "DOC002", "DOC003"} <= codes, found
+
+
+@pytest.mark.slow
+def test_batch_goes_on_past_bad_input(drafts: dict[str, Path], tmp_path: Path) -> None:
+    names = ["seed", "not-docx", "doc", "empty", "other", "chi-bo"]
+    paths = [str(drafts[n]) for n in names]
+    summary = tmp_path / "tong-hop.csv"
+    notes = tmp_path / "nhan-xet"
+    result = run(
+        "--format", "markdown", "--jobs", "2", "--summary", str(summary),
+        "--annotate", str(notes), *paths, cwd=DANG_BO,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    import csv
+
+    rows = list(csv.DictReader(summary.read_text(encoding="utf-8").splitlines()))
+    assert [Path(r["Tệp"]).name for r in rows] == [Path(p).name for p in paths]
+    status = {Path(r["Tệp"]).name: r for r in rows}
+    for bad in ("ghi-chu.docx", "cu.doc", "trong.docx", "khac.docx"):
+        assert status[bad]["Tình trạng"] == "không kiểm tra được", bad
+        assert status[bad]["Ghi chú"], bad
+    assert "Word 97" in status["cu.doc"]["Ghi chú"] or ".doc" in status["cu.doc"]["Ghi chú"]
+    assert "đề cương" in status["khac.docx"]["Ghi chú"]
+    seed = status["seed.docx"]
+    assert seed["Tình trạng"] == "có lỗi"
+    assert seed["Giai đoạn"] == "Dự thảo lần 1"
+    assert int(seed["Chỗ trống còn lại"]) > 5
+    assert " / " in seed["Số từ / mức đề cương"]
+    # Each bad file's message names it, in Vietnamese, on stderr.
+    for bad in ("ghi-chu.docx", "cu.doc", "trong.docx", "khac.docx"):
+        assert bad in result.stderr
+    # The Markdown table on stdout has a row per file; annotated copies for the checked ones.
+    assert result.stdout.count("\n| ") >= len(paths)
+    assert sorted(p.name for p in notes.iterdir()) == ["chi-bo.docx", "seed.docx"]
+    with zipfile.ZipFile(notes / "seed.docx") as z:
+        comments = z.read("word/comments.xml").decode()
+    assert comments.count("<w:comment ") > 50
+    assert 'w:author="Đảng bộ Khối các cơ quan tỉnh"' in comments
+
+
+@pytest.mark.slow
+def test_exit_codes(drafts: dict[str, Path]) -> None:
+    assert run(str(drafts["chi-bo"]), cwd=CHI_BO).returncode == 0
+    assert run(str(drafts["seed"]), cwd=DANG_BO).returncode == 1
+    bad = run(str(drafts["doc"]), cwd=DANG_BO)
+    assert bad.returncode == 2
+    assert "cu.doc" in bad.stderr and "lỗi" in bad.stderr
+    assert run("--format", "sarif", str(drafts["seed"]), cwd=DANG_BO).returncode == 1
+    sarif = json.loads(run("--format", "sarif", str(drafts["seed"]), cwd=DANG_BO).stdout)
+    assert sarif["runs"][0]["results"]
+    gh = run("--format", "github", str(drafts["seed"]), cwd=DANG_BO).stdout
+    assert gh.startswith("::") and "seed.docx" in gh

@@ -294,13 +294,19 @@ def check_cmd(
         Path | None,
         typer.Option("--summary", help="Ghi thêm bảng tổng hợp vào tệp .csv, .md hoặc .html."),
     ] = None,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard", help="Chỉ kiểm tra phần K trong N phần của danh sách tệp (K/N), cho CI."
+        ),
+    ] = None,
 ) -> None:
     from vankien.word.command import check_command
 
     raise typer.Exit(
         run_guarded(
             lambda: check_command(
-                paths, root, fmt, fail_level, annotate, jobs, outline, output, summary
+                paths, root, fmt, fail_level, annotate, jobs, outline, output, summary, shard
             )
         )
     )

@@ -49,8 +49,12 @@ def check_command(
     outline: str | None = None,
     output: Path | None = None,
     summary: Path | None = None,
+    shard: str | None = None,
 ) -> int:
-    """Check every draft; print the findings or the summary table; return the exit code."""
+    """Check every draft; print the findings or the summary table; return the exit code.
+
+    ``shard`` «K/N» keeps the K-th of every N files (a CI matrix splits a province's units
+    over N runners: each runner checks its share, in the order the files are given)."""
     from vankien.lint.runner import find_root
     from vankien.textio import write_atomic
     from vankien.word import batch
@@ -70,7 +74,9 @@ def check_command(
             hint="đặt tên tệp kết thúc bằng .csv, .md hoặc .html.",
         )
     files = expand(paths)
-    if not files:
+    if shard is not None:
+        files = files[shard_slice(shard)]
+    if not files and shard is None:
         raise UserError(
             "chưa chỉ ra tệp Word nào để kiểm tra",
             hint="ví dụ: vankien check du-thao/*.docx",
@@ -113,6 +119,19 @@ def check_command(
         if item.finding.severity.value >= level.value
     ]
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def shard_slice(text: str) -> slice:
+    """«K/N» (1 ≤ K ≤ N) as the slice of the files that shard K of N checks."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
+    if m is None or not 1 <= int(m.group(1)) <= int(m.group(2)):
+        raise UserError(
+            f"«--shard {text}» không hợp lệ",
+            hint="ghi «K/N»: phần thứ K trong N phần, 1 ≤ K ≤ N (ví dụ --shard 2/4).",
+        )
+    return slice(int(m.group(1)) - 1, None, int(m.group(2)))
 
 
 def rows(outcomes: Sequence[batch_types.Outcome]) -> list[summary_types.Row]:

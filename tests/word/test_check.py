@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from bench.word import typed_draft
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from vankien.lint.runner import all_rules
@@ -69,24 +70,6 @@ def seed_draft(path: Path) -> Path:
     return path
 
 
-def example_draft(root: Path, path: Path, issuer: str, title: list[str]) -> Path:
-    """A clean draft: the example report's skeleton text typed into Word by python-docx."""
-    from vankien.lint.context import load_report
-
-    report = load_report(root)
-    d = docx.Document()
-    header(d, issuer, None, title, "Số 45-BC/CB")
-    for source in report.files:
-        for unit in source.units:
-            text = report.substitute(" ".join(unit.text.split()))
-            if unit.kind == "heading":
-                d.add_paragraph().add_run(text).bold = True
-            elif not text.startswith("|"):
-                d.add_paragraph(text.lstrip("-+ ") if unit.kind == "item" else text)
-    d.save(str(path))
-    return path
-
-
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "vankien", "check", *args],
@@ -101,12 +84,8 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("drafts")
     out = {"seed": seed_draft(folder / "seed.docx")}
-    out["chi-bo"] = example_draft(
-        CHI_BO,
-        folder / "chi-bo.docx",
-        "CHI BỘ SỞ KHOA HỌC VÀ CÔNG NGHỆ",
-        ["BÁO CÁO CHÍNH TRỊ", "TẠI ĐẠI HỘI CHI BỘ LẦN THỨ XV, NHIỆM KỲ 2025 - 2030"],
-    )
+    # The chi bộ example's text typed into Word, with its unit's header (bench's writer).
+    out["chi-bo"] = typed_draft(CHI_BO, folder / "chi-bo.docx")
     out["not-docx"] = folder / "ghi-chu.docx"
     out["not-docx"].write_text("đây không phải tệp Word", encoding="utf-8")
     out["doc"] = folder / "cu.doc"

@@ -7,7 +7,6 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,6 +15,8 @@ from typing import TYPE_CHECKING, TextIO
 from vankien.errors import UserError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from vankien.lint.config import LintConfig
     from vankien.outline.model import Outline
     from vankien.unit.model import Unit
@@ -124,13 +125,13 @@ def run_batch(jobs: Sequence[Job], workers: int, progress: Progress | None = Non
         progress.show("xong")
         progress.finish()
         return [outcomes[i] for i in range(len(jobs))]
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         futures: dict[Future[Outcome], int] = {}
         for i, job in enumerate(jobs):
             futures[pool.submit(check_job, job)] = i
         progress.show(f"đang kiểm tra {len(jobs)} tệp bằng {min(workers, len(jobs))} tiến trình")
-        from concurrent.futures import as_completed
-
         for future in as_completed(futures):
             i = futures[future]
             outcomes[i] = _outcome(future, jobs[i])

@@ -110,8 +110,12 @@ def read_header(paragraphs: tuple[Paragraph, ...], tables: tuple[Table, ...]) ->
     used: list[int] = []
     issuing: list[str] = []  # the issuing-body lines, in order (left column or top lines)
     subject: list[str] = []  # the lines after the title
-    for para in zone:
-        text = _clean(para.display)
+    lines = [
+        (para, _clean(line))
+        for para in zone
+        for line in (para.display.split("\n") if "\n" in para.display else [para.display])
+    ]
+    for para, text in lines:
         if not text:
             used.append(para.index)
             continue
@@ -178,7 +182,7 @@ def read_header(paragraphs: tuple[Paragraph, ...], tables: tuple[Table, ...]) ->
                 congress = int(raw)
             elif raw:
                 congress = roman_to_int(raw.upper())
-        t = TERM_RE.search(joined)
+        t = TERM_RE.search(joined, m.end() if m else 0) or TERM_RE.search(joined)
         if t:
             term = f"{t.group('a')} - {t.group('b')}"
         if org_type is None:
@@ -191,7 +195,7 @@ def read_header(paragraphs: tuple[Paragraph, ...], tables: tuple[Table, ...]) ->
             m2 = STAGE_RE.search(joined)
             if m2:
                 stage_text, stage = m2.group(0), _stage(m2.group(0))
-    if stage_text is None and any(FINAL_RE.fullmatch(_clean(p.text)) for p in zone):
+    if stage_text is None and any(FINAL_RE.fullmatch(text) for _, text in lines):
         stage_text = "Chính thức"
     if title is None and not party and organisation is None and doc_number is None:
         return HeaderBlock()  # no header block: the zone was body text
@@ -212,5 +216,5 @@ def read_header(paragraphs: tuple[Paragraph, ...], tables: tuple[Table, ...]) ->
         term=term,
         stage=stage,
         stage_text=stage_text,
-        paragraphs=tuple(sorted(used)),
+        paragraphs=tuple(sorted(set(used))),
     )

@@ -833,7 +833,12 @@ def _inside_fallback(el: etree._Element, stop: etree._Element) -> bool:
 
 
 def _borderless(tbl: etree._Element, styles: _Styles) -> bool:
-    """No visible border: w:tblBorders all none/nil, or no borders and no bordered style."""
+    """No visible border: none on the table (w:tblBorders, or a style without borders) and
+    none on its cells (w:tcBorders, where LibreOffice writes them)."""
+    del styles
+    for cell_borders in tbl.iter(f"{W}tcBorders"):
+        if any((b.get(f"{W}val") or "none") not in ("none", "nil") for b in cell_borders):
+            return False
     tblpr = tbl.find(f"{W}tblPr")
     borders = tblpr.find(f"{W}tblBorders") if tblpr is not None else None
     if borders is not None:
@@ -842,8 +847,8 @@ def _borderless(tbl: etree._Element, styles: _Styles) -> bool:
     style = tblpr.find(f"{W}tblStyle") if tblpr is not None else None
     if style is None:
         return True
-    sid = style.get(f"{W}val") or ""
-    return "grid" not in sid.lower() and sid.lower() not in ("tablegrid", "luoibang")
+    sid = (style.get(f"{W}val") or "").lower()
+    return "grid" not in sid and "luoi" not in sid and "lưới" not in sid
 
 
 def _application(pkg: _Package) -> str | None:

@@ -191,10 +191,15 @@ def _candidate(para: Paragraph) -> HeadingCandidate | None:
     formatted = Cue.BOLD in cues or Cue.CAPS in cues
     if styled:
         strong = words <= MAX_HEADING_WORDS * 2
+    elif number is not None and formatted:
+        # A bold numbered line is a heading even with a stray final full stop.
+        if words > MAX_HEADING_WORDS * 3 // 2:
+            return None
+        strong = True
     elif number is not None:
         if Cue.SHORT not in cues:
             return None
-        strong = formatted or number.level in (Level.PART, Level.ROMAN)
+        strong = number.level in (Level.PART, Level.ROMAN)
     elif formatted and Cue.SHORT in cues and words <= MAX_UNNUMBERED_WORDS:
         strong = False
     else:

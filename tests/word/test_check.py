@@ -14,6 +14,7 @@ import docx
 import pytest
 from bench.word import typed_draft
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from tests.word.conftest import FIXTURES, UNITS
 
 from vankien.lint.runner import all_rules
 from vankien.outline.model import parse_number
@@ -92,6 +93,13 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out["doc"].write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504)
     out["empty"] = folder / "trong.docx"
     docx.Document().save(str(out["empty"]))
+    out["encrypted"] = folder / "mat-khau.docx"
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with out["chi-bo"].open("rb") as plain, out["encrypted"].open("wb") as locked:
+        OOXMLFile(plain).encrypt("matkhau", locked)
+    out["corrupt"] = folder / "hong.docx"
+    out["corrupt"].write_bytes(out["chi-bo"].read_bytes()[:4000])
     other = docx.Document()
     for line in ("I. TÌNH HÌNH THU CHI NGÂN SÁCH", "Nội dung.", "II. KIẾN NGHỊ", "Nội dung."):
         other.add_paragraph().add_run(line).bold = line[0] in "IV"
@@ -194,7 +202,7 @@ def test_header_disagreeing_with_report_yaml(drafts: dict[str, Path], tmp_path: 
 
 @pytest.mark.slow
 def test_batch_goes_on_past_bad_input(drafts: dict[str, Path], tmp_path: Path) -> None:
-    names = ["seed", "not-docx", "doc", "empty", "other", "chi-bo"]
+    names = ["seed", "not-docx", "doc", "empty", "other", "encrypted", "corrupt", "chi-bo"]
     paths = [str(drafts[n]) for n in names]
     summary = tmp_path / "tong-hop.csv"
     notes = tmp_path / "nhan-xet"
@@ -208,10 +216,14 @@ def test_batch_goes_on_past_bad_input(drafts: dict[str, Path], tmp_path: Path) -
     rows = list(csv.DictReader(summary.read_text(encoding="utf-8").splitlines()))
     assert [Path(r["Tệp"]).name for r in rows] == [Path(p).name for p in paths]
     status = {Path(r["Tệp"]).name: r for r in rows}
-    for bad in ("ghi-chu.docx", "cu.doc", "trong.docx", "khac.docx"):
+    bad_files = ("ghi-chu.docx", "cu.doc", "trong.docx", "khac.docx", "mat-khau.docx", "hong.docx")
+    for bad in bad_files:
         assert status[bad]["Tình trạng"] == "không kiểm tra được", bad
         assert status[bad]["Ghi chú"], bad
-    assert "Word 97" in status["cu.doc"]["Ghi chú"] or ".doc" in status["cu.doc"]["Ghi chú"]
+    assert "Word 97" in status["cu.doc"]["Ghi chú"]
+    assert "mật khẩu" in status["mat-khau.docx"]["Ghi chú"]
+    assert "hỏng" in status["hong.docx"]["Ghi chú"]
+    assert "trống" in status["trong.docx"]["Ghi chú"]
     assert "đề cương" in status["khac.docx"]["Ghi chú"]
     seed = status["seed.docx"]
     assert seed["Tình trạng"] == "có lỗi"
@@ -219,7 +231,7 @@ def test_batch_goes_on_past_bad_input(drafts: dict[str, Path], tmp_path: Path) -
     assert int(seed["Chỗ trống còn lại"]) > 5
     assert " / " in seed["Số từ / mức đề cương"]
     # Each bad file's message names it, in Vietnamese, on stderr.
-    for bad in ("ghi-chu.docx", "cu.doc", "trong.docx", "khac.docx"):
+    for bad in bad_files:
         assert bad in result.stderr
     # The Markdown table on stdout has a row per file; annotated copies for the checked ones.
     assert result.stdout.count("\n| ") >= len(paths)
@@ -231,14 +243,30 @@ def test_batch_goes_on_past_bad_input(drafts: dict[str, Path], tmp_path: Path) -
 
 
 @pytest.mark.slow
-def test_exit_codes(drafts: dict[str, Path]) -> None:
+def test_exit_codes(drafts: dict[str, Path], tmp_path: Path) -> None:
     assert run(str(drafts["chi-bo"]), cwd=CHI_BO).returncode == 0
     assert run(str(drafts["seed"]), cwd=DANG_BO).returncode == 1
     bad = run(str(drafts["doc"]), cwd=DANG_BO)
     assert bad.returncode == 2
     assert "cu.doc" in bad.stderr and "lỗi" in bad.stderr
+    # Every file bad, or one bad among checked ones: 2 (an unchecked draft is never «clean»).
+    assert run(str(drafts["chi-bo"]), str(drafts["empty"]), cwd=CHI_BO).returncode == 2
+    assert run(str(tmp_path / "khong-co.docx"), cwd=CHI_BO).returncode == 2
     assert run("--format", "sarif", str(drafts["seed"]), cwd=DANG_BO).returncode == 1
     sarif = json.loads(run("--format", "sarif", str(drafts["seed"]), cwd=DANG_BO).stdout)
     assert sarif["runs"][0]["results"]
     gh = run("--format", "github", str(drafts["seed"]), cwd=DANG_BO).stdout
     assert gh.startswith("::") and "seed.docx" in gh
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(UNITS))
+def test_word_core_fixtures_are_checked_and_located(name: str) -> None:
+    """Every test document of word-core (Word-shaped OOXML, LibreOffice, python-docx) is
+    checked in its unit's folder, and every finding inside the text has a paragraph."""
+    result = run("--format", "json", str(FIXTURES / f"{name}.docx"), cwd=UNITS[name])
+    assert result.returncode in (0, 1), result.stderr
+    for f in findings(result):
+        if f["code"] != "STR001":  # a missing section may be nowhere
+            assert isinstance(f["paragraph"], int) and f["paragraph"] >= 1, f
+            assert f["quote"], f

@@ -24,7 +24,17 @@ if TYPE_CHECKING:
 
 COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-URL_RE = re.compile(r"(?:https?://|www\.)\S+")
+# A URL ends before a closing bracket or a final punctuation mark («xem https://a.vn.»).
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?«»“”]")
+# Markdown's own syntax inside a paragraph (links, images, footnote references, autolinks):
+# the link text stays, the rest is not prose. ``[^1]``, ``![alt](a.png)``, ``](target)``.
+IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+MARKUP_RE = re.compile(
+    r"\[\^[^\]\s]+\](?!:)"  # a footnote reference
+    r"|<(?:https?://|mailto:|www\.)[^>\s]*>"  # an autolink
+)
+# A link: its «[» and its «](target "title")» are masked, its text is prose.
+LINK_RE = re.compile(r"(\[)[^\]\n]*(\]\((?:<[^>\n]*>|[^)\s]*)(?:\s+\"[^\"\n]*\")?\))")
 LIST_MARKER_RE = re.compile(r"^( {0,3})(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 BLOCKQUOTE_RE = re.compile(r"^ {0,3}> ?")
@@ -61,6 +71,12 @@ class TextUnit:
     segments: tuple[tuple[int, int, int], ...]
     line: int
     heading: int | None  # index of the heading this unit belongs to (None before the first)
+    # Spans of ``text`` (start, end) that were masked: code, comments, URLs, Markdown syntax.
+    masked: tuple[tuple[int, int], ...] = ()
+
+    def in_masked(self, start: int, end: int) -> bool:
+        """Whether text[start:end] touches a masked span (a hit there is about the mask)."""
+        return any(a < max(end, start + 1) and start < b for a, b in self.masked)
 
     def file_offset(self, pos: int) -> int:
         """The file offset of ``text[pos]`` (the joining space maps to the end of its line)."""
@@ -178,14 +194,35 @@ def _clean_heading(raw: str) -> str:
     return " ".join(text.split())
 
 
-def _mask(text: str) -> str:
-    """Blank out code spans, inline comments and URLs, keeping every offset."""
+def _mask(text: str, spans: list[tuple[int, int]] | None = None) -> str:
+    """Blank out code spans, inline comments, URLs and Markdown's link, image and footnote
+    syntax, keeping every offset; ``spans`` collects what was blanked."""
+
+    def blank(m: re.Match[str]) -> str:
+        if spans is not None:
+            spans.append(m.span())
+        return " " * len(m.group(0))
+
+    def blank_link(m: re.Match[str]) -> str:
+        whole = m.group(0)
+        opener, target = m.span(1), m.span(2)
+        if spans is not None:
+            spans.extend((opener, target))
+        inner = whole[1 : target[0] - m.start()]
+        return " " + inner + " " * (target[1] - target[0])
+
     if "`" in text:
-        text = CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), text)
+        text = CODE_SPAN_RE.sub(blank, text)
     if "<!--" in text:
-        text = COMMENT_RE.sub(lambda m: " " * len(m.group(0)), text)
+        text = COMMENT_RE.sub(blank, text)
+    if "[" in text or "<" in text:
+        if "![" in text:
+            text = IMAGE_RE.sub(blank, text)
+        if "](" in text:
+            text = LINK_RE.sub(blank_link, text)
+        text = MARKUP_RE.sub(blank, text)
     if "://" in text or "www." in text:
-        text = URL_RE.sub(lambda m: " " * len(m.group(0)), text)
+        text = URL_RE.sub(blank, text)
     return text
 
 
@@ -214,11 +251,12 @@ class _Builder:
             segments.append((pos, start, len(chunk)))
             text_parts.append(chunk)
             pos += len(chunk)
-        joined = _mask("".join(text_parts))
+        spans: list[tuple[int, int]] = []
+        joined = _mask("".join(text_parts), spans)
         if not joined.strip():
             return
         self.file.units.append(
-            TextUnit(self.file.rel, kind, joined, tuple(segments), line, self.current)
+            TextUnit(self.file.rel, kind, joined, tuple(segments), line, self.current, tuple(spans))
         )
 
     def heading(self, token: dict[str, Any], line: int) -> None:

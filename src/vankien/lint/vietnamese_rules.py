@@ -111,7 +111,9 @@ def _units(ctx: Context, code: str, name: str) -> Iterator[Hit]:
     for source in ctx.report.files:
         for unit in source.units:
             for hit in _text_hits(ctx, code, name, unit.text):
-                yield _to_hit(source, unit, hit)
+                # Spacing next to a masked URL, link target or footnote mark is the mask's.
+                if not (unit.masked and unit.in_masked(hit.start, hit.end)):
+                    yield _to_hit(source, unit, hit)
 
 
 def check_unicode_form(ctx: Context) -> Iterator[Hit]:

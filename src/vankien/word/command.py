@@ -204,7 +204,8 @@ def _report_to_stderr(
         from vankien.word.summary import totals_line
 
         print(totals_line(rows(outcomes)), file=sys.stderr)
-    print("Giải thích từng mã: docs/rules/<MÃ>.md hoặc «vankien rules».", file=sys.stderr)
+    if any(o.result is not None and o.result.findings for o in outcomes):
+        print("Giải thích từng mã: docs/rules/<MÃ>.md hoặc «vankien rules».", file=sys.stderr)
 
 
 def fast_parser() -> Any:

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from lxml import etree
+from tests.word.conftest import FIXTURES, UNITS
 
 from vankien.errors import UserError
 from vankien.lint.model import Finding, Severity
@@ -211,3 +212,85 @@ def test_libreoffice_draft_annotated_opens_in_libreoffice(tmp_path: Path) -> Non
     notes = flat.findall(".//office:annotation", ns)
     assert [n.findtext("dc:creator", namespaces=ns) for n in notes] == [AUTHOR, AUTHOR]
     assert "quán triệt" in "".join(notes[0].itertext())
+
+
+def unit_parts_unchanged(source: Path, target: Path) -> dict[str, bytes]:
+    """Every part but the four annotate may touch is byte-identical; document.xml is equal once
+    the comment anchors are removed. Returns the copy's parts."""
+    with zipfile.ZipFile(source) as a, zipfile.ZipFile(target) as b:
+        before = {n: a.read(n) for n in a.namelist()}
+        after = {n: b.read(n) for n in b.namelist()}
+    touched = {"word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels",
+               "[Content_Types].xml"}  # fmt: skip
+    assert set(after) - set(before) <= {"word/comments.xml"}
+    for name, data in before.items():
+        if name not in touched:
+            assert after[name] == data, f"{name} changed"
+    assert strip_added(after["word/document.xml"]) == strip_added(before["word/document.xml"])
+    if "word/comments.xml" in before:  # the unit's own comments are all still there, first
+        old = etree.fromstring(before["word/comments.xml"])
+        new = etree.fromstring(after["word/comments.xml"])
+        n = len(old)
+        assert [etree.tostring(c, method="c14n") for c in new[:n]] == [
+            etree.tostring(c, method="c14n") for c in old
+        ]
+    return after
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(UNITS))
+def test_word_core_fixtures_annotated(name: str, tmp_path: Path) -> None:
+    """The real pipeline (check, then annotate) on every word-core test document: one comment
+    per finding, anchored on the offending text, the unit's text unchanged part by part."""
+    from vankien.word.batch import Job, check_job
+
+    source = FIXTURES / f"{name}.docx"
+    target = tmp_path / f"{name}.docx"
+    outcome = check_job(Job(source, name, UNITS[name].resolve(), None, target))
+    assert outcome.result is not None, outcome.problem
+    assert outcome.comments == len(outcome.result.findings)
+    after = unit_parts_unchanged(source, target)
+    comments = etree.fromstring(after["word/comments.xml"])
+    author = outcome.result.unit.superior
+    ours = [c for c in comments.iter(f"{{{W}}}comment") if c.get(f"{{{W}}}author") == author]
+    assert len(ours) == outcome.comments
+    paragraphs = texts(source)
+    for c, item in zip(ours, outcome.result.findings, strict=True):
+        loc = item.location
+        if loc.paragraph is None or loc.start is None or loc.end is None:
+            continue
+        wanted = "".join(paragraphs[loc.paragraph][loc.start : loc.end].split())
+        anchored = "".join(anchored_text(after["word/document.xml"], c.get(f"{{{W}}}id")).split())
+        assert wanted in anchored, (item.finding.code, wanted, anchored[:80])
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is installed by .ci/run")
+def test_word_shaped_fixture_annotated_opens_in_libreoffice(tmp_path: Path) -> None:
+    """The hand-built Word-shaped draft (w14:paraId, rsids, fields, tracked changes, comments
+    left in): LibreOffice opens the annotated copy and lists the unit's and our comments."""
+    from vankien.word.batch import Job, check_job
+
+    source = FIXTURES / "word-dang-bo.docx"
+    target = tmp_path / "out" / "word-dang-bo.docx"
+    outcome = check_job(Job(source, "x", UNITS["word-dang-bo"].resolve(), None, target))
+    assert outcome.result is not None and outcome.comments > 0
+    subprocess.run(
+        [SOFFICE, "--headless", "--convert-to", "fodt", "--outdir", str(target.parent),
+         str(target)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )  # fmt: skip
+    flat = etree.parse(str(target.with_suffix(".fodt")))
+    ns = {
+        "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+        "dc": "http://purl.org/dc/elements/1.1/",
+    }
+    authors = [
+        n.findtext("dc:creator", namespaces=ns) for n in flat.iterfind(".//office:annotation", ns)
+    ]
+    author = outcome.result.unit.superior
+    assert authors.count(author) == outcome.comments
+    own = len(read_docx(source).comments)
+    assert len(authors) == outcome.comments + own

@@ -36,9 +36,10 @@ class Job:
 class Outcome:
     job: Job
     result: DraftResult | None
-    problem: str  # the Vietnamese message when the draft could not be checked
+    problem: str  # the Vietnamese message when the draft could not be checked (file: lỗi: …)
     bug: bool = False  # the problem is vankien's own (exit code 3), not the input's
     comments: int = 0  # comments written into the annotated copy
+    reason: str = ""  # the problem without the file name, for the summary row
 
 
 @cache
@@ -72,7 +73,8 @@ def check_job(job: Job) -> Outcome:
             comments = annotate(job.path, job.annotate, result.findings, unit.superior, texts)
         return Outcome(job, result, "", comments=comments)
     except UserError as exc:
-        return Outcome(job, None, exc.render())
+        reason = exc.message + (f"; {exc.hint}" if exc.hint else "")
+        return Outcome(job, None, exc.render(), reason=reason)
     except Exception:
         return Outcome(
             job,
@@ -80,6 +82,7 @@ def check_job(job: Job) -> Outcome:
             "lỗi nội bộ của vankien khi kiểm tra tệp này (không phải lỗi của đơn vị); gửi "
             "thông báo sau cho người phụ trách kỹ thuật:\n" + traceback.format_exc(),
             bug=True,
+            reason="lỗi nội bộ của vankien (xem thông báo trên màn hình)",
         )
 
 
@@ -100,7 +103,8 @@ class Progress:
         try:
             columns = os.get_terminal_size(self.stream.fileno()).columns
         except (OSError, ValueError):
-            columns = 100
+            columns = 0
+        columns = columns if columns > 20 else 100  # a terminal that does not say its width
         text = text[: max(10, columns - 1)]
         pad = " " * max(0, self.width - len(text))
         self.stream.write("\r" + text + pad)

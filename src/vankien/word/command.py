@@ -140,7 +140,7 @@ def rows(outcomes: Sequence[batch_types.Outcome]) -> list[summary_types.Row]:
     out = []
     for o in outcomes:
         if o.result is None:
-            out.append(bad_row(o.job.display, o.problem.split("\n")[0]))
+            out.append(bad_row(o.job.display, o.reason or o.problem.split("\n")[0]))
         else:
             out.append(row_of(o.result, o.job.display))
     return out

@@ -312,6 +312,29 @@ def check_cmd(
     )
 
 
+@app.command(
+    "import",
+    help=(
+        "Nhập bản dự thảo Word (.docx) có sẵn của đơn vị vào các tệp khung skeleton/ theo "
+        "đề cương: văn bản, bảng, ảnh, chú thích. Không ghi đè tệp đã có nội dung của người viết."
+    ),
+)
+def import_cmd(
+    docx: Annotated[Path, typer.Argument(metavar="TỆP.docx", help="Bản dự thảo Word cần nhập.")],
+    root: RootOption = Path(),
+    force_new: Annotated[
+        bool,
+        typer.Option(
+            "--force-new",
+            help="Khi tệp đã có nội dung: ghi bản nhập bên cạnh (….md.tu-word) thay vì dừng.",
+        ),
+    ] = False,
+) -> None:
+    from vankien.word.importer import import_command
+
+    raise typer.Exit(run_guarded(lambda: import_command(docx, root, force_new)))
+
+
 def main(argv: list[str] | None = None) -> int:
     """The typer path of the `vankien` command (vankien.entry decides when): the exit code."""
     import sys

@@ -187,3 +187,39 @@ def test_refusal_exits_with_code_2(tmp_path: Path, capsys: pytest.CaptureFixture
     assert run_guarded(run) == EXIT_USER
     err = capsys.readouterr().err
     assert str(path) in err and "lỗi:" in err
+
+
+@pytest.mark.parametrize(("font", "encoding"), [(".VnTime", "TCVN3"), ("VNI-Times", "VNI")])
+def test_pre_unicode_vietnamese_fonts_are_named(tmp_path: Path, font: str, encoding: str) -> None:
+    path = tmp_path / "cu.docx"
+    document = docx.Document()
+    run = document.add_paragraph().add_run("B¸o c¸o chÝnh trÞ")  # TCVN3 bytes shown as Latin-1
+    run.font.name = font
+    document.add_paragraph().add_run("")
+    document.save(str(path))
+    doc = read_docx(path)
+    assert font in doc.fonts and doc.legacy_encoding == encoding
+    assert read_docx(FIXTURES / "word-dang-bo.docx").legacy_encoding is None
+
+
+VENDOR = FIXTURES / "vendor" / "python-docx"
+
+
+def test_files_word_wrote_rendered_page_breaks_and_links() -> None:
+    doc = read_docx(VENDOR / "par-rendered-page-breaks.docx")
+    assert doc.pages_known and doc.application == "Microsoft Office Word"
+    # Breaks inside paragraphs: a paragraph is on the page where it starts.
+    assert [p.page for p in doc.paragraphs] == [1, 1, 2, 4]
+    links = read_docx(VENDOR / "par-hlink-frags.docx")
+    targets = [r.hyperlink for p in links.paragraphs for r in p.runs if r.hyperlink]
+    assert "#linkedBookmark" in targets and "https://foo.com?q=bar#baz" in targets
+    assert links.paragraphs[1].text == "Two with link to bookmark."
+
+
+def test_files_word_wrote_comments_tables_numbering() -> None:
+    comments = read_docx(VENDOR / "comments-rich-para.docx").comments
+    assert len(comments) == 4 and comments[0].author == "Steve Canny"
+    tables = read_docx(VENDOR / "tbl-cell-access.docx").tables
+    assert tables and any(c.grid_span > 1 or c.v_merge for t in tables for r in t.rows for c in r)
+    (para,) = read_docx(VENDOR / "num-having-numbering-part.docx").paragraphs
+    assert para.number is not None and para.number.from_style and para.label == "1."

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vankien.outline.model import Number, parse_number
+from vankien.outline.model import Number, split_heading
 
 if TYPE_CHECKING:
     from vankien.lint.cache import RunCache
@@ -270,13 +270,7 @@ class _Builder:
             raw_start = start + (m.end() if m else 0)
         raw = self.file.text[raw_start:end]
         text = _clean_heading(raw if token.get("style") != "setext" else token.get("text", raw))
-        parsed = parse_number(text)
-        number: Number | None = None
-        number_raw = ""
-        title = text
-        if parsed is not None:
-            number, title = parsed
-            number_raw = text[: len(text) - len(title)].strip() if title else text
+        number, number_raw, title = split_heading(text)
         col = raw_start - start + 1
         index = self.heading_base + len(self.file.headings)
         self.file.headings.append(

@@ -145,6 +145,16 @@ def normal_title(text: str) -> str:
     return " ".join(text.split()).rstrip(" .:;")
 
 
+def split_heading(text: str) -> tuple[Number | None, str, str]:
+    """A heading's text as (number, the number as written, title): "II. ĐÁNH GIÁ CHUNG" →
+    (Number(ROMAN, (2,)), "II.", "ĐÁNH GIÁ CHUNG"); (None, "", text) without a number."""
+    parsed = parse_number(text)
+    if parsed is None:
+        return None, "", text
+    number, title = parsed
+    return number, (text[: len(text) - len(title)].strip() if title else text), title
+
+
 @dataclass(frozen=True)
 class Section:
     """One numbered heading of the outline with everything the tools need to know about it."""

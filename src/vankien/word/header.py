@@ -24,7 +24,7 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 ISSUER_RE = re.compile(
-    r"^(?P<kind>ĐẢNG\s+[ỦU]Y|CHI\s+BỘ|CHI\s+[ỦU]Y)\s+(?P<name>.+)$", re.IGNORECASE
+    r"^(?P<kind>ĐẢNG\s+(?:ỦY|UỶ|UY)|CHI\s+BỘ|CHI\s+(?:ỦY|UỶ|UY))\s+(?P<name>.+)$", re.IGNORECASE
 )
 TITLE_RE = re.compile(r"^BÁO\s+CÁO\b", re.IGNORECASE)
 CONGRESS_RE = re.compile(
@@ -70,6 +70,9 @@ def _top_zone(paragraphs: tuple[Paragraph, ...], tables: tuple[Table, ...]) -> l
             break  # "Phần thứ nhất", "I. …": the body has begun
         if seen_title and len(text) > 250:
             break
+        body_like = not text.isupper() and para.align != "center" and not STAGE_RE.search(text)
+        if seen_title and body_like:
+            break  # after the title only centred or capital lines: this one is body text
         if not seen_title and len(text) > 160 and not text.isupper():
             break
         if TITLE_RE.match(text):
@@ -158,12 +161,15 @@ def read_header(paragraphs: tuple[Paragraph, ...], tables: tuple[Table, ...]) ->
             issuing.append(text)
             used.append(para.index)
     if issuing:
-        for i, line in enumerate(issuing):
+        # The issuer is the last such line: the superior above it may be an Đảng ủy too
+        # («ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH» over «CHI BỘ SỞ …»).
+        for i in range(len(issuing) - 1, -1, -1):
+            line = issuing[i]
             m = ISSUER_RE.match(line)
             if m:
                 organisation = line
                 org_name = m.group("name").strip()
-                kind = m.group("kind").upper().replace("UY", "ỦY")
+                kind = m.group("kind").upper()
                 org_type = OrgType.DANG_BO if kind.startswith("ĐẢNG") else OrgType.CHI_BO
                 if i > 0:
                     superior = issuing[i - 1]

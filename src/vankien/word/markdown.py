@@ -3,8 +3,8 @@
 Both ``vankien check`` (lints the texts in memory) and ``vankien import`` (writes them) use this
 one conversion. Headings are written at the outline's levels; body paragraphs as Markdown (bold
 ``**``, italic ``*``, "-" and "+" items as the literal markers the build expects, tables as
-pipe tables or grid tables, footnotes as ``[^n]``, images as ``![](../images/…)``). Every line
-remembers the paragraph it came from.
+pipe tables (merged cells flattened: the build's reader has no grid tables), footnotes as
+``[^n]``, images as ``![](../images/…)``). Every line remembers the paragraph it came from.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from vankien.outline.model import Section
+from vankien.outline.model import Level, Section
 from vankien.skeleton.render import PLACEHOLDER
 from vankien.word.model import Image, Paragraph, Table, WordDocument
 from vankien.word.structure import Draft, MappedHeading, Role
@@ -200,7 +200,11 @@ class _Converter:
                 n += 1
             export = ImageExport(image.part, path)
             self.images[image.part] = export
-        return f"![{alt}](../{export.path})"
+        size = ""
+        if image.width_emu:
+            # The size the writer gave it (pandoc would use the file's pixels and DPI).
+            size = f"{{width={image.width_emu / 360000:.1f}cm}}"  # 360000 EMU = 1 cm
+        return f"![{alt}](../{export.path}){size}"
 
     # -- blocks -------------------------------------------------------------------------
 
@@ -209,9 +213,14 @@ class _Converter:
         number = para.number
         if number is not None and number.label:
             if number.is_bullet:
-                marker = number.label
-                if marker in ("-", "–", "+"):
-                    marker = "-" if marker in ("-", "–") else "+"
+                marker = number.label.strip()
+                if len(marker) == 1 and "\uf020" <= marker <= "\uf0ff":
+                    # A Symbol-font bullet is stored in the private use area (U+F020–F0FF);
+                    # its low byte is the character the font draws ("\uf02d" "-", "\uf02b"
+                    # "+"; "\uf0b7" a round bullet, which falls to the rule by level below).
+                    marker = chr(ord(marker) - 0xF000)
+                if marker in ("-", "–", "−", "+"):
+                    marker = "+" if marker == "+" else "-"
                 else:
                     marker = "-" if number.ilvl == 0 else "+"
                 return f"{marker} {text}"
@@ -221,7 +230,12 @@ class _Converter:
             marker = "+" if m.group(1) == "+" else "-"
             body = _ITEM_RE.sub("", text, count=1)
             return f"{marker} {body}"
-        if _LINE_START_RE.match(text):
+        m = _LINE_START_RE.match(text)
+        if m is not None and m.group(1)[0].isdigit():
+            # A backslash escapes punctuation only: "1\." (not "\1.") keeps "1." as text.
+            end = len(m.group(1)) - 1
+            text = text[:end] + "\\" + text[end:]
+        elif m is not None:
             text = "\\" + text
         return text
 
@@ -231,24 +245,34 @@ class _Converter:
         if section is not None and self.form is HeadingForm.OUTLINE:
             return section.markdown_heading()
         text = heading.candidate.text
-        if heading.candidate.number is not None and heading.candidate.title:
+        number = heading.candidate.number
+        if number is not None and heading.candidate.title:
             raw = heading.candidate.number_raw
             title = _escape(heading.candidate.title)
+            if number.level is Level.PART and not raw.endswith(":"):
+                raw += ":"  # "Phần thứ nhất" and its title on two lines: one heading
             text = f"{raw} {title}"
         else:
             text = _escape(text)
         return "#" * level + " " + text
 
     def table(self, table: Table) -> list[str]:
-        rows = [[self._cell_lines(cell.paragraphs) for cell in row] for row in table.rows]
-        simple = all(
-            len(lines) <= 1 and cell.grid_span == 1 and cell.v_merge is None
-            for row, cells in zip(table.rows, rows, strict=True)
-            for cell, lines in zip(row, cells, strict=True)
-        )
-        if simple and rows:
-            return _pipe_table([[lines[0] if lines else "" for lines in r] for r in rows], table)
-        return _grid_table(table, rows)
+        """A pipe table: the only kind the build's reader (commonmark_x) and the linter read.
+
+        A merged cell's text goes in its first grid column and row; the columns and rows it
+        covers stay empty. A cell's paragraphs are joined by a space (a pipe table cell holds
+        one line).
+        """
+        ncols = max(1, table.columns, *(c.col + c.grid_span for r in table.rows for c in r))
+        rows: list[list[str]] = []
+        for row in table.rows:
+            cells = [""] * ncols
+            for cell in row:
+                if cell.v_merge == "continue":
+                    continue
+                cells[min(cell.col, ncols - 1)] = " ".join(self._cell_lines(cell.paragraphs))
+            rows.append(cells)
+        return _pipe_table(rows) if rows else []
 
     def _cell_lines(self, indices: tuple[int, ...]) -> list[str]:
         lines: list[str] = []
@@ -281,104 +305,18 @@ class _Converter:
         return out
 
 
-def _pipe_table(rows: list[list[str]], table: Table) -> list[str]:
+def _pipe_table(rows: list[list[str]]) -> list[str]:
+    """Cells unpadded (the linter reads table rows as text: no runs of spaces); the separator's
+    dashes follow the widest cell of each column, which is how pandoc sets relative widths."""
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
     widths = [max(3, *(len(r[c]) for r in rows)) for c in range(width)]
-    del table
 
     def line(cells: list[str]) -> str:
-        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+        return "|" + "|".join(f" {c} " if c else " " for c in cells) + "|"
 
-    out = [line(rows[0]), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    out = [line(rows[0]), "|" + "|".join("-" * w for w in widths) + "|"]
     out.extend(line(r) for r in rows[1:])
-    return out
-
-
-def _grid_table(table: Table, contents: list[list[list[str]]]) -> list[str]:
-    """A pandoc grid table; w:gridSpan becomes a column span, w:vMerge a row span."""
-    ncols = max(1, table.columns)
-    nrows = len(table.rows)
-    # owner[r][c] = (row, col) of the cell that covers grid position (r, c)
-    owner: list[list[tuple[int, int] | None]] = [[None] * ncols for _ in range(nrows)]
-    lines: dict[tuple[int, int], list[str]] = {}
-    span: dict[tuple[int, int], int] = {}
-    for r, row in enumerate(table.rows):
-        for cell, text in zip(row, contents[r], strict=True):
-            c = min(cell.col, ncols - 1)
-            cs = max(1, min(cell.grid_span, ncols - c))
-            if cell.v_merge == "continue" and r > 0 and owner[r - 1][c] is not None:
-                key = owner[r - 1][c]
-                assert key is not None
-                lines[key].extend(text)
-            else:
-                key = (r, c)
-                lines[key] = list(text)
-                span[key] = cs
-            for k in range(c, c + cs):
-                owner[r][k] = key
-    for r in range(nrows):
-        for c in range(ncols):
-            if owner[r][c] is None:
-                owner[r][c] = (r, c)
-                lines[(r, c)] = []
-                span[(r, c)] = 1
-    widths = [3] * ncols
-    for key, text in lines.items():
-        c, cs = key[1], span[key]
-        need = max((len(t) for t in text), default=0)
-        have = sum(widths[c : c + cs]) + 3 * (cs - 1)
-        if need > have:
-            widths[c + cs - 1] += need - have
-    # Each cell's lines are spread over the rows it spans.
-    height = [1] * nrows
-    for key, text in lines.items():
-        rows_spanned = [r for r in range(nrows) if owner[r][key[1]] == key]
-        total = sum(height[r] for r in rows_spanned)
-        if len(text) > total:
-            height[rows_spanned[-1]] += len(text) - total
-    out: list[str] = []
-
-    def border(r: int, fill: str) -> str:
-        # The line above row r (r == nrows: the bottom line).
-        chars = []
-        for c in range(ncols):
-            above = owner[r - 1][c] if r > 0 else None
-            below = owner[r][c] if r < nrows else None
-            continuing = above is not None and above == below
-            edge_above = r > 0 and (c == 0 or owner[r - 1][c - 1] != above)
-            edge_below = r < nrows and (c == 0 or owner[r][c - 1] != below)
-            left_cont = c > 0 and r > 0 and r < nrows and owner[r - 1][c - 1] == owner[r][c - 1]
-            if edge_above or edge_below or c == 0:
-                chars.append("|" if continuing and left_cont else "+")
-            else:
-                chars.append(" " if continuing else fill)
-            chars.append(" " * (widths[c] + 2) if continuing else fill * (widths[c] + 2))
-        last_cont = 0 < r < nrows and owner[r - 1][ncols - 1] == owner[r][ncols - 1]
-        chars.append("|" if last_cont else "+")
-        return "".join(chars)
-
-    offsets: dict[tuple[int, int], int] = {}
-    for r in range(nrows):
-        out.append(border(r, "=" if r == 1 and nrows > 1 else "-"))
-        for i in range(height[r]):
-            parts = []
-            c = 0
-            while c < ncols:
-                key = owner[r][c]
-                assert key is not None
-                cs = 1
-                while c + cs < ncols and owner[r][c + cs] == key:
-                    cs += 1
-                width = sum(widths[c : c + cs]) + 3 * (cs - 1)
-                pos = offsets.get(key, 0)
-                shown = lines[key][pos] if pos < len(lines[key]) else ""
-                offsets[key] = pos + 1
-                parts.append("| " + shown.ljust(width) + " ")
-                c += cs
-            out.append("".join(parts) + "|")
-            del i
-    out.append(border(nrows, "-"))
     return out
 
 

@@ -244,6 +244,22 @@ class WordDocument:
     pages_known: bool  # Word recorded where pages break (w:lastRenderedPageBreak)
     tracked_changes: int  # w:ins + w:del + moves left in the file
     application: str | None  # docProps/app.xml Application ("Microsoft Office Word", …)
+    # Fonts that display the body's text (w:rFonts w:ascii/w:hAnsi of runs, their paragraph
+    # styles and the document defaults), sorted.
+    fonts: tuple[str, ...] = ()
+
+    @property
+    def legacy_encoding(self) -> str | None:
+        """ "TCVN3" or "VNI" when the text is shown in a pre-Unicode Vietnamese font (.VnTime,
+        VNI-Times): its characters are then not the letters a reader sees, and every text check
+        would read garbage. None for Unicode fonts."""
+        for font in self.fonts:
+            name = font.strip().lower()
+            if name.startswith(".vn"):
+                return "TCVN3"
+            if name.startswith(("vni-", "vni ")):
+                return "VNI"
+        return None
 
     def note(self, kind: str, note_id: int) -> Note | None:
         notes = self.footnotes if kind == "footnote" else self.endnotes

@@ -113,6 +113,7 @@ def _rpr(rpr: etree._Element | None) -> _Props:
 
 @dataclass
 class _StyleDef:
+    font: str | None
     id: str
     name: str
     kind: str
@@ -130,6 +131,10 @@ class _Styles:
     default_para: str | None = None
     resolved: dict[str, Style] = field(default_factory=dict)
     props_cache: dict[str, _Props] = field(default_factory=dict)
+    default_font: str | None = None
+
+    def font(self, style_id: str | None) -> str | None:
+        return next((s.font for s in self.chain(style_id) if s.font), self.default_font)
 
     def chain(self, style_id: str | None) -> list[_StyleDef]:
         out: list[_StyleDef] = []
@@ -193,6 +198,7 @@ def _parse_styles(root: etree._Element | None) -> _Styles:
         return styles
     defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     styles.defaults = _rpr(defaults)
+    styles.default_font = _font(defaults)
     for el in root.iter(f"{W}style"):
         sid = el.get(f"{W}styleId") or ""
         kind = el.get(f"{W}type") or "paragraph"
@@ -209,6 +215,7 @@ def _parse_styles(root: etree._Element | None) -> _Styles:
                 num_id = _int(_wval(num.find(f"{W}numId")))
                 ilvl = _int(_wval(num.find(f"{W}ilvl")))
         styles.defs[sid] = _StyleDef(
+            font=_font(el.find(f"{W}rPr")),
             id=sid,
             name=(name_el.get(f"{W}val") or "") if name_el is not None else "",
             kind=kind,
@@ -221,6 +228,13 @@ def _parse_styles(root: etree._Element | None) -> _Styles:
         if kind == "paragraph" and el.get(f"{W}default") in ("1", "true", "on"):
             styles.default_para = sid
     return styles
+
+
+def _font(rpr: etree._Element | None) -> str | None:
+    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
 
 
 def _wval(el: etree._Element | None) -> str | None:
@@ -424,6 +438,7 @@ class _Reader:
         self.page = 1
         self.tracked = 0
         self.pages_known = False
+        self.fonts: set[str] = set()
 
     # -- paragraphs ---------------------------------------------------------------------
 
@@ -467,6 +482,7 @@ class _Reader:
         para_props = self.styles.props(style.id).over(self.styles.defaults)
         runs: list[Run] = []
         state = _RunState(para_props, rels, start_page=self.page)
+        state.font = self.styles.font(style.id)
         self._content(p, state, runs, area)
         if state.page_break:
             break_before = break_before or state.page_break_at_start
@@ -476,8 +492,9 @@ class _Reader:
         if not has_numpr and style.num_id is not None:
             num_id, from_style = style.num_id, True
             ilvl = style.ilvl
-            if ilvl is None:
-                ilvl = self.numbering.level_for_style(style.num_id, style.id)
+        if num_id and ilvl is None:
+            # No level given: the level of the list linked to the style (w:pStyle), else 0.
+            ilvl = self.numbering.level_for_style(num_id, style.id) or style.ilvl
         if num_id and count_numbers and not (mark_deleted and not text.strip()):
             number = self.counters.next(num_id, ilvl or 0, from_style=from_style)
         pid = p.get(f"{W14}paraId")
@@ -550,6 +567,7 @@ class _Reader:
         props = props.over(state.para_props)
         if props.hidden:
             return
+        font = _font(rpr) or state.font
         buf: list[str] = []
 
         def flush() -> None:
@@ -575,6 +593,8 @@ class _Reader:
             if tag == f"{W}t":
                 buf.append(child.text or "")
                 state.seen_text = True
+                if font and child.text and child.text.strip():
+                    self.fonts.add(font)
             elif tag == f"{W}tab" or tag == f"{W}ptab":
                 buf.append("\t")
             elif tag in (f"{W}br", f"{W}cr"):
@@ -817,6 +837,7 @@ class _RunState:
     page_break: bool = False
     page_break_at_start: bool = False
     start_page: int | None = None
+    font: str | None = None  # the paragraph style's (or the document's default) font
 
     @property
     def in_code(self) -> bool:
@@ -905,4 +926,5 @@ def read_docx(path: Path) -> WordDocument:
         pages_known=reader.pages_known,
         tracked_changes=reader.tracked,
         application=application,
+        fonts=tuple(sorted(reader.fonts)),
     )

@@ -16,7 +16,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from vankien.outline.model import Level, Number, Outline, Section, normal_title, parse_number
+from vankien.outline.model import (
+    Level,
+    Number,
+    Outline,
+    Section,
+    normal_title,
+    parse_number,
+    split_heading,
+)
 from vankien.skeleton.render import substitute
 from vankien.word.model import Area, Paragraph, WordDocument
 
@@ -182,12 +190,7 @@ def _candidate(para: Paragraph) -> HeadingCandidate | None:
         cues.add(Cue.SHORT)
     if text.endswith(".") and parsed is not None and words <= 12:
         cues.add(Cue.SHORT)  # "1. Ưu điểm." : a short title with a stray full stop
-    number: Number | None = None
-    number_raw = ""
-    title = text
-    if parsed is not None:
-        number, title = parsed
-        number_raw = text[: len(text) - len(title)].strip() if title else text
+    number, number_raw, title = split_heading(text)
     formatted = Cue.BOLD in cues or Cue.CAPS in cues
     if styled:
         strong = words <= MAX_HEADING_WORDS * 2
@@ -197,7 +200,10 @@ def _candidate(para: Paragraph) -> HeadingCandidate | None:
             return None
         strong = True
     elif number is not None:
-        if Cue.SHORT not in cues:
+        # A long bold title with its number is still a heading (the outline's 2.4. has 52
+        # words); a long plain numbered paragraph is a sentence.
+        long_title = formatted and words <= MAX_HEADING_WORDS * 2
+        if Cue.SHORT not in cues and not (long_title and not text.endswith((".", ";", ","))):
             return None
         strong = number.level in (Level.PART, Level.ROMAN)
     elif formatted and Cue.SHORT in cues and words <= MAX_UNNUMBERED_WORDS:
@@ -316,16 +322,18 @@ def map_headings(
     for cand in candidates:
         key = normal_title(cand.title) if cand.title else ""
         best: tuple[float, _Target, float] | None = None
+        similar: list[tuple[_Target, float]] = []
         for target in targets:
             if target.section.id in taken or not key:
                 continue
             sim = _similarity(key, target.key)
-            if sim < (FUZZY if cand.strong else FUZZY_WEAK):
-                continue
+            if sim >= (FUZZY if cand.strong else FUZZY_WEAK):
+                similar.append((target, sim))
+        for target, sim in similar:
             depth = next((d for d, s in enumerate(chain) if s is target.parent), -1)
             in_chain = target.parent is None or depth >= 0
-            if not cand.strong and not in_chain:
-                continue
+            if not cand.strong and not in_chain and len(similar) > 1:
+                continue  # a bold line whose title repeats in the outline: only in context
             score = sim
             if target.parent is not None and depth >= 0:
                 score += 0.3 - 0.01 * depth
@@ -346,10 +354,13 @@ def map_headings(
             how = MatchKind.NUMBER_AND_TITLE if cand.number == section.number else MatchKind.TITLE
         elif cand.strong and cand.number is not None and chain:
             # Same number in the same place, title rewritten: take it when nothing else fits.
+            depth = cand.number.level.value
+            parent = next((s for s in chain if s.level.value < depth), None)
             for target in targets:
                 if (
                     target.section.id not in taken
-                    and target.parent is chain[0]
+                    and parent is not None
+                    and target.parent is parent
                     and target.section.number == cand.number
                 ):
                     section, how = target.section, MatchKind.NUMBER
@@ -358,10 +369,8 @@ def map_headings(
         if section is None:
             if not cand.strong:
                 continue
-            level = cand.level or (
-                Level(min(chain[0].level.value + 1, 6)) if chain else Level.ROMAN
-            )
-            out.append(MappedHeading(cand, None, None, 0.0, False, False, level))
+            own = cand.level or (Level(min(chain[0].level.value + 1, 6)) if chain else Level.ROMAN)
+            out.append(MappedHeading(cand, None, None, 0.0, False, False, own))
             continue
         taken.add(section.id)
         chain = [section]

@@ -301,9 +301,10 @@ def citation_types() -> dict[str, tuple[str, ...]]:
 def _citation_re() -> re.Pattern[str]:
     names = sorted(citation_types(), key=len, reverse=True)
     kinds = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    # «Thông báo kết luận số 123-TB/TW» is a notice (TB), not a conclusion.
+    # «Thông báo kết luận số 123-TB/TW» is a notice (TB), not a conclusion. The symbol stops
+    # at Markdown emphasis and a footnote mark: «*Nghị quyết số 57-NQ/TW*[^1]».
     return re.compile(
-        rf"(?<!thông báo )\b(?P<kind>{kinds})\s+số\s+(?P<num>[^\s,;:()“”\"]+)", re.IGNORECASE
+        rf"(?<!thông báo )\b(?P<kind>{kinds})\s+số\s+(?P<num>[^\s,;:()“”\"*_\[]+)", re.IGNORECASE
     )
 
 

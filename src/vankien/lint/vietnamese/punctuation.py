@@ -15,6 +15,9 @@ from vankien.lint.vietnamese.hits import TextHit
 _SKIP_RE = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|`[^`]*`|\{[^}]*\}|\]\([^)]*\)"
     r"|\[bookmark:[^\]]*\]"  # Word artefacts: reported by their own rule
+    # Markdown syntax, not punctuation: a footnote mark «[^1]», and the «[» / «![» that opens a
+    # link or a picture whose «](target)» is skipped above.
+    r"|\[\^[^\]\s]+\]|!?\[(?=[^\]\n]*\]\()"
 )
 _L = r"[^\W\d_]"  # a letter
 _HAS_OPENER = re.compile(r"[(\[“«]")

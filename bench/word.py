@@ -44,18 +44,10 @@ def header_lines(root: Path) -> tuple[list[str], list[str], list[str]]:
     return left, right, title
 
 
-def typed_draft(root: Path, path: Path, words: int | None = None) -> Path:
-    """The report at ``root`` typed into Word: header block, bold numbered headings, text.
-
-    With ``words``, body paragraphs stop once that many words are written (headings go on)."""
-    import docx
+def write_header(d: Any, left: list[str], right: list[str], title: list[str]) -> None:
+    """The header block as units lay it out: a two-column table, then the centred title."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from vankien.lint.context import load_report
-
-    report = load_report(root)
-    left, right, title = header_lines(root)
-    d: Any = docx.Document()
     table = d.add_table(rows=1, cols=2)
     for cell, lines in ((table.cell(0, 0), left), (table.cell(0, 1), right)):
         cell.text = lines[0]
@@ -65,6 +57,19 @@ def typed_draft(root: Path, path: Path, words: int | None = None) -> Path:
         p = d.add_paragraph()
         p.add_run(line).bold = True
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def typed_draft(root: Path, path: Path, words: int | None = None) -> Path:
+    """The report at ``root`` typed into Word: header block, bold numbered headings, text.
+
+    With ``words``, body paragraphs stop once that many words are written (headings go on)."""
+    import docx
+
+    from vankien.lint.context import load_report
+
+    report = load_report(root)
+    d: Any = docx.Document()
+    write_header(d, *header_lines(root))
     written = 0
     for source in report.files:
         for unit in source.units:

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from bench.word import typed_draft
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from bench.word import typed_draft, write_header
 from tests.word.conftest import FIXTURES, UNITS
 
 from vankien.lint.runner import all_rules
@@ -26,41 +25,20 @@ DANG_BO = REPO / "examples" / "dang-bo"
 CHI_BO = REPO / "examples" / "chi-bo"
 
 
-def header(
-    d: docx.document.Document, issuer: str, stage: str | None, title: list[str], number: str
-) -> None:
-    """The header block as units lay it out: a borderless two-column table, then the title."""
-    t = d.add_table(rows=1, cols=2)
-    left, right = t.cell(0, 0), t.cell(0, 1)
-    left.text = "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"
-    left.add_paragraph(issuer)
-    left.add_paragraph("*")
-    left.add_paragraph(number)
-    right.text = "ĐẢNG CỘNG SẢN VIỆT NAM"
-    right.add_paragraph("Thanh Hóa, ngày 20 tháng 5 năm 2025")
-    if stage:
-        d.add_paragraph(stage).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for line in title:
-        p = d.add_paragraph()
-        p.add_run(line).bold = True
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
 def seed_draft(path: Path) -> Path:
     """The seed outline typed into Word as a unit's draft: its own defects included (two «II.»,
     «III.» after «V.», 2015 - 2020, TRONG TÂM, quán triển, gián sát, chất lương, doubled words,
     «lần thứ……»). Headings are bold Normal paragraphs with typed numbers."""
     d = docx.Document()
-    header(
+    write_header(
         d,
-        "ĐẢNG ỦY SỞ KHOA HỌC VÀ CÔNG NGHỆ",
-        "Dự thảo lần 1",
+        ["ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", "ĐẢNG ỦY SỞ KHOA HỌC VÀ CÔNG NGHỆ", "*", "Số …-BC/ĐU"],
+        ["ĐẢNG CỘNG SẢN VIỆT NAM", "Thanh Hóa, ngày 20 tháng 5 năm 2025", "Dự thảo lần 1"],
         [
             "BÁO CÁO CHÍNH TRỊ",
             "CỦA BAN CHẤP HÀNH ĐẢNG BỘ SỞ KHOA HỌC VÀ CÔNG NGHỆ",
             "TẠI ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ LẦN THỨ XV, NHIỆM KỲ 2025 - 2030",
         ],
-        "Số …-BC/ĐU",
     )
     for line in SEED.read_text(encoding="utf-8").splitlines():
         text = line.strip()

@@ -168,17 +168,16 @@ def check_header_congress(ctx: Context) -> Iterator[Hit]:
         )
 
 
-_TERM_RE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
-
-
 def check_header_term(ctx: Context) -> Iterator[Hit]:
     """The congress line's term is not report.yaml's current term."""
     header, metadata, lines = _header(ctx)
     if header is None or metadata is None or not header.term:
         return
-    m = _TERM_RE.search(header.term)
+    from vankien.lint.rules.consistency import YEAR_RANGE_RE
+
+    m = YEAR_RANGE_RE.search(header.term)
     term = metadata.current_term
-    if m is not None and (int(m.group(1)), int(m.group(2))) != (term.start, term.end):
+    if m is not None and (int(m.group(1)), int(m.group(5))) != (term.start, term.end):
         yield Hit(
             HEADER_REL,
             lines.get("congress", 1),

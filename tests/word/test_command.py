@@ -43,3 +43,8 @@ def test_bad_options_stop_before_any_draft(tmp_path: Path) -> None:
         check_command([tmp_path], EXAMPLE)
     with pytest.raises(UserError, match=r"report\.yaml"):
         check_command([tmp_path / "a.docx"], tmp_path)
+
+
+def test_another_outline_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="khong-co"):
+        check_command([tmp_path / "a.docx"], EXAMPLE, outline="khong-co")

@@ -1,7 +1,9 @@
 """Every lint rule, listed explicitly. Codes are stable and never reused.
 
 To add a rule: write its check function (docstring = docs page prose), add a ``Rule`` here,
-add ``tests/lint/cases/<CODE>.yaml`` and run ``vankien rules --docs docs/rules``.
+add ``tests/lint/cases/<CODE>.yaml`` and run ``vankien rules --docs docs/rules``. A rule about the
+Markdown files themselves (not about the text a reader sees) takes ``on_word=False``: ``vankien
+check`` does not run it on Word drafts.
 """
 
 from __future__ import annotations

@@ -414,7 +414,7 @@ def result_of(
         finding = replace(
             f,
             path=shown,
-            line=where.number or 0,
+            line=where.number or 1,  # SARIF and editors count from 1
             col=(where.start or 0) + 1,
             message=f"{where.describe()}: {shown_text(f.message)}",
             fix=None,

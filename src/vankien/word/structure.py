@@ -148,7 +148,7 @@ class Draft:
         return tuple(p.paragraph for p in self.placements if p.role is Role.UNPLACED)
 
 
-MAX_HEADING_WORDS = 60  # longer is a sentence (the outline's longest heading, 2.4., has 52 words)
+MAX_HEADING_WORDS = 40  # longer than this is a sentence, not a heading
 MAX_UNNUMBERED_WORDS = 25  # a bold or capitalised line without a number
 FUZZY = 0.8  # title similarity (0..1) that still counts as the same title
 FUZZY_WEAK = 0.9  # … for a weak candidate (no style, no formatting)

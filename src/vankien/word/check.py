@@ -32,7 +32,7 @@ counted), the page where Word recorded it, and the quoted text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,18 +107,6 @@ class DraftResult:
     missing: tuple[str, ...]  # required outline sections no heading stands for («III. …»)
     stage: str  # the stage the draft claims, as written («Dự thảo lần 2»), or ""
     organisation: str  # the unit as the header names it (or report.yaml's)
-
-    def count(self, severity: Severity, family: Family | None = None) -> int:
-        return sum(
-            1
-            for item in self.findings
-            if item.finding.severity is severity
-            and (family is None or item.finding.code in _family_codes(family))
-        )
-
-
-def _family_codes(family: Family) -> frozenset[str]:
-    return frozenset(r.code for r in check_rules() if r.family is family)
 
 
 # --- the header rules ---------------------------------------------------------------------
@@ -381,19 +369,6 @@ def _refuse_other_outline(path: Path, draft: Draft, outline: Outline) -> None:
             hint="kiểm tra lại có đúng là dự thảo báo cáo chính trị theo đề cương này không; "
             "nếu đơn vị dùng đề cương khác, chỉ rõ bằng «--outline <tên đề cương>».",
         )
-
-
-def check_draft(
-    path: Path,
-    root: Path,
-    metadata: Unit,
-    outline: Outline,
-    config: LintConfig,
-    display: str | None = None,
-) -> DraftResult:
-    """Check one draft: read, convert, lint with the same rules, locate every finding."""
-    prepared = prepare(path, root, metadata, outline)
-    return result_of(prepared, path, config, display)
 
 
 def result_of(
@@ -679,7 +654,3 @@ def _section_paths(outline: Outline) -> dict[str, str]:
     for top in outline.sections:
         visit(top, "", "", "")
     return out
-
-
-def located_findings(results: Sequence[DraftResult]) -> list[Finding]:
-    return [item.finding for result in results for item in result.findings]

@@ -18,9 +18,10 @@ from vankien.outline.load import load_outline
 from vankien.publish.pdf import soffice_path
 from vankien.resources import find
 from vankien.skeleton.files import skeleton_files
-from vankien.skeleton.render import render_all
+from vankien.skeleton.render import PLACEHOLDER, render_all, section_blocks
 from vankien.word.importer import (
     SIDE_SUFFIX,
+    Plan,
     Summary,
     Unplaced,
     apply_plan,
@@ -47,15 +48,15 @@ def imported(root: Path) -> list[tuple[str, str]]:
     return texts
 
 
+def plan_for(root: Path, texts: list[tuple[str, str]], *, force_new: bool = False) -> Plan:
+    """The plan of importing ``texts`` and the picture images/image1.png into ``root``."""
+    images = [("images/image1.png", PNG)]
+    return plan_import(root, texts, images, scaffold_texts(root), force_new=force_new)
+
+
 def test_untouched_scaffold_files_are_replaced_and_pictures_written(report_copy: Path) -> None:
     texts = imported(report_copy)
-    plan = plan_import(
-        report_copy,
-        texts,
-        [("images/image1.png", PNG)],
-        scaffold_texts(report_copy),
-        force_new=False,
-    )
+    plan = plan_for(report_copy, texts)
     assert not plan.conflicts
     assert all(w.previous is not None for w in plan.writes if w.path.suffix == ".md")
     apply_plan(plan)
@@ -63,13 +64,7 @@ def test_untouched_scaffold_files_are_replaced_and_pictures_written(report_copy:
         assert (report_copy / "skeleton" / name).read_text(encoding="utf-8") == text
     assert (report_copy / "images" / "image1.png").read_bytes() == PNG
     # A second import of the same draft changes nothing.
-    again = plan_import(
-        report_copy,
-        texts,
-        [("images/image1.png", PNG)],
-        scaffold_texts(report_copy),
-        force_new=False,
-    )
+    again = plan_for(report_copy, texts)
     assert again.writes == ()
     assert again.kept_images == (report_copy / "images" / "image1.png",)
 
@@ -101,7 +96,10 @@ def test_force_new_writes_beside_and_lint_and_build_do_not_read_it(report_copy: 
     assert side.read_text(encoding="utf-8") == dict(texts)[target.name]
     assert target.read_text(encoding="utf-8") == writer
     assert side not in skeleton_files(report_copy)
-    # A second --force-new import does not overwrite the first side file either.
+    # The same import again writes nothing; after the side file is edited, a new import does
+    # not overwrite it either.
+    again = plan_import(report_copy, texts, [], scaffold_texts(report_copy), force_new=True)
+    assert again.writes == ()
     side.write_text("đã sửa bản bên cạnh\n", encoding="utf-8")
     plan = plan_import(report_copy, texts, [], scaffold_texts(report_copy), force_new=True)
     assert [w.path.name for w in plan.writes] == ["03-chinh-tri-tu-tuong.md.tu-word-2"]
@@ -113,10 +111,9 @@ def test_a_different_picture_under_the_same_name_gets_a_new_name(report_copy: Pa
     (report_copy / "images").mkdir()
     (report_copy / "images" / "image1.png").write_bytes(OTHER_PNG)
     texts = imported(report_copy)
-    images = [("images/image1.png", PNG)]
-    plan = plan_import(report_copy, texts, images, scaffold_texts(report_copy), force_new=False)
+    plan = plan_for(report_copy, texts)
     assert plan.conflicts == (report_copy / "images" / "image1.png",)
-    plan = plan_import(report_copy, texts, images, scaffold_texts(report_copy), force_new=True)
+    plan = plan_for(report_copy, texts, force_new=True)
     apply_plan(plan)
     assert (report_copy / "images" / "image1.png").read_bytes() == OTHER_PNG
     assert (report_copy / "images" / "image1-2.png").read_bytes() == PNG
@@ -127,13 +124,7 @@ def test_a_different_picture_under_the_same_name_gets_a_new_name(report_copy: Pa
 
 def test_one_failing_write_leaves_the_folder_as_it_was(report_copy: Path) -> None:
     before = {p: p.read_bytes() for p in (report_copy / "skeleton").iterdir()}
-    plan = plan_import(
-        report_copy,
-        imported(report_copy),
-        [("images/image1.png", PNG)],
-        scaffold_texts(report_copy),
-        force_new=False,
-    )
+    plan = plan_for(report_copy, imported(report_copy))
     assert len(plan.writes) > 3
     calls: list[Path] = []
 
@@ -159,6 +150,9 @@ def test_a_skeleton_folder_outside_the_report_is_refused(tmp_path: Path, report_
         plan_import(report_copy, imported(report_copy), [], {}, force_new=True)
 
 
+LONG = "Phần thứ hai: PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM NHIỆM KỲ"
+
+
 def test_the_report_lists_files_unplaced_text_and_sections(report_copy: Path) -> None:
     texts = imported(report_copy)
     name = texts[0][0]
@@ -173,7 +167,10 @@ def test_the_report_lists_files_unplaced_text_and_sections(report_copy: Path) ->
             total_sections=32,
             missing=("3. Công tác kiểm tra",),
             extra=("V. MỘT MỤC THÊM",),
-            renumbered=(("II. CÔNG TÁC XÂY DỰNG ĐẢNG", "III. CÔNG TÁC XÂY DỰNG ĐẢNG"),),
+            renumbered=(
+                ("II. CÔNG TÁC XÂY DỰNG ĐẢNG", "III. CÔNG TÁC XÂY DỰNG ĐẢNG"),
+                (LONG + " 2025-2030", LONG + " 2025 - 2030"),
+            ),
             unplaced=(Unplaced(name, ("Lời mở đầu.",)),),
             unplaced_marker=marker,
             texts=dict(texts),
@@ -185,6 +182,8 @@ def test_the_report_lists_files_unplaced_text_and_sections(report_copy: Path) ->
     assert "«Lời mở đầu.»" in report
     assert "3. Công tác kiểm tra" in report
     assert "V. MỘT MỤC THÊM" in report
+    assert "«II. CÔNG TÁC XÂY DỰNG ĐẢNG» → «III. CÔNG TÁC XÂY DỰNG ĐẢNG»" in report
+    assert "TRỌNG TÂM NHIỆM KỲ 2025-2030» → «…" in report  # where the long titles differ
     assert "thay tệp khung chưa viết" in report
 
 
@@ -417,3 +416,20 @@ def test_a_document_with_no_outline_heading_is_refused(report_copy: Path, tmp_pa
     assert done.returncode == 2, done.stdout + done.stderr
     assert "cong-van.docx" in done.stderr and "không tìm thấy đề mục nào" in done.stderr
     assert tree(report_copy) == before
+
+
+def test_sections_missing_from_the_draft_are_written_as_scaffold_writes_them(
+    report_copy: Path,
+) -> None:
+    """The guidance stays under an unwritten section, so a draft build shows what is missing."""
+    done = vankien("import", FIXTURES / "lo-html.docx", "--root", report_copy)
+    assert done.returncode == 0, done.stdout + done.stderr
+    outline = load_outline(find(report_copy, "outline", "bao-cao-chinh-tri.yaml"))
+    checked = 0
+    for section in outline.walk():
+        text = (report_copy / "skeleton" / section.file).read_text(encoding="utf-8")
+        own = text.split(section.markdown_heading() + "\n", 1)[1].split("\n#", 1)[0]
+        if PLACEHOLDER in own:  # not in the draft: heading, guidance, placeholder
+            assert "\n\n".join(section_blocks(section)) in text, section.heading_text()
+            checked += 1
+    assert checked > 20  # the draft has 5 of the outline's 57 sections

@@ -152,3 +152,29 @@ def test_fill_missing_writes_the_outline_headings(tmp_path: Path) -> None:
     second = filled.file("02-nhiem-vu-chinh-tri.md").text
     assert _headings(second)[0].startswith("## II. KẾT QUẢ LÃNH ĐẠO")
     assert all(_headings(f.text) for f in filled.files)  # every skeleton file has its headings
+
+
+def test_footnote_in_a_table_cell_is_defined_in_the_same_file(tmp_path: Path) -> None:
+    from vankien.word.reader import read_docx
+    from vankien.word.structure import build_draft
+
+    from .conftest import UNITS, outline_for
+    from .fixtures.make_fixtures import WordShaped
+
+    w = WordShaped()
+    w.heading_typed("I. ĐẶC ĐIỂM TÌNH HÌNH", 2)
+    w.p(w.run("Bảng số liệu:"))
+    note = w.footnote("Số liệu đến 31/3/2025.")
+    w.raw(
+        '<w:tbl><w:tblPr><w:tblBorders><w:top w:val="single"/></w:tblBorders></w:tblPr>'
+        "<w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>"
+        f"<w:tc><w:p>{w.run('Đảng viên')}</w:p></w:tc><w:tc><w:p>{w.run('68')}{note}</w:p></w:tc>"
+        "</w:tr></w:tbl>"
+    )
+    path = tmp_path / "bang.docx"
+    w.save(path)
+    root = UNITS["word-dang-bo"]
+    draft = build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+    text = to_markdown(draft).file("01-dac-diem-tinh-hinh.md").text
+    assert "| Đảng viên | 68[^1] |" in text
+    assert "[^1]: Số liệu đến 31/3/2025." in text

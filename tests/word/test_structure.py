@@ -186,3 +186,78 @@ def test_fixture_folder_has_what_tests_use() -> None:
     for name in (*UNITS, "word97", "encrypted"):
         assert any(FIXTURES.glob(f"{name}.doc*")), name
     assert (FIXTURES / "make_fixtures.py").is_file()
+
+
+def test_run_in_heading_starts_a_paragraph_that_goes_on(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph().add_run("I. ĐẶC ĐIỂM TÌNH HÌNH").bold = True
+    para = document.add_paragraph()
+    para.add_run("1. Bối cảnh nhiệm kỳ 2020 - 2025:").bold = True
+    para.add_run(" Nhiệm kỳ qua diễn ra trong bối cảnh nhiều biến động.")
+    plain = document.add_paragraph()
+    plain.add_run("2. Đảng bộ đã lãnh đạo")  # not bold: a numbered sentence, not a heading
+    plain.add_run(" hoàn thành các chỉ tiêu của nghị quyết.")
+    path = tmp_path / "run-in.docx"
+    document.save(str(path))
+    root = UNITS["word-dang-bo"]
+    from vankien.unit.load import load_unit
+    from vankien.word.markdown import to_markdown
+
+    draft = build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+    run_in = draft.headings[1]
+    assert run_in.section is not None and run_in.section.id == "p1-i-1"
+    assert Cue.RUN_IN in run_in.candidate.cues and run_in.candidate.body_run == 1
+    assert run_in.title_ok and len(draft.headings) == 2
+    text = to_markdown(draft).file("01-dac-diem-tinh-hinh.md").text
+    assert "### 1. Bối cảnh nhiệm kỳ {{previous_term}}\n\nNhiệm kỳ qua diễn ra" in text
+    assert "2. Đảng bộ đã lãnh đạo hoàn thành" in text.replace("\\", "")
+
+
+def test_table_of_contents_is_not_read_as_headings(tmp_path: Path) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    for name in ("toc 1", "toc 2"):
+        document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph().add_run("MỤC LỤC").bold = True
+    document.add_paragraph("I. ĐẶC ĐIỂM TÌNH HÌNH\t3", style="toc 1")
+    document.add_paragraph("1. Bối cảnh nhiệm kỳ 2020 - 2025\t3", style="toc 2")
+    document.add_paragraph().add_run("I. ĐẶC ĐIỂM TÌNH HÌNH").bold = True
+    document.add_paragraph().add_run("1. Bối cảnh nhiệm kỳ 2020 - 2025").bold = True
+    document.add_paragraph("Nhiệm kỳ qua có nhiều biến động.")
+    path = tmp_path / "muc-luc.docx"
+    document.save(str(path))
+    root = UNITS["word-dang-bo"]
+    from vankien.unit.load import load_unit
+    from vankien.word.markdown import to_markdown
+
+    draft = build_draft(read_docx(path), outline_for(root), load_unit(root).variables())
+    assert [h.paragraph for h in draft.headings] == [3, 4]
+    assert [p.role for p in draft.placements[:3]] == [Role.CONTENTS] * 3
+    assert draft.unplaced == () and draft.extra == ()
+    text = to_markdown(draft).file("01-dac-diem-tinh-hinh.md").text
+    assert "MỤC LỤC" not in text and "\t3" not in text and text.count("ĐẶC ĐIỂM") == 1
+
+
+def test_part_number_typed_in_capitals(tmp_path: Path) -> None:
+    draft = _draft_from(
+        tmp_path,
+        [
+            ("b", "BÁO CÁO CHÍNH TRỊ"),
+            ("b", "PHẦN THỨ NHẤT"),
+            ("b", "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI LẦN THỨ XIV, NHIỆM KỲ 2020 - 2025"),
+            ("b", "I. ĐẶC ĐIỂM TÌNH HÌNH"),
+            (
+                "b",
+                "PHẦN THỨ HAI: PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP NHIỆM KỲ 2025 - 2030",
+            ),
+        ],
+    )
+    mapped = [(h.section.id if h.section else None, h.how) for h in draft.headings]
+    assert mapped == [
+        ("p1", MatchKind.NUMBER_AND_TITLE),
+        ("p1-i", MatchKind.NUMBER_AND_TITLE),
+        ("p2", MatchKind.NUMBER_AND_TITLE),
+    ]
+    assert draft.document.header.title == "BÁO CÁO CHÍNH TRỊ"
+    assert 1 not in draft.document.header.paragraphs

@@ -21,7 +21,9 @@ def substitute(text: str, variables: Mapping[str, str]) -> str:
     return VARIABLE_RE.sub(lambda m: variables.get(m.group(1), m.group(0)), text)
 
 
-def _file_banner(outline: Outline, file: str, sections: list[Section]) -> str:
+def file_banner(outline: Outline, file: str) -> str:
+    """The comment at the top of a skeleton file: whose it is and how to write in it."""
+    sections = outline.sections_in(file)
     owner = sections[0].owner
     who = f"{outline.roles[owner]} ({owner})" if owner else "chưa phân công"
     return (
@@ -31,16 +33,23 @@ def _file_banner(outline: Outline, file: str, sections: list[Section]) -> str:
     )
 
 
+def section_blocks(section: Section) -> list[str]:
+    """What the skeleton holds for one unwritten section: its heading, its guidance comment and,
+    for a section without subsections, the placeholder line."""
+    blocks = [section.markdown_heading()]
+    if section.guidance:
+        blocks.append("\n".join([GUIDANCE_OPEN, *section.guidance, GUIDANCE_CLOSE]))
+    if not section.children:
+        blocks.append(PLACEHOLDER)
+    return blocks
+
+
 def render_file(outline: Outline, file: str) -> str:
     """The text of one skeleton file as ``vankien scaffold`` first writes it."""
     sections = outline.sections_in(file)
-    blocks = [_file_banner(outline, file, sections)]
+    blocks = [file_banner(outline, file)]
     for section in sections:
-        blocks.append(section.markdown_heading())
-        if section.guidance:
-            blocks.append("\n".join([GUIDANCE_OPEN, *section.guidance, GUIDANCE_CLOSE]))
-        if not section.children:
-            blocks.append(PLACEHOLDER)
+        blocks.extend(section_blocks(section))
     return "\n\n".join(blocks) + "\n"
 
 

@@ -41,8 +41,22 @@ _WORD_NUMBERS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 
 MAX_LINES = 30  # the header block is at the top: never look further
 
 
-def _clean(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+PART_CAPS_RE = re.compile(r"^PHẦN\s+(?:(THỨ)\s+(\S+?)(?=[\s:.]|$)|([IVXLC]+\b))", re.IGNORECASE)
+
+
+def clean_text(text: str) -> str:
+    """A line as the Word reader compares it: NFC, whitespace collapsed, and a Part number typed
+    in capitals («PHẦN THỨ NHẤT», «PHẦN I») written the way the outline and the linter's parser
+    write it («Phần thứ nhất», «Phần I»)."""
+    text = " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+    m = PART_CAPS_RE.match(text)
+    if m is not None and not text.startswith("Phần thứ "):
+        number = f"thứ {m.group(2).lower()}" if m.group(1) else m.group(3).upper()
+        text = f"Phần {number}{text[m.end() :]}"
+    return text
+
+
+_clean = clean_text
 
 
 def _top_zone(paragraphs: tuple[Paragraph, ...], tables: tuple[Table, ...]) -> list[Paragraph]:

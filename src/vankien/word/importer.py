@@ -84,11 +84,15 @@ def _existing(root: Path, path: Path) -> bytes | None:
     return path.read_bytes()
 
 
-def _side_path(path: Path) -> Path:
-    """A free name beside ``path``: ``<name>.tu-word``, then ``.tu-word-2``, ``-3``…"""
+def _side_path(root: Path, path: Path, data: bytes) -> Path | None:
+    """A free name beside ``path``: ``<name>.tu-word``, then ``.tu-word-2``, ``-3``…; None
+    when one of them already holds ``data`` (an earlier --force-new import of the same draft).
+    """
     candidate = path.with_name(path.name + SIDE_SUFFIX)
     n = 2
-    while candidate.exists() or candidate.is_symlink():
+    while (existing := _existing(root, candidate)) is not None:
+        if existing == data:
+            return None
         candidate = path.with_name(f"{path.name}{SIDE_SUFFIX}-{n}")
         n += 1
     return candidate
@@ -174,7 +178,9 @@ def plan_import(
             writes.append(Write(path, path, data, existing))
             continue
         conflicts.append(path)
-        writes.append(Write(_side_path(path), path, data, None))
+        side = _side_path(root, path, data)
+        if side is not None:
+            writes.append(Write(side, path, data, None))
     return Plan(root, tuple(writes), tuple(conflicts), tuple(kept), renamed)
 
 
@@ -234,6 +240,19 @@ def _marker_lines(text: str, marker: str) -> list[int]:
 def shorten(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _around_change(old: str, new: str, limit: int = 70) -> tuple[str, str]:
+    """Both texts shortened so that where they differ stays in view."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    same = 0
+    while same < min(len(old), len(new)) and old[same] == new[same]:
+        same += 1
+    start = max(0, same - limit // 2) if max(len(old), len(new)) > limit else 0
+    if start:
+        start = old.find(" ", start) + 1 or start  # at the start of a word
+    lead = "…" if start else ""
+    return shorten(lead + old[start:], limit), shorten(lead + new[start:], limit)
 
 
 @dataclass(frozen=True)
@@ -305,7 +324,9 @@ def format_report(plan: Plan, summary: Summary) -> str:
             out.extend(f"      «{shorten(text)}»" for text in block.texts if text.strip())
     if summary.renumbered:
         out.append("Tiêu đề ghi số hoặc tên khác đề cương (đã viết lại theo đề cương):")
-        out.extend(f"  - «{shorten(a)}» → «{shorten(b)}»" for a, b in summary.renumbered)
+        out.extend(
+            f"  - «{x}» → «{y}»" for x, y in (_around_change(a, b) for a, b in summary.renumbered)
+        )
     if summary.extra:
         out.append("Tiêu đề không có trong đề cương (giữ nguyên, lint sẽ báo):")
         out.extend(f"  - «{shorten(text)}»" for text in summary.extra)
@@ -321,7 +342,7 @@ def format_report(plan: Plan, summary: Summary) -> str:
     return "\n".join(out)
 
 
-def _summary(draft: Draft, conversion: Conversion) -> Summary:
+def _summary(draft: Draft, conversion: Conversion, texts: Mapping[str, str]) -> Summary:
     from vankien.skeleton.render import substitute
     from vankien.word.markdown import UNPLACED_OPEN
 
@@ -344,7 +365,7 @@ def _summary(draft: Draft, conversion: Conversion) -> Summary:
             for file, paragraphs in conversion.unplaced
         ),
         unplaced_marker=UNPLACED_OPEN,
-        texts={f.file: f.text for f in conversion.files},
+        texts=texts,
     )
 
 
@@ -370,7 +391,7 @@ def import_command(docx: Path, root: Path, force_new: bool) -> int:
     """Read ``docx``, convert it against the report's outline, write the files, report."""
     from vankien.outline.load import load_outline
     from vankien.resources import find
-    from vankien.skeleton.render import render_all
+    from vankien.skeleton.render import file_banner, render_all
     from vankien.unit.load import load_unit
     from vankien.word.markdown import to_markdown
     from vankien.word.reader import read_docx
@@ -388,9 +409,11 @@ def import_command(docx: Path, root: Path, force_new: bool) -> int:
             "đề mục (Phần thứ nhất, I., 1., 1.1. …) được gõ thành dòng riêng.",
         )
     conversion = to_markdown(draft, fill_missing=True)
+    # Each file starts, as a scaffolded one does, with whose it is and how to write in it.
+    texts = {f.file: f"{file_banner(outline, f.file)}\n\n{f.text}" for f in conversion.files}
     plan = plan_import(
         root,
-        [(f.file, f.text) for f in conversion.files],
+        list(texts.items()),
         _image_bytes(docx, conversion),
         render_all(outline),
         force_new=force_new,
@@ -398,5 +421,5 @@ def import_command(docx: Path, root: Path, force_new: bool) -> int:
     if plan.conflicts and not force_new:
         raise refusal(plan)
     apply_plan(plan)
-    print(format_report(plan, _summary(draft, conversion)))
+    print(format_report(plan, _summary(draft, conversion, texts)))
     return EXIT_OK

@@ -9,13 +9,14 @@ pipe tables (merged cells flattened: the build's reader has no grid tables), foo
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from dataclasses import dataclass
 from enum import Enum
 
 from vankien.outline.model import Level, Section
-from vankien.skeleton.render import PLACEHOLDER
+from vankien.skeleton.render import section_blocks
 from vankien.word.model import Image, Paragraph, Table, WordDocument
 from vankien.word.structure import Draft, MappedHeading, Role
 
@@ -103,7 +104,9 @@ class _Converter:
         self.by_index = {p.index: p for p in self.doc.paragraphs}
         self.images: dict[str, ImageExport] = {}
         self.note_numbers: dict[tuple[str, int], int] = {}
-        self.pending_notes: list[tuple[int, int, str, int]] = []  # (n, source, kind, id)
+        # (n, paragraph, kind, id, file): a note's definition goes in the file that cites it.
+        self.pending_notes: list[tuple[int, int, str, int, str]] = []
+        self.file = ""  # the skeleton file being written
 
     # -- inline -------------------------------------------------------------------------
 
@@ -121,7 +124,8 @@ class _Converter:
                 key = (kind, nid)
                 if key not in self.note_numbers:
                     self.note_numbers[key] = len(self.note_numbers) + 1
-                    self.pending_notes.append((self.note_numbers[key], para.index, kind, nid))
+                    number = self.note_numbers[key]
+                    self.pending_notes.append((number, para.index, kind, nid, self.file))
                 out.append(f"[^{self.note_numbers[key]}]")
                 continue
             if run.image is not None:
@@ -285,12 +289,11 @@ class _Converter:
                 lines.append(text.replace("|", "\\|") if not text.endswith("\\|") else text)
         return lines
 
-    def note_lines_for(self, lines: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
-        """The definitions of the notes referenced from ``lines`` (a file's lines)."""
-        sources = {src for _, src in lines if src is not None}
+    def note_lines_for(self, name: str) -> list[tuple[str, int | None]]:
+        """The definitions of the notes cited in the skeleton file ``name``."""
         out: list[tuple[str, int | None]] = []
-        for n, source, kind, nid in self.pending_notes:
-            if source not in sources:
+        for n, source, kind, nid, file in self.pending_notes:
+            if file != name:
                 continue
             note = self.doc.note(kind, nid)
             if note is None:
@@ -326,7 +329,7 @@ def to_markdown(
     """Convert ``draft``: every outline file gets its headings (mapped ones in ``headings``
     form, extra ones as the draft writes them, at their own level) and the body paragraphs
     under them. Missing sections get no heading (the linter reports them) unless
-    ``fill_missing``: then their outline heading and the scaffold's placeholder line. Text
+    ``fill_missing``: then what the scaffold writes for them (heading, guidance, placeholder). Text
     placed under no outline section goes, between ``UNPLACED_OPEN`` and ``UNPLACED_CLOSE``
     marker lines, into the nearest file (the file of the next heading for text before it).
     """
@@ -354,8 +357,9 @@ def to_markdown(
 
     for place in draft.placements:
         para = by_index[place.paragraph]
+        conv.file = current
         role = place.role
-        if role in (Role.HEADER, Role.CLOSING, Role.EMPTY):
+        if role in (Role.HEADER, Role.CLOSING, Role.EMPTY, Role.CONTENTS):
             continue
         if role is Role.HEADING:
             heading = draft.headings[place.heading] if place.heading is not None else None
@@ -368,6 +372,14 @@ def to_markdown(
                     _fill_before(draft, heading.section, blocks, written)
                 written.add(heading.section.id)
             blocks[current].append([(conv.heading(heading), para.index)])
+            if heading.candidate.body_run is not None:
+                # A run-in heading: the rest of its paragraph is the section's first paragraph.
+                rest = dataclasses.replace(
+                    para, runs=para.runs[heading.candidate.body_run :], number=None
+                )
+                text = conv.paragraph(rest)
+                if text.strip():
+                    blocks[current].append([(line, para.index) for line in text.split("\n")])
             last_item = False
             continue
         if para.cell is not None:
@@ -418,7 +430,7 @@ def to_markdown(
             if lines:
                 lines.append(("", None))
             lines.extend(block)
-        notes = conv.note_lines_for(lines)
+        notes = conv.note_lines_for(name)
         if notes:
             lines.append(("", None))
             lines.extend(notes)
@@ -450,7 +462,7 @@ def _fill_before(
     *,
     upto: bool = False,
 ) -> None:
-    """Write the outline headings (with the placeholder line) of the missing sections that
+    """Write the outline headings (with guidance and placeholder) of the missing sections that
     come before ``section`` in the outline (and ``section`` itself when ``upto``)."""
     found = {h.section.id for h in draft.headings if h.section is not None}
     for other in draft.outline.walk():
@@ -460,10 +472,9 @@ def _fill_before(
             if other.id == section.id:
                 break
             continue
-        block: list[tuple[str, int | None]] = [(other.markdown_heading(), None)]
-        if not other.children:
-            block += [("", None), (PLACEHOLDER, None)]
-        blocks[other.file].append(block)
+        # As `vankien scaffold` writes it: heading, guidance (shown in a draft build), placeholder.
+        text = "\n\n".join(section_blocks(other))
+        blocks[other.file].append([(line, None) for line in text.split("\n")])
         written.add(other.id)
         if other.id == section.id:
             break

@@ -26,6 +26,7 @@ from vankien.outline.model import (
     split_heading,
 )
 from vankien.skeleton.render import substitute
+from vankien.word.header import clean_text
 from vankien.word.model import Area, Paragraph, WordDocument
 
 
@@ -38,6 +39,7 @@ class Cue(Enum):
     BOLD = "bold"  # every character bold (direct or through the style)
     CAPS = "caps"  # displayed in capitals
     SHORT = "short"  # short, no final full stop (a title, not a sentence)
+    RUN_IN = "run-in"  # a bold numbered title at the start of a paragraph that goes on
 
 
 class MatchKind(Enum):
@@ -63,6 +65,9 @@ class HeadingCandidate:
     # Further paragraphs that belong to the heading: "Phần thứ nhất" on one line and its title
     # on the next make one heading.
     extra_paragraphs: tuple[int, ...] = ()
+    # A run-in heading ("**1.1. Ưu điểm:** Trong nhiệm kỳ …"): the paragraph's body text starts
+    # at runs[body_run]; None when the whole paragraph is the heading.
+    body_run: int | None = None
 
     @property
     def paragraphs(self) -> tuple[int, ...]:
@@ -95,6 +100,7 @@ class Role(Enum):
     UNPLACED = "unplaced"  # text not under any outline section (e.g. before the first heading)
     CLOSING = "closing"  # the signature block and "Nơi nhận" (written by the build)
     EMPTY = "empty"  # no visible text
+    CONTENTS = "contents"  # the table of contents Word generates (the build makes its own)
 
 
 @dataclass(frozen=True)
@@ -156,8 +162,7 @@ ITEM_RE = re.compile(r"^[-+–•*]\s")
 CLOSING_RE = re.compile(r"^(?:T\s*/\s*M\b|TM\.|Nơi\s+nhận\b)", re.IGNORECASE)
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+_clean = clean_text
 
 
 def _level_from_style(para: Paragraph) -> Level | None:
@@ -167,10 +172,54 @@ def _level_from_style(para: Paragraph) -> Level | None:
     return Level(min(level, 6))
 
 
+def _run_in(para: Paragraph) -> HeadingCandidate | None:
+    """A bold typed number and title at the start of a paragraph whose text goes on unbolded."""
+    prefix: list[str] = []
+    body = None
+    for i, run in enumerate(para.runs):
+        if run.image is not None or run.footnote is not None or run.endnote is not None:
+            return None
+        if run.bold or not run.text.strip():
+            prefix.append(run.text)
+            continue
+        body = i
+        break
+    if body is None:
+        return None
+    head = _clean("".join(prefix))
+    rest = _clean("".join(r.text for r in para.runs[body:]))
+    number, number_raw, title = split_heading(head)
+    if number is None or not title or len(rest.split()) < 3:
+        return None
+    if len(head.split()) > MAX_HEADING_WORDS or number.level is Level.PART:
+        return None
+    return HeadingCandidate(
+        paragraph=para.index,
+        text=head,
+        number=number,
+        number_raw=number_raw,
+        title=title.rstrip(" :.–-"),
+        level=number.level,
+        cues=frozenset({Cue.TYPED_NUMBER, Cue.BOLD, Cue.RUN_IN}),
+        strong=True,
+        body_run=body,
+    )
+
+
 def _candidate(para: Paragraph) -> HeadingCandidate | None:
     text = _clean(para.display)
     if not text or ITEM_RE.match(text):
         return None
+    if (
+        para.number is None
+        and para.outline_level is None
+        and para.style.heading_level is None
+        and not para.all_bold
+        and parse_number(text) is not None
+    ):
+        run_in = _run_in(para)
+        if run_in is not None:
+            return run_in
     words = len(text.split())
     cues: set[Cue] = set()
     parsed = parse_number(text)
@@ -225,14 +274,36 @@ def _candidate(para: Paragraph) -> HeadingCandidate | None:
     )
 
 
+TOC_STYLE_RE = re.compile(r"^(?:toc|contents|mục\s*lục)\s*(?:[1-9]|heading)$", re.IGNORECASE)
+TOC_TITLE = {"mục lục", "table of contents", "contents"}
+
+
+def contents_paragraphs(document: WordDocument) -> frozenset[int]:
+    """The table of contents: paragraphs in a TOC style ("toc 1", LibreOffice's "Contents 1",
+    "TOC Heading") and a «MỤC LỤC» title just before them. Their lines repeat the headings with
+    page numbers: they are not headings."""
+    out: set[int] = set()
+    previous: Paragraph | None = None
+    for para in document.paragraphs:
+        names = (para.style.name.strip(), para.style.id)
+        if any(TOC_STYLE_RE.match(n) for n in names if n):
+            out.add(para.index)
+            if previous is not None and normal_title(previous.text) in TOC_TITLE:
+                out.add(previous.index)
+        if para.text.strip():
+            previous = para
+    return frozenset(out)
+
+
 def recognise_headings(document: WordDocument) -> tuple[HeadingCandidate, ...]:
-    """Every body paragraph (not in a table, not in the header block) that looks like a heading.
+    """Every body paragraph (not in a table, not in the header block, not in a table of
+    contents) that looks like a heading.
 
     Weak candidates (a typed "a)" on a plain paragraph, a short bold line) are kept with
     ``strong=False``: mapping keeps them as headings only when they match an outline section.
     """
-    header = set(document.header.paragraphs)
-    body = [p for p in document.paragraphs if p.area is Area.BODY and p.index not in header]
+    skip_ = set(document.header.paragraphs) | contents_paragraphs(document)
+    body = [p for p in document.paragraphs if p.area is Area.BODY and p.index not in skip_]
     out: list[HeadingCandidate] = []
     skip: set[int] = set()
     for i, para in enumerate(body):
@@ -314,6 +385,9 @@ def map_headings(
     dropped (they are body text), strong ones are kept as extra headings (section None).
     """
     targets = _targets(outline, variables)
+    exact: dict[str, list[_Target]] = {}
+    for target in targets:
+        exact.setdefault(target.key, []).append(target)
     parent_of = {t.section.id: t.parent for t in targets}
     taken: set[str] = set()
     chain: list[Section] = []  # the last mapped section and its ancestors, innermost first
@@ -322,13 +396,16 @@ def map_headings(
     for cand in candidates:
         key = normal_title(cand.title) if cand.title else ""
         best: tuple[float, _Target, float] | None = None
-        similar: list[tuple[_Target, float]] = []
-        for target in targets:
-            if target.section.id in taken or not key:
-                continue
-            sim = _similarity(key, target.key)
-            if sim >= (FUZZY if cand.strong else FUZZY_WEAK):
-                similar.append((target, sim))
+        similar: list[tuple[_Target, float]] = [
+            (t, 1.0) for t in exact.get(key, ()) if t.section.id not in taken
+        ]
+        if not similar and key:  # no equal title left: the nearest ones
+            for target in targets:
+                if target.section.id in taken:
+                    continue
+                sim = _similarity(key, target.key)
+                if sim >= (FUZZY if cand.strong else FUZZY_WEAK):
+                    similar.append((target, sim))
         for target, sim in similar:
             depth = next((d for d, s in enumerate(chain) if s is target.parent), -1)
             in_chain = target.parent is None or depth >= 0
@@ -415,6 +492,7 @@ def build_draft(document: WordDocument, outline: Outline, variables: Mapping[str
     """
     headings = map_headings(recognise_headings(document), outline, variables)
     header = set(document.header.paragraphs)
+    contents = contents_paragraphs(document)
     heading_at: dict[int, int] = {}
     for i, heading in enumerate(headings):
         for index in heading.candidate.paragraphs:
@@ -428,6 +506,9 @@ def build_draft(document: WordDocument, outline: Outline, variables: Mapping[str
     for para in document.paragraphs:
         if para.index in header:
             placements.append(Placement(para.index, Role.HEADER, None, None))
+            continue
+        if para.index in contents:
+            placements.append(Placement(para.index, Role.CONTENTS, None, None))
             continue
         if para.index in heading_at:
             current = heading_at[para.index]

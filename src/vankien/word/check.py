@@ -525,6 +525,7 @@ class Locator:
             if not p.is_empty:
                 count += 1
                 self.numbers[p.index] = count
+        self.order_of_paragraphs = list(self.numbers)  # non-empty paragraphs, in order
         self.files = {f.rel: f for f in prepared.conversion.files}
         self.texts = {f.rel: f.text for f in prepared.report.files}
         self.order = [HEADER_REL, *(f.rel for f in prepared.conversion.files)]
@@ -561,6 +562,14 @@ class Locator:
             number = self.paths.get(section.id, section.number_text)
             title = self.prepared.report.substitute(section.title)
         start, end = self._span(finding, para)
+        if start is None and self._heading_line(finding):
+            # A heading typed over several paragraphs («Phần thứ nhất», then its title lines)
+            # is one Markdown line: what it points at may be in a following paragraph.
+            for nxt in self._following(para, 3):
+                start, end = self._span(finding, nxt)
+                if start is not None:
+                    para = nxt
+                    break
         return Location(
             paragraph=para.index,
             number=self.numbers.get(para.index),
@@ -571,6 +580,15 @@ class Locator:
             start=start,
             end=end,
         )
+
+    def _heading_line(self, finding: Finding) -> bool:
+        lines = self.texts.get(finding.path, "").split("\n")
+        return 1 <= finding.line <= len(lines) and lines[finding.line - 1].startswith("#")
+
+    def _following(self, para: Paragraph, count: int) -> list[Paragraph]:
+        order = self.order_of_paragraphs
+        at = order.index(para.index) if para.index in order else len(order)
+        return [self.paragraphs[i] for i in order[at + 1 : at + 1 + count]]
 
     def _span(self, finding: Finding, para: Paragraph) -> tuple[int | None, int | None]:
         """Offsets into ``para.text`` of what the finding points at (None: the paragraph)."""

@@ -252,7 +252,10 @@ def codeowners_cmd(
 )
 def check_cmd(
     paths: Annotated[
-        list[Path], typer.Argument(help="Các tệp .docx (hoặc thư mục chứa chúng) cần kiểm tra.")
+        list[Path],
+        typer.Argument(
+            metavar="TỆP.docx…", help="Các tệp .docx (hoặc thư mục chứa chúng) cần kiểm tra."
+        ),
     ],
     root: Annotated[
         Path | None,

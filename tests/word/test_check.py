@@ -257,3 +257,37 @@ def test_word_core_fixtures_are_checked_and_located(name: str) -> None:
         if f["code"] != "STR001":  # a missing section may be nowhere
             assert isinstance(f["paragraph"], int) and f["paragraph"] >= 1, f
             assert f["quote"], f
+
+
+def test_markdown_line_maps_back_to_the_text_people_see() -> None:
+    from vankien.word.check import plain_with_map
+
+    line = "### 1. Công tác **gián sát** và \\*ghi chú\\* snake_case"
+    shown, cols = plain_with_map(line)
+    assert shown == "1. Công tác gián sát và *ghi chú* snake_case"
+    assert line[cols[shown.index("gián")]] == "g"
+    assert line[cols[shown.index("*ghi")]] == "*" and line[cols[shown.index("*ghi")] - 1] == "\\"
+    assert plain_with_map("- Kết nạp đảng viên")[0] == "Kết nạp đảng viên"
+
+
+def test_quotes_lose_the_conversions_escapes() -> None:
+    from vankien.word.check import shown_text
+
+    assert (
+        shown_text(r"«[bookmark: \_GoBack\]» «**LẦN THỨ…**»") == "«[bookmark: _GoBack]» «LẦN THỨ…»"
+    )
+
+
+def test_section_numbers_as_people_cite_them() -> None:
+    from tests.word.conftest import outline_for
+
+    from vankien.word.check import _section_paths
+
+    paths = _section_paths(outline_for(DANG_BO))
+    values = set(paths.values())
+    assert {
+        "Phần thứ nhất",
+        "Phần thứ nhất, I.",
+        "Phần thứ nhất, II.1.1.",
+        "Phần thứ hai, V.",
+    } <= values

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from bench import machine, proc
+from bench import machine, proc, word
 from bench.results import Table, seconds, text_table, write_results
 from bench.scale import grow_file, report_words, scale_report
 from bench.stats import Summary, slope_spread, summarize
@@ -34,7 +34,7 @@ RESULTS = REPO / "bench" / "results.md"
 PANDOC_READER = "commonmark_x-fancy_lists-smart"
 FINDING_RE = re.compile(r"^.+?:\d+:\d+: \w+ (?P<code>[A-Z]+\d+)/", re.MULTILINE)
 
-STEPS = ("lint", "build", "scaling", "batch", "huge")
+STEPS = ("lint", "build", "scaling", "batch", "huge", "word", "word-batch")
 LINT_TARGET_S = 0.3
 BUILD_RATIO_TARGET = 1.5
 RSS_TARGET_MB = 200.0
@@ -581,6 +581,14 @@ def main(argv: Sequence[str] = ()) -> int:
             "scaling": ("Nhân độ dài", lambda: bench_scaling(opts, tmp)),
             "batch": (f"Lô {opts.units} đơn vị", lambda: bench_batch(opts, tmp)),
             "huge": ("Tệp rất lớn", lambda: bench_huge(opts, tmp)),
+            "word": (
+                "Dự thảo Word",
+                lambda: word.bench_one(opts.example, tmp, pandoc, opts.build_runs, repeat),
+            ),
+            "word-batch": (
+                f"Lô {opts.units} dự thảo Word",
+                lambda: word.bench_batch(opts.example, tmp, pandoc, opts.units, opts.jobs),
+            ),
         }
         for title, step in (steps[name] for name in STEPS if name in opts.only):
             log(title)

@@ -246,6 +246,80 @@ def codeowners_cmd(
 
 
 @app.command(
+    "check",
+    help=(
+        "Kiểm tra dự thảo Word (.docx) của các đơn vị theo đề cương của thư mục báo cáo, bằng "
+        "chính các quy tắc của lint; chỉ ra mục, đoạn, trang và câu chữ có vấn đề. Nhiều tệp: "
+        "kiểm tra song song và lập bảng tổng hợp (--format csv, markdown, html). Mã thoát: 0 "
+        "không có vấn đề, 1 có vấn đề, 2 có tệp không kiểm tra được."
+    ),
+)
+def check_cmd(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="TỆP.docx…", help="Các tệp .docx (hoặc thư mục chứa chúng) cần kiểm tra."
+        ),
+    ],
+    root: Annotated[
+        Path | None,
+        typer.Option("--root", help="Thư mục báo cáo (report.yaml). Mặc định: thư mục hiện tại."),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Cách in: text, json, github, sarif (từng vấn đề); csv, markdown, html (bảng "
+            "tổng hợp mỗi đơn vị một dòng).",
+        ),
+    ] = "text",
+    fail_level: Annotated[
+        str,
+        typer.Option("--fail-level", help="Mức thấp nhất làm lệnh báo lỗi: error, warning, info."),
+    ] = "error",
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            help="Ghi vào thư mục này bản sao của từng tệp, mỗi vấn đề là một nhận xét (comment).",
+            file_okay=False,
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Số tiến trình chạy song song. Mặc định: số lõi CPU."),
+    ] = None,
+    outline: Annotated[
+        str | None,
+        typer.Option("--outline", help="Đề cương dùng để đối chiếu. Mặc định: theo report.yaml."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Ghi kết quả vào tệp này thay vì in ra màn hình."),
+    ] = None,
+    summary: Annotated[
+        Path | None,
+        typer.Option("--summary", help="Ghi thêm bảng tổng hợp vào tệp .csv, .md hoặc .html."),
+    ] = None,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard", help="Chỉ kiểm tra phần K trong N phần của danh sách tệp (K/N), cho CI."
+        ),
+    ] = None,
+) -> None:
+    from vankien.word.command import check_command
+
+    raise typer.Exit(
+        run_guarded(
+            lambda: check_command(
+                paths, root, fmt, fail_level, annotate, jobs, outline, output, summary, shard
+            )
+        )
+    )
+
+
+@app.command(
     "import",
     help=(
         "Nhập bản dự thảo Word (.docx) có sẵn của đơn vị vào các tệp khung skeleton/ theo "

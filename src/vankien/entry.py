@@ -18,6 +18,7 @@ HELP_FLAGS = frozenset({"-h", "--help"})
 FAST_PATHS: dict[str, tuple[str, str]] = {
     "lint": ("vankien.lint.command", "lint_main"),
     "build": ("vankien.publish.command", "build_main"),
+    "check": ("vankien.word.command", "check_main"),
 }
 
 

@@ -286,3 +286,24 @@ def test_mentioned_make_targets_exist() -> None:
     for path in (GITHUB, GITLAB):
         for target in re.findall(r"make ([\w-]+)", path.read_text(encoding="utf-8")):
             assert target in make_targets(), f"{path.name} mentions missing target {target}"
+
+
+CHECK_DRAFTS = REPO / "docs" / "ci" / "kiem-tra-du-thao.yml"
+
+
+def test_check_drafts_matrix_workflow() -> None:
+    """The superior body's example (docs/kiem-tra-word.md): a matrix of shards, each running
+    «vankien check --shard K/N» with a summary and annotated copies; every command exists."""
+    data = load(CHECK_DRAFTS)
+    shards = data["jobs"]["check"]["strategy"]["matrix"]["shard"]
+    scripts = [s["run"] for job in data["jobs"].values() for s in job["steps"] if "run" in s]
+    checks = []
+    for script in scripts:
+        for command in simple_commands(script):
+            check_command(command)
+            if program(command)[:2] == ["vankien", "check"]:
+                checks.append(program(command))
+    assert len(checks) == 1
+    shard = checks[0][checks[0].index("--shard") + 1]
+    assert shard.endswith(f"/{len(shards)}"), (shard, shards)
+    assert {"--summary", "--annotate"} <= set(checks[0])

@@ -126,6 +126,10 @@ class Rule:
     # What an official document cannot lack: ``lint:`` settings in report.yaml can neither
     # switch the rule off nor lower its severity.
     binding: bool = False
+    # False for a rule about the Markdown files themselves (how many «#», which file a heading
+    # is in, suppression comments, {{variables}}): ``vankien check`` does not run it on a Word
+    # draft, whose Markdown is a conversion and has none of these.
+    on_word: bool = True
 
     def severity_in(self, *, final: bool) -> Severity:
         """The severity at a stage (``final``: the official version; else a draft)."""

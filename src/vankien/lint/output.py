@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from vankien.lint.model import Finding, Rule, Severity
 
@@ -62,7 +62,11 @@ def summary(findings: Sequence[Finding]) -> str:
     return text
 
 
-def render_json(findings: Sequence[Finding]) -> str:
+def render_json(
+    findings: Sequence[Finding], extra: Sequence[Mapping[str, object]] | None = None
+) -> str:
+    """One object per finding; ``extra`` (one mapping per finding) adds fields of a caller's
+    own (``vankien check`` adds where the finding is in the Word draft)."""
     items = [
         {
             "path": f.path,
@@ -73,8 +77,9 @@ def render_json(findings: Sequence[Finding]) -> str:
             "name": f.name,
             "message": f.message,
             "fixable": f.fix is not None,
+            **(extra[i] if extra is not None else {}),
         }
-        for f in findings
+        for i, f in enumerate(findings)
     ]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 

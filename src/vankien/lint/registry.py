@@ -1,7 +1,9 @@
 """Every lint rule, listed explicitly. Codes are stable and never reused.
 
 To add a rule: write its check function (docstring = docs page prose), add a ``Rule`` here,
-add ``tests/lint/cases/<CODE>.yaml`` and run ``vankien rules --docs docs/rules``.
+add ``tests/lint/cases/<CODE>.yaml`` and run ``vankien rules --docs docs/rules``. A rule about the
+Markdown files themselves (not about the text a reader sees) takes ``on_word=False``: ``vankien
+check`` does not run it on Word drafts.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ RULES: tuple[Rule, ...] = (
         fixable=True,
         fix_kinds=(K.HEADING_LEVEL,),
         hint="dùng số «#» đúng cấp của số mục: «##» cho I., «###» cho 1., «####» cho 1.1.",
+        on_word=False,
     ),
     Rule(
         "STR004",
@@ -88,6 +91,7 @@ RULES: tuple[Rule, ...] = (
         W,
         structure.check_wrong_file,
         ("outline", "owners"),
+        on_word=False,
     ),
     Rule(
         "STR007",
@@ -162,6 +166,7 @@ RULES: tuple[Rule, ...] = (
         ("variables",),
         scope="file",
         hint="dùng một biến có trong report.yaml (thông báo gợi ý tên gần nhất).",
+        on_word=False,
     ),
     Rule(
         "PH005",
@@ -463,6 +468,7 @@ RULES: tuple[Rule, ...] = (
         ("suppression",),
         scope="file",
         hint="ghi lý do sau dấu hai chấm: <!-- vankien-disable-next-line MÃ: lý do -->.",
+        on_word=False,
     ),
     Rule(
         "SUP002",
@@ -505,6 +511,7 @@ RULES: tuple[Rule, ...] = (
         E,
         markup.check_image,
         ("images",),
+        on_word=False,
     ),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from vankien.outline.model import Outline
+from vankien.outline.model import Outline, Section
 
 PLACEHOLDER = "[Viết nội dung tại đây]{.placeholder}"
 GUIDANCE_OPEN = "<!-- HƯỚNG DẪN:"

@@ -399,7 +399,8 @@ def import_command(docx: Path, root: Path, force_new: bool) -> int:
 
     unit = load_unit(root)
     outline = load_outline(find(root, "outline", f"{unit.outline}.yaml"))
-    draft = build_draft(read_docx(docx), outline, unit.variables())
+    variables = unit.variables()
+    draft = build_draft(read_docx(docx), outline, variables)
     if not any(h.section is not None for h in draft.headings):
         raise UserError(
             f"không tìm thấy đề mục nào của đề cương «{outline.id}» trong bản Word, nên không "
@@ -410,12 +411,14 @@ def import_command(docx: Path, root: Path, force_new: bool) -> int:
         )
     conversion = to_markdown(draft, fill_missing=True)
     # Each file starts, as a scaffolded one does, with whose it is and how to write in it.
-    texts = {f.file: f"{file_banner(outline, f.file)}\n\n{f.text}" for f in conversion.files}
+    texts = {
+        f.file: f"{file_banner(outline, f.file, variables)}\n\n{f.text}" for f in conversion.files
+    }
     plan = plan_import(
         root,
         list(texts.items()),
         _image_bytes(docx, conversion),
-        render_all(outline),
+        render_all(outline, variables),
         force_new=force_new,
     )
     if plan.conflicts and not force_new:

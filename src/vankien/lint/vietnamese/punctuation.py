@@ -34,14 +34,16 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[(\[“«]"), "before_open"),
     # space just inside an opening bracket or quote
     (re.compile(r"(?<=[(\[“«])[ \t]+(?=\S)"), "inside"),
-    # two or more spaces between words
-    (re.compile(r"[ \t]{2,}(?=[^\s,;:!?)\]».”’])"), "double"),
+    # two or more spaces between words (not the padding of a table's cells, next to «|»)
+    (re.compile(r"[ \t]{2,}(?=[^\s,;:!?)\]».”’|])"), "double"),
 )
 
 
 def _preceded(kind: str, before: str) -> bool:
     """Whether the character before a match allows the rule to apply."""
-    if kind in ("before", "double"):
+    if kind == "double":
+        return before not in ("", "|") and not before.isspace()
+    if kind == "before":
         return before != "" and not before.isspace()
     if kind in ("after", "before_open"):
         return before.isalpha()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -26,12 +25,9 @@ UNITS = {
     "python-docx": REPO / "examples" / "chi-bo",
 }
 
-# LibreOffice is the oracle for the numbers Word displays. (A shared marker for LibreOffice
-# tests may land in tests/conftest.py; until then this local one skips without soffice.)
-needs_soffice = pytest.mark.skipif(
-    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice (soffice) and pdftotext are needed",
-)
+# LibreOffice is the oracle for the numbers Word displays (the suite's policy: skipped without
+# it, a failure under CI=true).
+needs_soffice = pytest.mark.needs_soffice("pdftotext")
 
 
 def outline_for(root: Path) -> Outline:

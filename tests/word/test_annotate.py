@@ -186,7 +186,7 @@ def test_copies_in_a_batch_get_unique_names() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is installed by .ci/run")
+@pytest.mark.needs_soffice
 def test_libreoffice_draft_annotated_opens_in_libreoffice(tmp_path: Path) -> None:
     source = libreoffice_draft(tmp_path)
     items = [
@@ -265,7 +265,7 @@ def test_word_core_fixtures_annotated(name: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is installed by .ci/run")
+@pytest.mark.needs_soffice
 def test_word_shaped_fixture_annotated_opens_in_libreoffice(tmp_path: Path) -> None:
     """The hand-built Word-shaped draft (w14:paraId, rsids, fields, tracked changes, comments
     left in): LibreOffice opens the annotated copy and lists the unit's and our comments."""

@@ -95,7 +95,16 @@ def findings(result: subprocess.CompletedProcess[str]) -> list[dict[str, object]
 def test_rules_selected_by_metadata() -> None:
     codes = {r.code for r in check_rules()}
     markdown_only = {r.code for r in all_rules() if not r.on_word}
-    assert markdown_only == {"STR003", "STR006", "PH004", "SUP001", "SUP002"}
+    assert markdown_only == {
+        "STR003",
+        "STR006",
+        "PH004",
+        "SUP001",
+        "SUP002",
+        "MD001",
+        "MD002",
+        "MD003",
+    }
     assert not codes & markdown_only
     assert {r.code for r in all_rules()} - markdown_only <= codes
     # The same function objects as the linter's: no second copy.

@@ -480,6 +480,7 @@ RULES: tuple[Rule, ...] = (
         ("suppression",),
         scope="file",
         hint="ghi đúng mã quy tắc («vankien rules» liệt kê tất cả).",
+        on_word=False,
     ),
     # Markup: what would slip into the docx unchecked, or out of it unnoticed.
     Rule(
@@ -491,6 +492,7 @@ RULES: tuple[Rule, ...] = (
         markup.check_raw_format,
         ("raw",),
         scope="file",
+        on_word=False,
     ),
     Rule(
         "MD002",
@@ -501,6 +503,7 @@ RULES: tuple[Rule, ...] = (
         markup.check_raw_html,
         ("raw",),
         scope="file",
+        on_word=False,
     ),
     # The build's own image check (vankien.skeleton.images); reads the folder, so not cached.
     Rule(

@@ -19,7 +19,16 @@ from vankien.lint.model import Family, Severity
 if TYPE_CHECKING:
     from vankien.word.check import DraftResult
 
-FAMILIES = tuple(f for f in Family if f is not Family.SUPPRESSION)
+
+def _families() -> tuple[Family, ...]:
+    """The rule families that have a rule run on Word drafts (in the registry's order)."""
+    from vankien.lint.runner import all_rules
+
+    used = {rule.family for rule in all_rules() if rule.on_word}
+    return tuple(f for f in Family if f in used)
+
+
+FAMILIES = _families()
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,11 @@ OTHER_PNG = b"\x89PNG\r\n\x1a\n" + b"picture-two"
 
 
 def scaffold_texts(root: Path) -> dict[str, str]:
-    return render_all(load_outline(find(root, "outline", "bao-cao-chinh-tri.yaml")))
+    """What «vankien scaffold» writes for the unit of ``root``."""
+    from vankien.unit.load import load_unit
+
+    outline = load_outline(find(root, "outline", "bao-cao-chinh-tri.yaml"))
+    return render_all(outline, load_unit(root).variables())
 
 
 def imported(root: Path) -> list[tuple[str, str]]:

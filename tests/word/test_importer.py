@@ -296,6 +296,7 @@ ROUND_TRIPS = (
 
 
 @pytest.mark.slow
+@pytest.mark.needs_soffice
 def test_an_imported_draft_lints_builds_and_reads_like_the_original(tmp_path: Path) -> None:
     rebuilt: dict[str, Path] = {}
     for name, metadata in ROUND_TRIPS:

@@ -47,7 +47,9 @@ def render_short(findings: Sequence[Finding]) -> str:
     return "".join(lines)
 
 
-def summary(findings: Sequence[Finding]) -> str:
+def summary(findings: Sequence[Finding], *, advice: bool = True) -> str:
+    """The closing count; ``advice`` adds what to run next (``--fix``) and where the codes are
+    explained (``vankien check`` says the latter once for a batch, and has no ``--fix``)."""
     if not findings:
         return "Không phát hiện vấn đề nào."
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
@@ -56,6 +58,8 @@ def summary(findings: Sequence[Finding]) -> str:
     ]
     fixable = sum(1 for f in findings if f.fix is not None)
     text = f"Tổng cộng: {', '.join(parts)}."
+    if not advice:
+        return text
     if fixable:
         text += f" {fixable} vấn đề sửa tự động được: chạy lại với --fix (xem trước: --diff)."
     text += " Giải thích từng mã: docs/rules/<MÃ>.md hoặc «vankien rules»."

@@ -6,8 +6,8 @@ this module only feeds them the document's prose (headings, paragraphs with soft
 list items; code, comments and URLs masked) and maps their spans back to files. A hit that
 touches a protected span (code, a URL, a link destination, a comment, an attribute, a
 variable) is dropped: the checks do not read those, so such a hit is about the masking, not
-about the prose. A
-fix is offered only when the check marks it safe and it stays within one source line.
+about the prose. A fix is offered only when the check marks it safe and it stays within one
+source line.
 """
 
 from __future__ import annotations

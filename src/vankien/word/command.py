@@ -196,7 +196,7 @@ def _report_to_stderr(
         if o.result is None:
             continue
         found = [item.finding for item in o.result.findings]
-        line = f"{o.job.display}: {output.summary(found).split(' Giải thích')[0]}"
+        line = f"{o.job.display}: {output.summary(found, advice=False)}"
         if annotate is not None:
             line += f" Bản có nhận xét: {o.job.annotate} ({o.comments} nhận xét)."
         print(line, file=sys.stderr)

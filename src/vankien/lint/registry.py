@@ -457,6 +457,42 @@ RULES: tuple[Rule, ...] = (
         ("punctuation",),
         scope="file",
     ),
+    # Real-word confusions (s/x, ch/tr, d/gi/r, l/n, hỏi/ngã), told by the context: the
+    # written reading forms no word with its neighbours, the other does (data/confusions.txt).
+    Rule(
+        "VI014",
+        "real-word-confusion",
+        "Lẫn s/x, ch/tr, d/gi/r, l/n, hỏi/ngã (ngữ cảnh cho thấy)",
+        V,
+        W,
+        vi.check_confusion,
+        ("words",),
+        scope="file",
+    ),
+    # A dash joining two words or numbers: a space on each side, or none (docs: «Gạch nối»).
+    Rule(
+        "VI015",
+        "dash-spacing",
+        "Gạch nối chỉ có dấu cách một bên",
+        V,
+        W,
+        vi.check_dash,
+        ("punctuation",),
+        fixable=True,
+        fix_kinds=(K.WHITESPACE,),
+        scope="file",
+    ),
+    # A group of two or three words written twice (VI007 sees one word).
+    Rule(
+        "VI016",
+        "repeated-phrase",
+        "Cụm từ bị lặp liền nhau",
+        V,
+        E,
+        vi.check_repeated_phrase,
+        ("words",),
+        scope="file",
+    ),
     # Suppression comments.
     Rule(
         "SUP001",

@@ -261,7 +261,8 @@ def _restyle(text: str, style: ToneStyle) -> list[TextHit]:
 
 def check_doubled(ctx: Context) -> Iterator[Hit]:
     """What it flags: một từ bị gõ hai lần liền nhau, kể cả khi lặp qua chỗ xuống dòng.
-    Không báo các từ láy và những cặp mà mỗi chữ thuộc một từ đúng («hành vi vi phạm»).
+    Không báo các từ láy, những cặp mà mỗi chữ thuộc một từ đúng («hành vi vi phạm») và chữ
+    thứ hai viết hoa mở đầu một tên riêng («Trưởng ban Ban Tuyên giáo»).
 
     Why: chữ lặp là dấu hiệu sửa dở hay dán chồng.
 
@@ -325,3 +326,74 @@ def check_brackets(ctx: Context) -> Iterator[Hit]:
     Use instead: đóng đủ ngoặc, nháy ở đúng chỗ.
     """
     return _units(ctx, "VI011", "check_unbalanced_brackets")
+
+
+def _module_check(module: str, name: str) -> TextCheck:
+    """A check of a module of the language package that ``__init__`` does not re-export."""
+    import importlib
+
+    check: TextCheck = getattr(importlib.import_module(f"vankien.lint.vietnamese.{module}"), name)
+    return check
+
+
+def _run_module(ctx: Context, module: str, name: str, text: str) -> list[TextHit]:
+    return list(_module_check(module, name)(text, _lang(ctx)))
+
+
+def _module_units(ctx: Context, code: str, module: str, name: str) -> Iterator[Hit]:
+    for source in ctx.report.files:
+        for unit in source.units:
+            compute = partial(_run_module, ctx, module, name, unit.text)
+            hits: list[TextHit] = _remembered(ctx, code, unit.text, compute)
+            for hit in hits:
+                found = _to_hit(source, unit, hit)
+                if found is not None:
+                    yield found
+
+
+def check_confusion(ctx: Context) -> Iterator[Hit]:
+    """What it flags: một chữ viết bằng chữ kia của một cặp dễ lẫn (s/x, ch/tr, d/gi/r, l/n,
+    hỏi/ngã) mà cả hai cách viết đều là âm tiết có thật, khi ngữ cảnh cho thấy cách kia mới
+    đúng: cách đã viết không ghép với chữ trước hay sau thành từ nào, còn cách kia thì có
+    (cặp dễ lẫn và chữ ngữ cảnh là dữ liệu: vankien/data/vietnamese/confusions.txt).
+
+    Why: trình kiểm tra chính tả theo âm tiết bỏ qua lỗi này vì «sử», «dải», «mỡ» đều là chữ
+    có thật; chỉ ngữ cảnh mới cho biết đó là lỗi.
+
+    Example: «tăng cường sử phạt», «tinh thần cởi mỡ», «làm dõ trách nhiệm».
+
+    Use instead: «tăng cường xử phạt», «tinh thần cởi mở», «làm rõ trách nhiệm». Không tự sửa:
+    người viết đọc lại và chọn. Thuật ngữ văn kiện Đảng gõ nhầm («dải pháp») do VI009 báo.
+    """
+    return _module_units(ctx, "VI014", "confusions", "check_confusions")
+
+
+def check_dash(ctx: Context) -> Iterator[Hit]:
+    """What it flags: gạch nối giữa hai chữ hay hai số mà chỉ có dấu cách ở một bên: «kinh tế-
+    xã hội», «kinh tế -xã hội», «tháng 6 -8». (Khoảng năm như «2019 -2024» do CON003 báo.)
+
+    Why: quy ước của văn bản: gạch nối nối hai vế thì mỗi bên một dấu cách («kinh tế - xã
+    hội», «2020 - 2025», như bản in), còn gạch nối trong mã, số hiệu thì viết liền («21-NQ/TW»).
+    Dấu cách một bên là gõ sót; khi in, dòng có thể bị ngắt ngay sau gạch nối.
+
+    Example: «phát triển kinh tế- xã hội», «từ ngày 15 -20 hằng tháng».
+
+    Use instead: «phát triển kinh tế - xã hội», «từ ngày 15 - 20 hằng tháng»; ``--fix`` thêm
+    dấu cách còn thiếu khi hai bên đều là chữ hoặc đều là số (bên cạnh mã, tên viết tắt thì
+    người viết chọn viết liền hay cách).
+    """
+    return _module_units(ctx, "VI015", "dashes", "check_dash_spacing")
+
+
+def check_repeated_phrase(ctx: Context) -> Iterator[Hit]:
+    """What it flags: một cụm hai hoặc ba từ bị gõ hai lần liền nhau, kể cả khi lặp qua chỗ
+    xuống dòng (từ đơn bị lặp do VI007 báo).
+
+    Why: cụm lặp là dấu hiệu sửa dở hay dán chồng, mắt người đọc lại dễ trượt qua.
+
+    Example: «các nhiệm vụ đã được đã được triển khai».
+
+    Use instead: «các nhiệm vụ đã được triển khai». Không tự sửa: có khi người viết định sửa
+    một bản, không phải xóa.
+    """
+    return _module_units(ctx, "VI016", "phrases", "check_repeated_phrases")

@@ -319,7 +319,7 @@ def citation_types() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _citation_re() -> re.Pattern[str]:
+def citation_re() -> re.Pattern[str]:
     names = sorted(citation_types(), key=len, reverse=True)
     kinds = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
     # «Thông báo kết luận số 123-TB/TW» is a notice (TB), not a conclusion. The symbol stops
@@ -348,7 +348,7 @@ def check_citation_code(ctx: Context) -> Iterator[Hit]:
     """
     types = citation_types()
     for source, unit in units(ctx):
-        for m in _citation_re().finditer(unit.text):
+        for m in citation_re().finditer(unit.text):
             kind = " ".join(m.group("kind").split())
             num = m.group("num").rstrip(".")
             if num.isdigit() or STATE_NUMBER_RE.match(num):
@@ -389,7 +389,7 @@ def check_citation_incomplete(ctx: Context) -> Iterator[Hit]:
     """
     types = citation_types()
     for source, unit in units(ctx):
-        for m in _citation_re().finditer(unit.text):
+        for m in citation_re().finditer(unit.text):
             if m.group("num").isdigit():
                 kind = " ".join(m.group("kind").split())
                 code = types[kind.lower()][0]

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
 
 from vankien.lint.context import Context
 from vankien.lint.model import Hit
@@ -27,10 +29,35 @@ _CONTEXTS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# A quotation within a paragraph: “…”, «…», "…".
+_QUOTE_RE = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
+# The clause an ellipsis ends: back to the last sentence or clause mark.
+_CLAUSE_RE = re.compile(r"[^.;:!?()\[\]]*$")
+
+
+def _in_quote(quotes: list[tuple[int, int]], at: int) -> bool:
+    return any(start < at < end for start, end in quotes)
+
+
+def _ends_list(text: str, m: re.Match[str]) -> bool:
+    """An ellipsis glued to the last of three or more items separated by commas, and closing
+    the clause: «phong trào thi đua, hội thi, hội diễn...». Dots only: «___» fills a blank."""
+    if m.group().startswith("_") or m.start() == 0 or not text[m.start() - 1].isalnum():
+        return False
+    after = text[m.end() : m.end() + 1]
+    if after and not (after.isspace() or after in ';,)”»"'):
+        return False
+    clause = _CLAUSE_RE.search(text[: m.start()])
+    return clause is not None and clause.group().count(",") >= 2
+
+
 def check_ellipsis(ctx: Context) -> Iterator[Hit]:
     """What it flags: dấu chấm lửng hoặc dãy dấu chấm, dấu gạch dưới còn để ở chỗ phải điền: «…»,
     «……», «...», «......», «lần thứ……», «Số …», «ngày … tháng …». «(…)» và «[…]» (đánh dấu
     phần lược khi trích dẫn) không bị báo.
+    Cũng không bị báo: dấu chấm lửng trong một câu trích dẫn («“…phong cách...”»: phần lược khi
+    trích) và dấu chấm lửng dính vào mục cuối của một liệt kê từ ba mục («thi đua, hội thi,
+    hội diễn...»), trừ khi đứng ở chỗ phải điền («lần thứ…», «Số …», «ngày …»).
 
     Why: đề cương đánh dấu chỗ phải điền bằng dấu chấm; còn dấu chấm là còn chỗ chưa điền. Ở bản
     dự thảo là cảnh báo, ở bản chính thức là lỗi.
@@ -41,18 +68,31 @@ def check_ellipsis(ctx: Context) -> Iterator[Hit]:
     còn tiếp thì kết thúc bằng «v.v.» hoặc viết lại («và các nội dung khác»).
     """
     for source, unit in units(ctx):
+        quotes: list[tuple[int, int]] | None = None
         for m in ELLIPSIS_RE.finditer(unit.text):
+            if quotes is None:
+                # A quotation of words, not a blank in quotes («Chủ đề: “……”»).
+                quotes = [
+                    q.span()
+                    for q in _QUOTE_RE.finditer(unit.text)
+                    if len(re.findall(r"[^\W\d_]{2,}", q.group())) >= 2
+                ]
             before = unit.text[: m.start()]
             if re.search(r"v\.v\.?$", before):
                 continue
             # «(…)» or «[…]» alone marks words left out of a quotation.
             if (before[-1:], unit.text[m.end() : m.end() + 1]) in (("(", ")"), ("[", "]")):
                 continue
-            what = "dấu chấm lửng (chỗ để trống)"
+            what = ""
             for pattern, label in _CONTEXTS:
                 if pattern.search(before):
                     what = label
                     break
+            # A cut quotation («“…phong cách...”») or an open list («thi đua, hội thi, hội
+            # diễn...») uses a real ellipsis; a blank to fill is neither.
+            if not what and (_in_quote(quotes, m.start()) or _ends_list(unit.text, m)):
+                continue
+            what = what or "dấu chấm lửng (chỗ để trống)"
             yield unit_hit(
                 source, unit, m.start(), f"{what}: {quote(unit.text, m.start(), m.end())}"
             )
@@ -81,8 +121,10 @@ def _normal(text: str) -> str:
 
 
 def check_guidance_left(ctx: Context) -> Iterator[Hit]:
-    """What it flags: đoạn văn chép lại (toàn bộ hoặc gần toàn bộ) một dòng hướng dẫn của đề cương
-    như nội dung báo cáo.
+    """What it flags: đoạn văn chép lại (toàn bộ hoặc gần toàn bộ) một dòng hướng dẫn của chính
+    mục đó trong đề cương như nội dung báo cáo. Chỉ trích cùng văn bản mà hướng dẫn nêu («Thực
+    hiện Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương») không phải là
+    chép hướng dẫn: tên, số, ngày và cơ quan ban hành văn bản được bỏ ra trước khi so.
 
     Why: hướng dẫn cho người viết biết phải viết gì; để trong phần nội dung, nó thành lời chỉ dẫn
     in trong văn kiện đại hội. Ở bản dự thảo là cảnh báo, ở bản chính thức là lỗi.
@@ -93,21 +135,26 @@ def check_guidance_left(ctx: Context) -> Iterator[Hit]:
     Use instead: viết phần đánh giá mà hướng dẫn yêu cầu; bản thân hướng dẫn chỉ nằm trong chú
     thích ``<!-- HƯỚNG DẪN: … -->``.
     """
-    lines: dict[str, str] = {}
+    from vankien.lint.rules.structure import placed_headings
+
+    every: dict[str, str] = {}  # content of a guidance line → the line
+    own: dict[int, dict[str, str]] = {}  # id of a section → its own guidance lines
     for section in ctx.outline.walk():
         for line in section.guidance:
-            key = _normal(ctx.report.substitute(line))
+            key = _content(_normal(ctx.report.substitute(line)))
             if len(key) >= 30:
-                lines[key] = line
-    if not lines:
+                every[key] = line
+                own.setdefault(id(section), {})[key] = line
+    if not every:
         return
+    placed = placed_headings(ctx)
     for source, unit in units(ctx):
         if unit.kind == "heading":
             continue
-        text = _normal(unit.text)
+        text = _content(_normal(unit.text))
         if len(text) < 30:
             continue
-        for key in lines:
+        for key in _guidance_of(placed, unit.heading, own, every):
             if text == key or key in text or (len(text) >= 60 and text in key):
                 yield unit_hit(
                     source,
@@ -116,6 +163,43 @@ def check_guidance_left(ctx: Context) -> Iterator[Hit]:
                     f"đoạn văn chép lại hướng dẫn của đề cương: {quote(unit.text, 0, 40, 0)}",
                 )
                 break
+
+
+def _guidance_of(
+    placed: list[Any], heading: int | None, own: dict[int, dict[str, str]], every: dict[str, str]
+) -> Iterable[str]:
+    """The guidance a paragraph under ``heading`` may have been copied from: that of the
+    nearest enclosing outline section that has guidance; every line when the paragraph is
+    under no heading of the outline (its place is unknown)."""
+    node = placed[heading] if heading is not None and heading < len(placed) else None
+    while node is not None:
+        if node.section is not None:
+            lines = own.get(id(node.section))
+            if lines:
+                return lines
+        node = node.parent
+    return every
+
+
+def _content(text: str) -> str:
+    """``text`` (normalised) without the documents it cites: «nghị quyết số 21-nq/tw, ngày
+    16/6/2022 của ban chấp hành trung ương» names a document, it is not guidance; a paragraph
+    that cites the same document as the guidance has copied nothing."""
+    return " ".join(_cited_re().sub(" ", text).split()).strip(" .;:,")
+
+
+@cache
+def _cited_re() -> re.Pattern[str]:
+    """A citation (lint/data/citation-types.txt), its date and its issuer («của Ban Chấp hành
+    Trung ương», up to a mark or to «về», where what the document is about starts)."""
+    from vankien.lint.rules.consistency import citation_re
+
+    return re.compile(
+        rf"(?:{citation_re().pattern})"
+        r"(?:,?\s*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})?"
+        r"(?:\s+của\s+(?:(?!\svề\s)[^,;.()])*)?",
+        re.IGNORECASE,
+    )
 
 
 def check_undefined_variable(ctx: Context) -> Iterator[Hit]:

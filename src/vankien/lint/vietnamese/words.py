@@ -168,6 +168,8 @@ def check_doubled_words(text: str, cfg: LangConfig) -> Iterator[TextHit]:
         pair = f"{a.key} {b.key}"
         if cfg.is_word(pair) or pair in cfg.lexicon.reduplications:
             continue
+        if _starts_name(tokens, j):
+            continue
         if _left_word(tokens, runs, j - 1, cfg) and _right_word(tokens, runs, j, cfg):
             continue
         yield TextHit(
@@ -177,6 +179,17 @@ def check_doubled_words(text: str, cfg: LangConfig) -> Iterator[TextHit]:
             a.text,
             False,
         )
+
+
+def _starts_name(tokens: tuple[Token, ...], j: int) -> bool:
+    """``tokens[j]`` repeats the lower-case word before it with a capital, and a capitalised
+    word follows: the second copy opens a proper name («Trưởng ban Ban Tuyên giáo», «Phó
+    trưởng ban Ban Dân vận»), not a slip."""
+    a, b = tokens[j - 1], tokens[j]
+    if not (a.text.islower() and b.text[:1].isupper() and not b.text.isupper()):
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is not None and nxt.joined and nxt.checkable and nxt.text[:1].isupper()
 
 
 # --- known misspellings -------------------------------------------------------------------

@@ -119,7 +119,13 @@ def readings(key: str) -> tuple[tuple[str, str], ...]:
     # «gi» before a vowel takes the i into the onset; «gì», «gìn» have the onset g.
     rest = key[len(onset) :]
     for other in conf.onsets.get(onset, ()):
-        out.append((other + rest, conf.pair_names[(onset, other)]))
+        name = conf.pair_names[(onset, other)]
+        out.append((other + rest, name))
+        # «gi» before i writes one i: «dìa» ↔ «gìa» is no pair, «dia» ↔ «gia» (tham gia) is.
+        if other == "gi" and rest[:1] and split_tone(rest[0])[0] == "i" and len(rest) > 1:
+            out.append(("g" + rest, name))
+        elif onset == "gi" and other != "gi":
+            out.append((other + "i" + rest, name))
     if syl.tone_index >= 0:
         base, tone = split_tone(key[syl.tone_index])
         for other_tone in conf.tones.get(tone, ()):

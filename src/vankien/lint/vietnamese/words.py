@@ -184,8 +184,12 @@ def check_doubled_words(text: str, cfg: LangConfig) -> Iterator[TextHit]:
 def _starts_name(tokens: tuple[Token, ...], j: int) -> bool:
     """``tokens[j]`` repeats the lower-case word before it with a capital, and a capitalised
     word follows: the second copy opens a proper name («Trưởng ban Ban Tuyên giáo», «Phó
-    trưởng ban Ban Dân vận»), not a slip."""
+    trưởng ban Ban Dân vận»); or the first copy ends a name (Title case in running text) and
+    the second is in lower case («Phạm Văn Được được bầu»). Neither is a slip."""
     a, b = tokens[j - 1], tokens[j]
+    # A name, then the same word in lower case: «đồng chí Phạm Văn Được được bầu».
+    if a.name_like and b.text.islower():
+        return True
     if not (a.text.islower() and b.text[:1].isupper() and not b.text.isupper()):
         return False
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None

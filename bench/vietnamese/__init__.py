@@ -1,0 +1,1 @@
+"""Measuring the Vietnamese checks on unseen text: ``python -m bench.vietnamese``."""

@@ -36,6 +36,7 @@ class Confusions(NamedTuple):
     pair_names: dict[tuple[str, str], str]  # (onset or tone, other) → «s/x», «hỏi/ngã»
     before: dict[str, frozenset[str]]  # reading → syllables before it that decide it
     after: dict[str, frozenset[str]]  # reading → syllables after it that decide it
+    skip: frozenset[str]  # function words never read as a slip
 
 
 def _key(text: str) -> str:
@@ -61,6 +62,7 @@ def load_confusions() -> Confusions:
     names: dict[tuple[str, str], str] = {}
     before: dict[str, frozenset[str]] = {}
     after: dict[str, frozenset[str]] = {}
+    skip: set[str] = set()
     for number, raw in enumerate(read_text(path).split("\n"), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -71,7 +73,7 @@ def load_confusions() -> Confusions:
             f"dòng «{line}» không đúng dạng",
             path=path,
             line=number,
-            hint="viết «âm đầu | s | x», «thanh | hỏi | ngã» hoặc "
+            hint="viết «âm đầu | s | x», «thanh | hỏi | ngã», «bỏ qua | nữa, nên» hoặc "
             "«ngữ cảnh | rõ | trước: làm, nêu | sau: ràng».",
         )
         if kind == "âm đầu" and len(fields) == 3:
@@ -88,6 +90,11 @@ def load_confusions() -> Confusions:
             tones.setdefault(ta, set()).add(tb)
             tones.setdefault(tb, set()).add(ta)
             names[(str(ta), str(tb))] = names[(str(tb), str(ta))] = f"{fields[1]}/{fields[2]}"
+        elif kind == "bỏ qua" and len(fields) == 2:
+            words = {_key(w) for w in fields[1].split(",") if w.strip()}
+            if not words or any(parse(w) is None for w in words):
+                raise bad
+            skip |= words
         elif kind == "ngữ cảnh" and len(fields) == 4:
             reading = _key(fields[1])
             pre, post = _words(fields[2], "trước"), _words(fields[3], "sau")
@@ -103,6 +110,7 @@ def load_confusions() -> Confusions:
         names,
         before,
         after,
+        frozenset(skip),
     )
 
 
@@ -173,6 +181,7 @@ def check_confusions(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     by spaces). Not fixed by ``--fix``: the message names the reading the context supports.
     """
     lex = cfg.lexicon
+    conf = load_confusions()
     tokens, runs = _analyse(text)
     keys = [t.key for t in tokens]
     last = -1  # a flagged syllable's neighbour is not flagged again
@@ -182,7 +191,7 @@ def check_confusions(text: str, cfg: LangConfig) -> Iterator[TextHit]:
         # Alone between punctuation: no context to decide by.
         if runs[k] < 2 and (k == 0 or runs[k - 1] < 2):
             continue
-        if tok.key in lex.stopwords or tok.key in lex.names:
+        if tok.key in lex.stopwords or tok.key in lex.names or tok.key in conf.skip:
             continue
         others = [(r, name) for r, name in readings(tok.key) if r in lex.syllables]
         if not others:

@@ -59,6 +59,9 @@ def check_dash_spacing(text: str, cfg: LangConfig) -> Iterator[TextHit]:
         if right is None:
             continue
         left = m.group("left")
+        # A document symbol with its number left blank: «Số -BC/ĐU» (filled in by hand).
+        if text.startswith("/", right.end()):
+            continue
         # A negative number («giảm -5%»): a lower-case word, spaces, a dash and digits.
         if m.group("d1") and right.group()[:1].isdigit() and left.islower():
             continue

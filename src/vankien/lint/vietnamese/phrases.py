@@ -42,6 +42,9 @@ def check_repeated_phrases(text: str, cfg: LangConfig) -> Iterator[TextHit]:
             first = [t.key for t in group[:size]]
             if first != [t.key for t in group[size:]]:
                 continue
+            # A heading in capitals echoed by its sentence: «MỤC TIÊU TỔNG QUÁT Mục tiêu…».
+            if group[0].text.isupper() != group[size].text.isupper():
+                continue
             if len(set(first)) == 1:
                 continue  # «dần dần dần dần»: the single-word rule's case
             phrase = " ".join(first)

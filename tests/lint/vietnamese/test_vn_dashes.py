@@ -35,7 +35,7 @@ def test_fix_puts_a_space_on_each_side(text: str, want: str, cfg: LangConfig) ->
 @pytest.mark.parametrize(
     "text",
     [
-        "kinh tế - xã hội; 21-NQ/TW; COVID-19; Hồ Chí Minh-Lê-nin",
+        "kinh tế - xã hội; 21-NQ/TW; COVID-19; V.I. Lê-nin",
         "giảm -5%; nhiệm kỳ 2019 -2024; Số -BC/ĐU",
         "- một mục danh sách",
     ],

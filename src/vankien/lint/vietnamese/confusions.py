@@ -145,11 +145,17 @@ def readings(key: str) -> tuple[tuple[str, str], ...]:
 
 
 def _evidence(
-    keys: list[str], runs: tuple[int, ...], k: int, reading: str, cfg: LangConfig
+    keys: list[str],
+    runs: tuple[int, ...],
+    k: int,
+    reading: str,
+    cfg: LangConfig,
+    *,
+    any_only: bool = False,
 ) -> tuple[int, str | None]:
     """How much the context supports ``reading`` at position ``k``, and the word it forms
     (for the message): dictionary words of two or three syllables through ``k``, and the
-    context words the data gives."""
+    context words the data gives. ``any_only``: stop at the first piece of evidence."""
     conf = load_confusions()
     score = 0
     word: str | None = None
@@ -162,6 +168,8 @@ def _evidence(
             parts[k - first] = reading
             phrase = " ".join(parts)
             if cfg.is_word(phrase):
+                if any_only:
+                    return 1, phrase
                 score += 1
                 if word is None or len(phrase) > len(word):
                     word = phrase
@@ -196,7 +204,7 @@ def check_confusions(text: str, cfg: LangConfig) -> Iterator[TextHit]:
         others = [(r, name) for r, name in readings(tok.key) if r in lex.syllables]
         if not others:
             continue
-        written, _ = _evidence(keys, runs, k, tok.key, cfg)
+        written, _ = _evidence(keys, runs, k, tok.key, cfg, any_only=True)
         if written:
             continue
         best: tuple[int, str, str, str] | None = None

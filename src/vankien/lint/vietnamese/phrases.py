@@ -27,21 +27,25 @@ def check_repeated_phrases(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     """
     tokens = tokenize(text)
     n_tok = len(tokens)
+    if n_tok < 4:
+        return
+    keys = [t.key for t in tokens]
     k = 0
     while k < n_tok:
         found = 0
         for size in _SIZES:
             end = k + 2 * size
-            if end > n_tok:
+            # Cheapest test first: the group's first word must come back ``size`` words on.
+            if end > n_tok or keys[k] != keys[k + size]:
+                continue
+            if keys[k : k + size] != keys[k + size : end]:
                 continue
             group = tokens[k:end]
             if not all(t.checkable for t in group):
                 continue
             if not all(t.joined for t in group[1:]):
                 continue
-            first = [t.key for t in group[:size]]
-            if first != [t.key for t in group[size:]]:
-                continue
+            first = keys[k : k + size]
             # A heading in capitals echoed by its sentence: «MỤC TIÊU TỔNG QUÁT Mục tiêu…».
             if group[0].text.isupper() != group[size].text.isupper():
                 continue

@@ -74,12 +74,14 @@ def fault(key: str) -> str | None:
 
 @lru_cache(maxsize=4)
 def attested(lexicon: Lexicon, extra_terms: frozenset[str]) -> frozenset[str]:
-    """Every syllable of a known word: dictionary, curated lists, names, the project's terms."""
-    out = set(lexicon.syllables) | lexicon.names
-    for group in (lexicon.words, extra_terms):
+    """Every syllable of a known word: dictionary, watchlist, names, the project's terms (the
+    dictionary's own are computed once with the word lists; only the small lists are added)."""
+    extra = set(lexicon.names)
+    for group in (lexicon.watch, extra_terms):
         for word in group:
-            out.update(word.split(" "))
-    return frozenset(s for s in out if parse(s) is not None)
+            extra.update(word.split(" "))
+    extra -= lexicon.syllables
+    return lexicon.syllables.union(s for s in extra if parse(s) is not None)
 
 
 def _edits(key: str) -> Iterable[str]:
@@ -107,8 +109,10 @@ def respelled(key: str, known: frozenset[str]) -> str | None:
 @lru_cache(maxsize=2048)
 def near(key: str, known: frozenset[str]) -> tuple[str, ...]:
     """Attested valid syllables one letter (with any tone) away from ``key``, sorted."""
-    found = {to_second_style(e) for e in _edits(key)}
-    return tuple(sorted(s for s in found if s in known and s != key and fault(s) is None))
+    # Keys and the attested set are both in the «hoà» style: an edit in the other style is
+    # simply not found, and its «hoà» form is itself one edit away.
+    found = {e for e in _edits(key) if e in known}
+    return tuple(sorted(s for s in found if s != key and fault(s) is None))
 
 
 def suggest(

@@ -28,8 +28,11 @@ Index = dict[tuple[str, ...], tuple[tuple[int, str], ...]]
 
 
 @lru_cache(maxsize=4)
-def dropped_index(lexicon: Lexicon, extra_terms: frozenset[str]) -> tuple[Index, tuple[int, ...]]:
-    """(written syllables → ((position of the dropped one, term), …), lengths written)."""
+def dropped_index(
+    lexicon: Lexicon, extra_terms: frozenset[str]
+) -> tuple[Index, tuple[int, ...], frozenset[str]]:
+    """(written syllables → ((position of the dropped one, term), …), lengths written, first
+    syllables written)."""
     index: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     for term in sorted(lexicon.watch | extra_terms):
         syl = tuple(term.split(" "))
@@ -40,7 +43,8 @@ def dropped_index(lexicon: Lexicon, extra_terms: frozenset[str]) -> tuple[Index,
         for i in range(1, len(syl) if len(syl) > 3 else 0):
             index.setdefault(syl[:i] + syl[i + 1 :], []).append((i, term))
     lengths = tuple(sorted({len(k) for k in index}, reverse=True))
-    return {k: tuple(v) for k, v in index.items()}, lengths
+    firsts = frozenset(k[0] for k in index)
+    return {k: tuple(v) for k, v in index.items()}, lengths, firsts
 
 
 def check_dropped_syllables(text: str, cfg: LangConfig) -> Iterator[TextHit]:
@@ -50,13 +54,16 @@ def check_dropped_syllables(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     with the full term (in the written letter case) as the suggestion; never fixed
     automatically (the writer may have meant another wording).
     """
-    index, lengths = dropped_index(cfg.lexicon, cfg.extra_terms)
+    index, lengths, firsts = dropped_index(cfg.lexicon, cfg.extra_terms)
     if not index:
         return
     tokens = tokenize(text)
     keys = [t.key if t.checkable else "" for t in tokens]
     k = 0
     while k < len(tokens):
+        if keys[k] not in firsts:
+            k += 1
+            continue
         hit = None
         for n in lengths:
             if k + n > len(tokens) or not all(keys[k : k + n]):

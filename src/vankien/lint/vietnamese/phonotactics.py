@@ -65,9 +65,12 @@ def fault(key: str) -> str | None:
         return f"vần «{nucleus}» phải có âm cuối"
     if coda and nucleus in _NO_CODA:
         return f"vần «{nucleus}» không đi với âm cuối -{coda}"
-    if coda in ("ch", "nh") and nucleus not in _PALATAL_NUCLEI:
+    # «quỳnh», «quých»: after qu the y stands for uy.
+    palatal = nucleus in _PALATAL_NUCLEI or (onset == "qu" and nucleus == "y")
+    if coda in ("ch", "nh") and not palatal:
         return f"âm cuối -{coda} không đứng sau «{nucleus}»"
-    if coda in ("ng", "c") and nucleus in ("i", "ê"):
+    # «giếng»: the onset gi took the i of iê, so «ê» is not the vowel there.
+    if coda in ("ng", "c") and nucleus in ("i", "ê") and onset != "gi":
         return f"sau «{nucleus}» viết -{'nh' if coda == 'ng' else 'ch'}, không viết -{coda}"
     return None
 

@@ -6,12 +6,13 @@ from vankien.lint.vietnamese import LangConfig, check_dropped_syllables
 from vankien.lint.vietnamese.terms import dropped_index
 
 
-def test_index_holds_inner_and_last_drops_of_long_terms(cfg: LangConfig) -> None:
+def test_index_holds_inner_drops_of_long_terms(cfg: LangConfig) -> None:
     index, lengths, firsts = dropped_index(cfg.lexicon, frozenset())
     term = "ban thường vụ đảng uỷ"
     assert (2, term) in index[("ban", "thường", "đảng", "uỷ")]
-    assert (4, term) in index[("ban", "thường", "vụ", "đảng")]
-    assert ("thường", "vụ", "đảng", "uỷ") not in index  # the first syllable: a shorter term
+    # Without its first or last syllable a term is often a correct shorter phrase.
+    assert ("thường", "vụ", "đảng", "uỷ") not in index
+    assert ("ban", "thường", "vụ", "đảng") not in index
     assert min(lengths) >= 3 and "ban" in firsts
     # Terms of three syllables are not indexed: two written syllables are too common a pair.
     assert not any(t == "cách làm hay" for v in index.values() for _, t in v)

@@ -3,15 +3,15 @@
 The terms are the watchlist (data: ``watchlist.txt``) and the project's ``extra_terms``. Each
 term of four syllables or more is indexed once by what remains when one syllable is dropped,
 so a paragraph is checked by one dictionary look-up per position and length, never by a scan
-of the terms. Dropping the first syllable leaves a shorter correct term («thường vụ»), so only
-an inner or the last syllable counts as dropped, and only when:
+of the terms. Only an inner syllable counts as dropped: without its first or last syllable a
+term is often a correct shorter phrase («thường vụ Đảng ủy», «phát triển Đảng» beside «phát
+triển đảng viên»). A gap is reported only when:
 
 - the written syllables are not themselves a word or term, and neither the first of them with
   the word before nor the last with the word after forms a word («người đầu tiên»);
 - at least three syllables are written (two are too common a pair to read a gap into:
   «cách làm», «gương tốt»), so only terms of four syllables or more are indexed;
-- for an inner gap: the two syllables the gap brings together do not form a word;
-- for the last syllable: it is not what follows anyway.
+- the two syllables the gap brings together do not form a word.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def dropped_index(
             continue
         # Three syllables at least are written: two are too common a pair to read a gap
         # into («cách làm», «gương tốt»).
-        for i in range(1, len(syl) if len(syl) > 3 else 0):
+        for i in range(1, len(syl) - 1 if len(syl) > 3 else 0):
             index.setdefault(syl[:i] + syl[i + 1 :], []).append((i, term))
     lengths = tuple(sorted({len(k) for k in index}, reverse=True))
     firsts = frozenset(k[0] for k in index)
@@ -48,7 +48,7 @@ def dropped_index(
 
 
 def check_dropped_syllables(text: str, cfg: LangConfig) -> Iterator[TextHit]:
-    """Fixed terms with one syllable missing inside or at the end.
+    """Fixed terms with one inner syllable missing.
 
     ``text`` is a paragraph (soft line breaks joined by spaces). Reported once per place,
     with the full term (in the written letter case) as the suggestion; never fixed
@@ -81,10 +81,7 @@ def check_dropped_syllables(text: str, cfg: LangConfig) -> Iterator[TextHit]:
             ):
                 continue  # the written syllables belong to the words around them
             for i, term in entries:
-                missing = term.split(" ")[i]
-                if i < n and cfg.is_word(f"{written[i - 1]} {written[i]}"):
-                    continue
-                if i == n and missing == nxt:
+                if cfg.is_word(f"{written[i - 1]} {written[i]}"):
                     continue
                 hit = (n, i, term)
                 break

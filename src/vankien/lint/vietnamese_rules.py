@@ -348,7 +348,7 @@ def check_invalid_syllable(ctx: Context) -> Iterator[Hit]:
 
 
 def check_dropped_syllable(ctx: Context) -> Iterator[Hit]:
-    """What it flags: thuật ngữ cố định của văn kiện Đảng bị sót một âm tiết ở giữa hay ở cuối
+    """What it flags: thuật ngữ cố định của văn kiện Đảng bị sót một âm tiết ở giữa
     (danh sách thuật ngữ: vankien/data/vietnamese/watchlist.txt và ``lint: extra_terms``).
 
     Why: khi sửa hay gõ nhanh, một chữ trong cụm dài dễ bị rơi mất; phần còn lại không còn là

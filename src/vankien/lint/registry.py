@@ -457,6 +457,30 @@ RULES: tuple[Rule, ...] = (
         ("punctuation",),
         scope="file",
     ),
+    # A syllable must fit Vietnamese phonotactics and occur in some known word.
+    Rule(
+        "VI012",
+        "invalid-syllable",
+        "Chữ không thể là âm tiết tiếng Việt (gõ nhầm)",
+        V,
+        W,
+        vi.check_invalid_syllable,
+        ("words",),
+        fixable=True,
+        fix_kinds=(K.LETTERS,),
+        scope="file",
+    ),
+    # A fixed Party term keeps all its syllables (data: data/vietnamese/watchlist.txt).
+    Rule(
+        "VI013",
+        "term-syllable-dropped",
+        "Thuật ngữ bị sót một âm tiết",
+        V,
+        W,
+        vi.check_dropped_syllable,
+        ("words",),
+        scope="file",
+    ),
     # Real-word confusions (s/x, ch/tr, d/gi/r, l/n, hỏi/ngã), told by the context: the
     # written reading forms no word with its neighbours, the other does (data/confusions.txt).
     Rule(

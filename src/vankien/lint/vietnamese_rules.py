@@ -328,6 +328,40 @@ def check_brackets(ctx: Context) -> Iterator[Hit]:
     return _units(ctx, "VI011", "check_unbalanced_brackets")
 
 
+def check_invalid_syllable(ctx: Context) -> Iterator[Hit]:
+    """What it flags: chữ không thể là âm tiết tiếng Việt: sai luật ghép âm (k/gh/ngh chỉ
+    đứng trước i, e, ê; c/g/ng không đứng trước chúng; vần có âm cuối -p, -t, -c, -ch chỉ mang
+    dấu sắc hoặc nặng; thiếu hay thừa âm cuối) hoặc không có trong từ nào của từ điển. Chữ viết
+    hoa giữa câu cũng được kiểm tra, trừ khi trông như tên riêng (sau «đồng chí», «ông», «bà»,
+    «tỉnh», «xã»…, hay bắt đầu bằng một họ). Không kiểm tra chữ viết tắt, mã văn bản, đơn vị,
+    số La Mã, tên nước ngoài.
+
+    Why: đây là lỗi gõ phím (thiếu, thừa hay nhầm một chữ cái, sai dấu); kiểm tra theo luật
+    chính tả bắt được cả những lỗi không có trong danh sách nào.
+
+    Example: «ngiêm túc», «kương quyết», «quyêt định», «thàh lập», «Ủy ban Kiễm tra».
+
+    Use instead: «nghiêm túc», «cương quyết», «quyết định», «thành lập», «Ủy ban Kiểm tra».
+    ``--fix`` chỉ sửa lỗi viết k/c, g/gh, ng/ngh (cùng một âm); các lỗi khác cần người viết
+    chọn chữ đúng. Từ đúng mà bị báo nhầm: thêm vào ``lint: extra_terms`` trong report.yaml.
+    """
+    return _units(ctx, "VI012", "check_invalid_syllables")
+
+
+def check_dropped_syllable(ctx: Context) -> Iterator[Hit]:
+    """What it flags: thuật ngữ cố định của văn kiện Đảng bị sót một âm tiết ở giữa
+    (danh sách thuật ngữ: vankien/data/vietnamese/watchlist.txt và ``lint: extra_terms``).
+
+    Why: khi sửa hay gõ nhanh, một chữ trong cụm dài dễ bị rơi mất; phần còn lại không còn là
+    tên đúng của cơ quan, chức danh hay chủ trương.
+
+    Example: «Ban Thường Đảng ủy», «phòng chống nhũng».
+
+    Use instead: «Ban Thường vụ Đảng ủy», «phòng chống tham nhũng».
+    """
+    return _units(ctx, "VI013", "check_dropped_syllables")
+
+
 def _module_check(module: str, name: str) -> TextCheck:
     """A check of a module of the language package that ``__init__`` does not re-export."""
     import importlib

@@ -19,12 +19,14 @@ from vankien.lint.vietnamese.punctuation import (
     check_punctuation_spacing,
     check_unbalanced_brackets,
 )
+from vankien.lint.vietnamese.terms import check_dropped_syllables
 from vankien.lint.vietnamese.tone import (
     check_tone_placement,
     check_tone_style,
     document_style,
     tone_style_counts,
 )
+from vankien.lint.vietnamese.validity import check_invalid_syllables
 from vankien.lint.vietnamese.words import (
     check_doubled_words,
     check_misspellings,
@@ -35,6 +37,8 @@ __all__ = [
     "LangConfig",
     "TextHit",
     "check_doubled_words",
+    "check_dropped_syllables",
+    "check_invalid_syllables",
     "check_invisible_characters",
     "check_legacy_encoding",
     "check_lookalike_letters",

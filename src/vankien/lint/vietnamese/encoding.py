@@ -192,16 +192,44 @@ def _legacy_tokens(text: str, cfg: LangConfig) -> Iterator[tuple[int, int, str, 
                 break
 
 
+# Latin-1 letters that are also Vietnamese letters in Unicode: a token made only of these and
+# ASCII letters («chá», «bâ») reads as Unicode Vietnamese as well as TCVN3 or VNI.
+_AMBIGUOUS = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_MIN_AMBIGUOUS = 3
+
+
+def _evidenced(text: str, cfg: LangConfig) -> list[tuple[int, int, str, str]]:
+    """The legacy tokens of ``text`` when the text shows it is encoded: a token with a code
+    that is no Vietnamese letter (§, ¶, Þ, û, ñ, a soft hyphen, mojibake), or at least three
+    tokens that convert. One short token such as «chá» (a slip for «chán», «chát», …) is not
+    evidence: TCVN3 would turn it into an unrelated word («chỏ»)."""
+    found = list(_legacy_tokens(text, cfg))
+    if not found:
+        return []
+    strong = any(
+        any(not (c.isascii() or c in _AMBIGUOUS) for c in text[s:e]) for s, e, _, _ in found
+    )
+    return found if strong or len(found) >= _MIN_AMBIGUOUS else []
+
+
+def legacy_spans(text: str, cfg: LangConfig) -> list[tuple[int, int]]:
+    """Spans that :func:`check_legacy_encoding` reports (other word checks leave them alone)."""
+    if text.isascii():
+        return []
+    return [(s, e) for s, e, _, _ in _evidenced(text, cfg)]
+
+
 def check_legacy_encoding(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     """Words in TCVN3, VNI or mojibake (UTF-8 read as Windows-1252), each converted alone.
 
     Works on a paragraph or a line (each whitespace-separated token is judged on its own): a
     token is flagged only if it is not a known syllable and the legacy table turns it into known
-    syllables. Run it on the raw text: the soft hyphen U+00AD is TCVN3's «ư».
+    syllables, and only when the text shows it is encoded (see :func:`_evidenced`). Run it on
+    the raw text: the soft hyphen U+00AD is TCVN3's «ư».
     """
     if text.isascii():
         return
-    for start, end, name, converted in _legacy_tokens(text, cfg):
+    for start, end, name, converted in _evidenced(text, cfg):
         yield TextHit(
             start,
             end,

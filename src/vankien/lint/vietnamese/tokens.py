@@ -59,6 +59,11 @@ def _classify(word: str, key: str) -> tuple[bool, bool]:
     return True, word[0].isupper() and not upper
 
 
+def skip_spans(text: str) -> list[tuple[int, int]]:
+    """Spans no word check looks inside: URLs, e-mail addresses, code, variables, attributes."""
+    return [m.span() for m in _SKIP_RE.finditer(text)] if _MAY_SKIP.search(text) else []
+
+
 # Large enough for a whole report, so a linter that runs one check over every paragraph and
 # then the next check still tokenises each paragraph once.
 @lru_cache(maxsize=4096)
@@ -68,7 +73,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     low = to_second_style(text.lower()) if nfc else ""
     if len(low) != len(text):
         low = ""
-    skips = [m.span() for m in _SKIP_RE.finditer(text)] if _MAY_SKIP.search(text) else []
+    skips = skip_spans(text)
     if not nfc or not text.isascii():
         broken = mojibake_spans(text)
         if broken:

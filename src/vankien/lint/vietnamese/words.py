@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from vankien.lint.vietnamese.config import LangConfig
 from vankien.lint.vietnamese.hits import TextHit
+from vankien.lint.vietnamese.names import name_indices
 from vankien.lint.vietnamese.syllable import (
     demark,
     parse,
@@ -252,9 +253,9 @@ def check_term_near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     flagged only when it is not a dictionary word, the slipped syllable is not a function word
     (unless only its tone differs and the group ends the clause),
     no neighbour forms a dictionary word with it, the slipped word does not look like a name
-    (Title case in running text), no word of the group is a listed name in Title case, and one
-    cheap edit of one syllable (tone; â/ê/ô/ơ/ư/ă, d/đ; ch/tr, s/x, d/gi/r, final n/ng, t/c;
-    one letter) turns it into a watchlist term.
+    (:mod:`vankien.lint.vietnamese.names`), no word of the group is a listed name in Title
+    case, and one cheap edit of one syllable (tone; â/ê/ô/ơ/ư/ă, d/đ; ch/tr, s/x, d/gi/r,
+    final n/ng, t/c; one letter) turns it into a watchlist term.
     """
     return iter(sorted(_near_misses(text, cfg), key=lambda h: h.start))
 
@@ -265,6 +266,7 @@ def _near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     keys_all = [t.key for t in tokens]
     index = lex.watch_index
     flagged: set[int] = set()
+    names = name_indices(tokens, lex)
     for n in sorted(lex.watch_lengths, reverse=True):
         positions = lex.watch_positions[n]
         first, second = positions[0], positions[1]
@@ -289,9 +291,10 @@ def _near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
             best: tuple[int, str, int] | None = None
             for i in range(n):
                 cands = index.get((n, i, (*keys[:i], *keys[i + 1 :])))
-                # The slipped word must not look like a name; the others match the term
+                # The slipped word must not look like a name (a capital alone does not make
+                # one: «Hội Nghi», see names.py); the others match the term
                 # exactly, so a capital there is the writer's («Đảng bố» → «Đảng bộ»).
-                if not cands or k + i in flagged or tokens[k + i].name_like:
+                if not cands or k + i in flagged or k + i in names:
                     continue
                 stop = keys[i] in lex.stopwords
                 if stop and not clause_end:

@@ -9,7 +9,7 @@ from vankien.lint.vietnamese.tokens import tokenize
 
 def _names(text: str, cfg: LangConfig) -> list[str]:
     tokens = tokenize(text)
-    return [tokens[i].text for i in sorted(name_indices(tokens, cfg.lexicon))]
+    return [tokens[i].text for i in sorted(name_indices(text, cfg.lexicon))]
 
 
 def test_data_lists_load() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from vankien.lint.vietnamese.config import Lexicon, _key, _read_list
-from vankien.lint.vietnamese.tokens import Token
+from vankien.lint.vietnamese.tokens import Token, tokenize
 from vankien.resources import data_path
 from vankien.textio import read_text
 
@@ -59,7 +59,12 @@ def _after_trigger(tokens: tuple[Token, ...], first: int, found: frozenset[str])
 
 
 @lru_cache(maxsize=4096)
-def _name_indices(tokens: tuple[Token, ...], lexicon: Lexicon) -> frozenset[int]:
+def name_indices(text: str, lexicon: Lexicon) -> frozenset[int]:
+    """Indices (in ``tokenize(text)``) of the capitalised tokens that look like part of a
+    proper name; cached by the text (a token tuple would be re-hashed on every call)."""
+    tokens = tokenize(text)
+    if not any(t.name_like for t in tokens):
+        return frozenset()
     out: set[int] = set()
     found, family = triggers(), surnames()
     k = 0
@@ -79,10 +84,3 @@ def _name_indices(tokens: tuple[Token, ...], lexicon: Lexicon) -> frozenset[int]
             out.update(run)
         k = end
     return frozenset(out)
-
-
-def name_indices(tokens: tuple[Token, ...], lexicon: Lexicon) -> frozenset[int]:
-    """Indices of the capitalised tokens that look like part of a proper name."""
-    if not any(t.name_like for t in tokens):
-        return frozenset()
-    return _name_indices(tokens, lexicon)

@@ -80,7 +80,7 @@ def check_invalid_syllables(text: str, cfg: LangConfig) -> Iterator[TextHit]:
         capital = word[:1].isupper()
         if capital:
             if names is None:
-                names = name_indices(tokens, cfg.lexicon)
+                names = name_indices(text, cfg.lexicon)
             if k in names:
                 continue
         if misplaced_tone(key) is not None:

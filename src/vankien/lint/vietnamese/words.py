@@ -266,7 +266,7 @@ def _near_misses(text: str, cfg: LangConfig) -> Iterator[TextHit]:
     keys_all = [t.key for t in tokens]
     index = lex.watch_index
     flagged: set[int] = set()
-    names = name_indices(tokens, lex)
+    names = name_indices(text, lex)
     for n in sorted(lex.watch_lengths, reverse=True):
         positions = lex.watch_positions[n]
         first, second = positions[0], positions[1]

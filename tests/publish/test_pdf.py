@@ -20,7 +20,10 @@ from vankien.publish.pdf import docx_to_pdf
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = [pytest.mark.slow, pytest.mark.needs_soffice("pdftotext", "pdfinfo")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.needs_soffice("pdftotext", "pdfinfo", "pdffonts", "pdftocairo"),
+]
 WORD_RE = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
 )

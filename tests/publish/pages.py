@@ -91,13 +91,19 @@ def first_last_lines(pdf: Path) -> list[tuple[str, str]]:
     return [(page.first_line, page.last_line) for page in read_pages(pdf)]
 
 
+def _tokens(page: Page) -> list[Word]:
+    """The page's words split at any space a word may hold (a no-break space between two
+    words is one word for poppler, two for ``str.split``), each keeping its word's box."""
+    return [Word(part, w.box) for w in page.words for part in w.text.split()]
+
+
 def _find(pages: list[Page], text: str, *, last: bool = False) -> dict[str, Any] | None:
     """Where the first (up to two) words of ``text`` follow one another: the first place, or
     the last one (the closing block is the document's end)."""
     wanted = text.split()[:2]
     found = None
     for page in pages:
-        words = page.words
+        words = _tokens(page)
         for i in range(len(words) - len(wanted) + 1):
             if [w.text for w in words[i : i + len(wanted)]] == wanted:
                 run = words[i : i + len(wanted)]

@@ -244,3 +244,14 @@ def test_pdf_pages_are_the_docx_pages(root, tmp_path):
     assert len(pdf_pages) == len(docx_pages) > 1
     for number, (ours, theirs) in enumerate(zip(pdf_pages, docx_pages, strict=True), 1):
         assert ours == theirs, f"page {number}: {ours} ≠ {theirs}"
+
+
+def test_a_broken_pdf_is_a_clear_error_not_a_traceback():
+    import datetime as dt
+
+    from vankien.errors import UserError
+    from vankien.publish.pdf import stamp_dates
+
+    with pytest.raises(UserError) as info:
+        stamp_dates(b"%PDF-1.6\nnot a PDF body", dt.datetime(2025, 6, 10, tzinfo=dt.UTC))
+    assert "PDF" in info.value.message and info.value.hint

@@ -114,10 +114,16 @@ def stamp_dates(pdf: bytes, when: dt.datetime) -> bytes:
     import pikepdf
 
     stamp = when.astimezone(dt.UTC).isoformat()
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=True) as meta:
-            for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
-                meta[key] = stamp
-        out = io.BytesIO()
-        doc.save(out, deterministic_id=True)
+    out = io.BytesIO()
+    try:
+        with pikepdf.open(io.BytesIO(pdf)) as doc:
+            with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=True) as meta:
+                for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+                    meta[key] = stamp
+            doc.save(out, deterministic_id=True)
+    except pikepdf.PdfError as exc:
+        raise UserError(
+            f"bản PDF LibreOffice vừa tạo bị hỏng, không ghi được ngày văn bản vào đó ({exc})",
+            hint="chạy lại lệnh; nếu vẫn lỗi, cập nhật LibreOffice. Tệp .docx đã được tạo.",
+        ) from None
     return out.getvalue()

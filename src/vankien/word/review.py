@@ -513,21 +513,22 @@ def _anchor_of(para: _Para) -> str | None:
 
 
 def _match_text(text: str, reference: _Reference) -> tuple[str | None, float]:
-    """The anchor whose built text is closest to ``text`` (None under TEXT_MATCH)."""
+    """The anchor whose built text is closest to ``text``, word by word (None under
+    TEXT_MATCH: a short line sharing a word or two with a paragraph is not that paragraph)."""
     target = _norm(text)
     if not target:
         return None, 0.0
-    best, score = None, 0.0
     for name, built in reference.texts.items():
         if built == target:
             return name, 1.0
+    words = target.split()
+    best, score = None, 0.0
     for name, built in reference.texts.items():
         if not built:
             continue
-        matcher = difflib.SequenceMatcher(None, built, target, autojunk=False)
-        if matcher.real_quick_ratio() < max(score, TEXT_MATCH):
-            continue
-        if matcher.quick_ratio() < max(score, TEXT_MATCH):
+        matcher = difflib.SequenceMatcher(None, built.split(), words, autojunk=False)
+        floor = max(score, TEXT_MATCH)
+        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
             continue
         ratio = matcher.ratio()
         if ratio > score:
@@ -607,6 +608,10 @@ def _change_item(ctx: _Context, para: _Para, body_index: int, area: Area) -> Rev
 
 def _untracked_item(ctx: _Context, para: _Para, body_index: int, area: Area) -> ReviewItem | None:
     name = _anchor_of(para)
+    if name is None and not ctx.anchored and _norm(para.old_text):
+        # A copy without anchors: a close, unequal paragraph. (In a copy with anchors, a
+        # paragraph without one is the template's: header block, part lines, closing.)
+        name = _match_text(para.old_text, ctx.reference)[0]
     if name is None or name not in ctx.reference.texts:
         return None
     built = ctx.reference.texts[name]

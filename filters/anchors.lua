@@ -80,20 +80,13 @@ local function anchor(block)
   return block
 end
 
-local function unwrap_span(span)
-  if is_wrapper(span) then
-    return span.content
+-- A wrapper Span or Div gives way to its content; another one loses its data-pos.
+local function unwrap(el)
+  if is_wrapper(el) then
+    return el.content
   end
-  span.attributes['data-pos'] = nil
-  return span
-end
-
-local function unwrap_div(div)
-  if is_wrapper(div) then
-    return div.content
-  end
-  div.attributes['data-pos'] = nil
-  return div
+  el.attributes['data-pos'] = nil
+  return el
 end
 
 local function drop_pos(el)
@@ -123,8 +116,8 @@ local function Pandoc(doc)
     doc = doc:walk({ traverse = 'topdown', Para = anchor, Plain = anchor, Header = anchor })
   end
   doc = doc:walk({
-    Span = unwrap_span,
-    Div = unwrap_div,
+    Span = unwrap,
+    Div = unwrap,
     Header = drop_pos,
     Table = drop_pos,
     CodeBlock = drop_pos,

@@ -420,18 +420,10 @@ def _properties(pkg: Any) -> dict[str, str]:
 def _read_package(path: Path) -> _Copy:
     """The paragraphs, notes, comments and custom properties of ``path`` (the reader's package
     layer: the same refusals as :func:`vankien.word.reader.read_docx`)."""
-    from vankien.word.reader import W, _main_part, _open, _Package, paragraph_elements
+    from vankien.word.reader import W, open_main, paragraph_elements, parts_by_type
 
-    with _open(path) as archive:
-        pkg = _Package(path, archive)
-        main = _main_part(pkg)
-        root = pkg.xml(main)
-        if root is None:
-            raise pkg.corrupt(f"thiếu phần chính «{main}»")
-        part_of: dict[str, str] = {}
-        for rtype, target, external in pkg.rels(main).values():
-            if not external:
-                part_of.setdefault(rtype.rsplit("/", 1)[-1], target)
+    with open_main(path) as (pkg, main, root):
+        part_of = parts_by_type(pkg.rels(main))
         body = _paragraphs(root, Area.BODY, elements=paragraph_elements(root))
         notes: dict[int, list[_Para]] = {}
         foot = pkg.xml(part_of.get("footnotes"))

@@ -1,4 +1,4 @@
-"""Reading reviewed copies back: the Word-shaped fixtures (make_review_fixtures.py), a
+"""Reading reviewed copies back: the Word-shaped fixtures (make_word_review_fixtures.py), a
 LibreOffice review, merging, and bad input."""
 
 from __future__ import annotations

@@ -264,3 +264,24 @@ def test_a_broken_revision_is_named_in_the_error(
     err = capsys.readouterr().err
     assert f"{example_repo / 'report.yaml'}:" in err
     assert "phiên bản «HEAD»: loại tổ chức «dang-bo» không hợp lệ" in err
+
+
+def test_the_redline_carries_the_newer_revisions_anchors(
+    edited_repo: Path, redline_data: bytes
+) -> None:
+    import re
+
+    from vankien.review.gitio import resolve
+    from vankien.word.anchors import parse_anchor
+
+    with zipfile.ZipFile(io.BytesIO(redline_data)) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+        custom = archive.read("docProps/custom.xml").decode("utf-8")
+    names = re.findall(r'w:name="(_vk[^"]+)"', xml)
+    assert len(names) > 100 and len(set(names)) == len(names)
+    assert all(parse_anchor(n) for n in names)
+    # the edited paragraph (a tracked change) keeps the anchor of its line at du-thao-2
+    f03 = git(edited_repo, "show", "du-thao-2:skeleton/03-chinh-tri-tu-tuong.md").split("\n")
+    line = next(i for i, text in enumerate(f03, 1) if "Đoạn này đã được bổ sung." in text)
+    assert f"_vk03L{line}" in names
+    assert resolve(edited_repo, "du-thao-2") in custom

@@ -160,7 +160,20 @@ def _merge_gaps(
     return out
 
 
+ANCHOR_CLASS = "vk-anchor"  # filters/anchors.lua: an empty span that becomes a bookmark
+
+
+def _anchors(inlines: Sequence[Json]) -> list[Json]:
+    """The anchor spans of an inline list (they hold no text, so the diff never sees them)."""
+    return [
+        copy.deepcopy(node)
+        for node in inlines
+        if node.get("t") == "Span" and ANCHOR_CLASS in node["c"][0][1] and not node["c"][1]
+    ]
+
+
 def diff_inlines(old: Sequence[Json], new: Sequence[Json], mark: Mark) -> list[Json]:
+    """The tracked-changes inlines from ``old`` to ``new``; the new text's anchors kept."""
     a, b = flatten(old), flatten(new)
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     out: list[Json] = []
@@ -172,7 +185,7 @@ def diff_inlines(old: Sequence[Json], new: Sequence[Json], mark: Mark) -> list[J
             out.append(span("deletion", build(a[i1:i2]), mark))
         if j2 > j1:
             out.append(span("insertion", build(b[j1:j2]), mark))
-    return out
+    return out + _anchors(new)
 
 
 def inline_text(inlines: Sequence[Json]) -> str:

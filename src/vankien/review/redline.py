@@ -34,10 +34,10 @@ def _count(blocks: Json, kind: str) -> int:
     return 0
 
 
-def _read(root: Path, rev: str, folder: Path) -> Revision:
+def _read(root: Path, rev: str, folder: Path, *, anchors: bool = False) -> Revision:
     """A revision's document; its problems name the revision and the file in the report."""
     try:
-        return read_revision(folder)
+        return read_revision(folder, anchors=anchors)
     except UserError as exc:
         where = exc.path
         if where is not None and Path(where).is_relative_to(folder):
@@ -74,7 +74,7 @@ def make_redline(root: Path, from_rev: str, to_rev: str = gitio.WORKTREE) -> Red
         gitio.read_tree(root, from_rev, old_dir)
         gitio.read_tree(root, to_rev, new_dir)
         old = _read(root, from_rev, old_dir)
-        new = _read(root, to_rev, new_dir)
+        new = _read(root, to_rev, new_dir, anchors=True)  # the redline's text is the new one
         blocks = diff_document(
             old.document["blocks"],
             new.document["blocks"],
@@ -83,7 +83,7 @@ def make_redline(root: Path, from_rev: str, to_rev: str = gitio.WORKTREE) -> Red
             new_marks=marks(new.origins),
         )
         document = {**new.document, "blocks": blocks}
-        data = write_docx(new_dir, document)
+        data = write_docx(new_dir, document, properties=_identity(root, to_rev))
     return Redline(
         data=data,
         document=document,
@@ -91,6 +91,21 @@ def make_redline(root: Path, from_rev: str, to_rev: str = gitio.WORKTREE) -> Red
         deletions=_count(blocks, "deletion"),
         author=author,
     )
+
+
+def _identity(root: Path, to_rev: str) -> tuple[tuple[str, str], ...]:
+    """What the redline records about its sources: the newer revision's commit."""
+    from vankien.unit.load import load_unit
+    from vankien.word.anchors import ANCHOR_SCHEME, BuildIdentity
+
+    unit = load_unit(root)
+    if to_rev == gitio.WORKTREE:
+        state = gitio.head_state(root)
+        commit, modified = (state[0], state[1]) if state else (None, False)
+    else:
+        commit, modified = gitio.resolve(root, to_rev), False
+    identity = BuildIdentity(unit.output, unit.issuer, commit, modified, ANCHOR_SCHEME)
+    return identity.properties()
 
 
 def _slug(rev: str) -> str:

@@ -72,22 +72,23 @@ class Revision:
     origins: tuple[str, ...]
 
 
-def read_revision(folder: Path, *, final: bool = True) -> Revision:
+def read_revision(folder: Path, *, final: bool = True, anchors: bool = False) -> Revision:
     """The pandoc document (JSON) of the report in ``folder``, after the build's filters.
 
     ``final`` reads it as the final stage does (no guidance, no placeholders): a redline
     compares what the congress will read, not the writers' notes. A comment naming each file
     goes in front of its text, so that every block can be traced to its file (and its author).
+    ``anchors`` gives its blocks the build's anchors (filters/anchors.lua).
     """
-    from vankien.publish.source import joined_markdown, read_sources
+    from vankien.publish.source import joined_with_anchors, read_sources
 
     setup = _setup(folder, final=final)
-    pieces: list[str] = []
-    for source in read_sources(folder):
-        pieces.append(f"<!-- {FILE_MARK} {source.path.name} -->")
-        pieces.append(joined_markdown(folder, [source]).rstrip("\n"))
-    markdown = "\n\n".join(pieces) + "\n"
-    document: Json = json.loads(_pandoc(folder, setup, markdown, writer="json"))
+    markdown, spec = joined_with_anchors(
+        folder, read_sources(folder), lambda source: f"<!-- {FILE_MARK} {source.path.name} -->"
+    )
+    document: Json = json.loads(
+        _pandoc(folder, setup, markdown, writer="json", anchors=spec if anchors else None)
+    )
     blocks: list[Json] = []
     origins: list[str] = []
     current = ""
@@ -101,7 +102,13 @@ def read_revision(folder: Path, *, final: bool = True) -> Revision:
     return Revision(document, tuple(origins))
 
 
-def write_docx(folder: Path, document: Json, *, final: bool = True) -> bytes:
+def write_docx(
+    folder: Path,
+    document: Json,
+    *,
+    final: bool = True,
+    properties: tuple[tuple[str, str], ...] = (),
+) -> bytes:
     """The .docx of ``document`` with the report's template, styles and post-processing."""
     from vankien.publish.ooxml.package import read_parts, transform_part, write_parts
     from vankien.publish.postprocess import DocInfo, postprocess
@@ -123,6 +130,7 @@ def write_docx(folder: Path, document: Json, *, final: bool = True) -> bytes:
         subject=setup.subject,
         creator=setup.unit.issuer,
         when=dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC),
+        properties=properties,
     )
     return postprocess(write_parts(parts), info)
 

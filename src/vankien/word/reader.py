@@ -11,6 +11,8 @@ import posixpath
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -416,6 +418,29 @@ class _Field:
 _SYMBOL_MAP = {"F0B7": "•", "F0A7": "▪", "F02D": "-", "F0D8": "➢", "F0FC": "✓"}
 
 
+def parts_by_type(rels: dict[str, tuple[str, str, bool]]) -> dict[str, str]:
+    """The main part's related parts by the last word of their type ("comments", "footnotes",
+    "people", "commentsExtended", …); the first of each type."""
+    by_type: dict[str, str] = {}
+    for rtype, target, external in rels.values():
+        if not external:
+            by_type.setdefault(rtype.rsplit("/", 1)[-1], target)
+    return by_type
+
+
+@contextmanager
+def open_main(path: Path) -> Iterator[tuple[_Package, str, etree._Element]]:
+    """The package of ``path``, its main part's name and tree, with the refusals of
+    :func:`read_docx` (not a docx, .doc, password, corrupt, no main part)."""
+    with _open(path) as archive:
+        pkg = _Package(path, archive)
+        main = _main_part(pkg)
+        root = pkg.xml(main)
+        if root is None:
+            raise pkg.corrupt(f"thiếu phần chính «{main}»")
+        yield pkg, main, root
+
+
 class _Reader:
     """Walks document.xml (and the notes) once, in order."""
 
@@ -423,13 +448,9 @@ class _Reader:
         self.pkg = pkg
         self.main = main
         self.rels = pkg.rels(main)
-        by_type: dict[str, str] = {}
-        for rtype, target, external in self.rels.values():
-            if not external:
-                by_type.setdefault(rtype.rsplit("/", 1)[-1], target)
-        self.part_of = by_type
-        self.styles = _parse_styles(pkg.xml(by_type.get("styles")))
-        self.numbering: Numbering = parse_numbering(pkg.xml(by_type.get("numbering")))
+        self.part_of = parts_by_type(self.rels)
+        self.styles = _parse_styles(pkg.xml(self.part_of.get("styles")))
+        self.numbering: Numbering = parse_numbering(pkg.xml(self.part_of.get("numbering")))
         style_nums = {sid: d.num_id for sid, d in self.styles.defs.items() if d.num_id is not None}
         self.counters = Counters(self.numbering, style_nums)
         self.images: list[Image] = []
@@ -889,12 +910,7 @@ def read_docx(path: Path) -> WordDocument:
     word/document.xml), a file that is not a docx at all, and a document with no text.
     """
     path = Path(path)
-    with _open(path) as archive:
-        pkg = _Package(path, archive)
-        main = _main_part(pkg)
-        root = pkg.xml(main)
-        if root is None:
-            raise pkg.corrupt(f"thiếu phần chính «{main}»")
+    with open_main(path) as (pkg, main, root):
         reader = _Reader(pkg, main)
         reader.body(root)
         footnotes = reader.notes("footnote")

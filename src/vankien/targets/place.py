@@ -112,7 +112,9 @@ def markers(lines: list[str]) -> list[int]:
 
 
 def place_tables(
-    sources: list[SourceFile], outline: Outline, data: TargetData | None
+    sources: list[SourceFile],
+    outline: Outline,
+    data: TargetData | None,
 ) -> list[SourceFile]:
     """``sources`` with the target tables put in (see the module docs); the files are not
     touched, only the text the build reads."""
@@ -133,7 +135,12 @@ def place_tables(
     return out
 
 
-def _fill(path: Path, span: SectionText, lines: list[str], data: TargetData | None) -> list[str]:
+def _fill(
+    path: Path,
+    span: SectionText,
+    lines: list[str],
+    data: TargetData | None,
+) -> list[str]:
     own = span.lines(lines)
     marks = [span.heading + 1 + i for i in markers(own)]
     table = span.section.targets
@@ -166,13 +173,13 @@ def _fill(path: Path, span: SectionText, lines: list[str], data: TargetData | No
         return lines
     if has_table(own):
         return lines
-    block = ["", markdown_table(target_set, table), ""]
+    block = [markdown_table(target_set, table)]
     if marks:
-        return [*lines[: marks[0]], *block[1:2], *lines[marks[0] + 1 :]]
+        return [*lines[: marks[0]], *block, *lines[marks[0] + 1 :]]
     end = span.end
     while end > span.heading + 1 and not lines[end - 1].strip():
         end -= 1
-    return [*lines[:end], *block, *lines[end:]]
+    return [*lines[:end], "", *block, "", *lines[end:]]
 
 
 def _marker_error(
@@ -188,7 +195,10 @@ def _marker_error(
 
 
 def target_sources(
-    root: Path, sources: list[SourceFile], outline: Outline, unit: Unit
+    root: Path,
+    sources: list[SourceFile],
+    outline: Outline,
+    unit: Unit,
 ) -> list[SourceFile]:
     """The build's sources with the tables of the report's chi-tieu.yaml put in."""
     from vankien.targets.load import load_targets

@@ -1,0 +1,592 @@
+"""Numbers: figures in the text that contradict each other or the targets (chỉ tiêu).
+
+A claim is checked only when it can be tied to something: a percentage to the fraction next to
+it, a count of targets to the targets' verdicts, «vượt 20% kế hoạch» to the target it names, a
+table's total to its rows. A figure tied to nothing is left alone: these rules are about
+contradiction, not about every number.
+
+The targets come from the report's data file when it has one (:mod:`vankien.targets`), else
+from the targets table written in the text (a Word draft's table, a hand-written table).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from vankien.lint import claims
+from vankien.lint.claims import PipeTable, TableRow
+from vankien.lint.context import Context
+from vankien.lint.document import SourceFile, TextUnit
+from vankien.lint.model import Hit
+from vankien.lint.rules.text import quote, unit_hit
+
+# Verdicts, as the rules count them.
+MET, EXCEEDED, MISSED = "đạt", "vượt", "không đạt"
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str  # "%", a unit word («đảng viên»), or ""
+    text: str  # as written
+
+
+@dataclass(frozen=True)
+class Known:
+    """One target as the rules know it (from the data or from a table row)."""
+
+    id: str  # the data's id, or the row's STT
+    number: int | None  # its place in its list (1-based), for «chỉ tiêu 3»
+    text: str  # the indicator
+    planned: tuple[Figure, ...]
+    achieved: tuple[Figure, ...]
+    verdict: str | None  # MET, EXCEEDED, MISSED, or None (no achieved value yet)
+    at_most: bool = False  # a ceiling (fewer is better): «vượt» makes no sense
+    baseline: Figure | None = None
+    years: tuple[tuple[int, float], ...] = ()
+
+
+@dataclass
+class TargetSets:
+    """The previous term's targets (judged) and the new term's (planned only)."""
+
+    judged: list[Known] = field(default_factory=list)
+    planned: list[Known] = field(default_factory=list)
+    judged_tables: list[PipeTable] = field(default_factory=list)
+    planned_tables: list[PipeTable] = field(default_factory=list)
+    from_data: bool = False
+
+
+# --- figures ------------------------------------------------------------------------------
+
+_FIGURE_UNIT_RE = re.compile(
+    rf"(?P<n>{claims.FIGURE})\s*(?P<unit>%|(?:[^\W\d_]+(?:\s+(?![\d])[^\W\d_]+){{0,2}}))?",
+)
+
+
+def value_of(figure: str) -> float:
+    """The value of a figure written the Vietnamese way («1.250» → 1250, «93,5» → 93.5)."""
+    return float(figure.replace(".", "").replace(",", "."))
+
+
+def figures(text: str) -> tuple[Figure, ...]:
+    """The figures of a cell, each with the unit written after it."""
+    out = []
+    for m in _FIGURE_UNIT_RE.finditer(text):
+        if (
+            claims.YEAR_RE.fullmatch(m.group("n"))
+            and "năm" in text[max(0, m.start() - 5) : m.start()]
+        ):
+            continue
+        unit = (m.group("unit") or "").strip().lower()
+        out.append(Figure(value_of(m.group("n")), unit, m.group(0).strip()))
+    return tuple(out)
+
+
+def vi(value: float, places: int = 1) -> str:
+    """A number written the Vietnamese way, at most ``places`` decimals, no trailing zeros."""
+    text = f"{value:,.{places}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return text
+
+
+def agrees(true: float, written: str) -> bool:
+    """Whether ``written`` is ``true`` at the precision it is written with."""
+    step = 10.0 ** -claims.decimals(written)
+    return abs(true - value_of(written)) <= step / 2 + 1e-9
+
+
+# --- the targets --------------------------------------------------------------------------
+
+_VERDICT_WORDS = {
+    "vượt": EXCEEDED,
+    "hoàn thành vượt": EXCEEDED,
+    "đạt": MET,
+    "hoàn thành": MET,
+    "không đạt": MISSED,
+    "chưa đạt": MISSED,
+    "không hoàn thành": MISSED,
+}
+
+
+def verdict_of(text: str) -> str | None:
+    return _VERDICT_WORDS.get(" ".join(text.lower().split()))
+
+
+def _row_target(table: PipeTable, row: TableRow, index: int) -> Known | None:
+    stt, name = table.column("stt", "tt"), table.column("chỉ tiêu", "nội dung")
+    plan = table.column("kế hoạch", "chỉ tiêu nhiệm kỳ", "mục tiêu")
+    done, judge = table.column("thực hiện", "kết quả"), table.column("đánh giá")
+    cells = row.cells
+    if name is None or name >= len(cells):
+        return None
+
+    def cell(i: int | None) -> str:
+        return cells[i].text if i is not None and i < len(cells) else ""
+
+    if claims.TOTAL_ROW_RE.match(cell(name)) or claims.TOTAL_ROW_RE.match(cell(stt)):
+        return None
+    number = int(cell(stt)) if cell(stt).isdigit() else None
+    planned_text = cell(plan)
+    return Known(
+        id=cell(stt) or str(index),
+        number=number if number is not None else index,
+        text=cell(name),
+        planned=figures(planned_text),
+        achieved=figures(cell(done)),
+        verdict=verdict_of(cell(judge)) if judge is not None else None,
+        at_most=bool(re.search(r"không\s+có|không\s+quá|tối\s+đa|dưới", planned_text, re.I)),
+    )
+
+
+def target_sets(ctx: Context) -> TargetSets:
+    """The targets, computed once per run (every NUM rule reads them)."""
+    found = ctx.cache.get("num:targets")
+    if isinstance(found, TargetSets):
+        return found
+    sets = TargetSets()
+    for source in ctx.report.files:
+        for table in claims.tables(source):
+            if table.column("chỉ tiêu") is None:
+                continue
+            judged = table.column("thực hiện", "kết quả") is not None
+            rows = [
+                k
+                for i, row in enumerate(table.rows, 1)
+                if (k := _row_target(table, row, i)) is not None
+            ]
+            if judged:
+                sets.judged_tables.append(table)
+                sets.judged.extend(rows)
+            else:
+                sets.planned_tables.append(table)
+                sets.planned.extend(rows)
+    ctx.cache["num:targets"] = sets
+    return sets
+
+
+def _prose(ctx: Context) -> Iterator[tuple[SourceFile, TextUnit]]:
+    for source in ctx.report.files:
+        for unit in claims.prose_units(source):
+            yield source, unit
+
+
+# --- NUM001: counts of targets -------------------------------------------------------------
+
+
+def _count_kinds(verdict: str) -> tuple[frozenset[str], ...]:
+    """What a verdict phrase may count (either reading is accepted)."""
+    words = " ".join(verdict.lower().split())
+    if "và" in words or "hoặc" in words:
+        return (frozenset({MET, EXCEEDED}),)
+    if words in ("vượt", "hoàn thành vượt"):
+        return (frozenset({EXCEEDED}),)
+    if words.startswith(("không", "chưa")):
+        return (frozenset({MISSED}), frozenset({MISSED, None}))  # type: ignore[arg-type]
+    return (frozenset({MET, EXCEEDED}), frozenset({MET}))
+
+
+def check_target_counts(ctx: Context) -> Iterator[Hit]:
+    """What it flags: số chỉ tiêu theo từng mức đánh giá ghi trong văn bản («8/10 chỉ tiêu đạt và
+    vượt», «6 chỉ tiêu vượt», «2 chỉ tiêu không đạt», «đạt và vượt 10/12 chỉ tiêu») khác với số
+    đếm được từ bảng chỉ tiêu (hoặc tệp dữ liệu chỉ tiêu): số chỉ tiêu mỗi mức được tính từ kế
+    hoạch và kết quả thực hiện.
+
+    Why: con số «bao nhiêu chỉ tiêu đạt, vượt» là kết luận của cả phần đánh giá; đếm sai là lỗi
+    cấp trên và đại biểu thấy ngay, và văn bản phải sửa lại.
+
+    Example: bảng có 10 chỉ tiêu, 7 chỉ tiêu «Đạt» hoặc «Vượt», văn bản viết «8/10 chỉ tiêu đạt
+    và vượt».
+
+    Use instead: đếm lại theo bảng: «7/10 chỉ tiêu đạt và vượt».
+    """
+    sets = target_sets(ctx)
+    known = [k for k in sets.judged if k.verdict is not None or sets.from_data]
+    if not known:
+        return
+    total = len(sets.judged)
+    for source, unit in _prose(ctx):
+        text = unit.text
+        seen: set[int] = set()
+        for pattern in (claims.COUNT_AFTER_RE, claims.COUNT_BEFORE_RE):
+            for m in pattern.finditer(text):
+                if m.start() in seen:
+                    continue
+                seen.add(m.start())
+                n, of = int(m.group("n")), m.group("of")
+                if of is not None and int(of) != total:
+                    yield unit_hit(
+                        source,
+                        unit,
+                        m.start("of"),
+                        f"văn bản ghi tổng số {of} chỉ tiêu, bảng chỉ tiêu có {total}: "
+                        f"{quote(text, m.start(), m.end())}",
+                    )
+                    continue
+                readings = _count_kinds(m.group("verdict"))
+                counts = [sum(1 for k in sets.judged if k.verdict in kinds) for kinds in readings]
+                if n in counts:
+                    continue
+                right = counts[0]
+                names = "; ".join(
+                    f"{k.id}. {k.text}" for k in sets.judged if k.verdict in readings[0]
+                )
+                yield unit_hit(
+                    source,
+                    unit,
+                    m.start("n"),
+                    f"theo bảng chỉ tiêu có {right} chỉ tiêu «{m.group('verdict')}», văn bản ghi "
+                    f"{n}: {quote(text, m.start(), m.end())}"
+                    + (f" (các chỉ tiêu: {names})" if names and right <= 6 else ""),
+                )
+
+
+# --- NUM002: a percentage next to a fraction ----------------------------------------------
+
+
+def check_percent_of_fraction(ctx: Context) -> Iterator[Hit]:
+    """What it flags: tỷ lệ phần trăm viết cạnh một phân số hoặc một số trên tổng số không đúng
+    với phép chia («8/9 chỉ tiêu, đạt 90%»: 8/9 = 88,9%). Phép chia được làm lại và so ở đúng số
+    chữ số thập phân văn bản viết.
+
+    Why: tỷ lệ tính nhẩm hoặc chép từ năm trước là lỗi hay gặp; người đọc chỉ cần chia lại là
+    thấy văn bản sai.
+
+    Example: «kết nạp 12/10 đảng viên, đạt 110%»; «45 trên tổng số 48 đảng viên, chiếm 95%».
+
+    Use instead: tỷ lệ đúng: «kết nạp 12/10 đảng viên, đạt 120%»; «… chiếm 93,8%».
+    """
+    for source, unit in (
+        (s, u) for s in ctx.report.files for u in s.body_units() if u.kind != "heading"
+    ):
+        text = unit.text
+        for a, b, p, start, end in _fraction_percents(text):
+            if value_of(b) == 0:
+                continue
+            true = 100 * value_of(a) / value_of(b)
+            if agrees(true, p):
+                continue
+            places = max(1, claims.decimals(p))
+            yield unit_hit(
+                source,
+                unit,
+                start,
+                f"{a}/{b} = {vi(true, places)}%, văn bản ghi {p}%: {quote(text, start, end)}",
+            )
+
+
+def _fraction_percents(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    for pattern in (claims.FRACTION_RE, claims.OF_TOTAL_RE):
+        for m in pattern.finditer(text):
+            after = claims.PERCENT_AFTER_RE.match(text, m.end())
+            if after is not None:
+                yield m.group("a"), m.group("b"), after.group("p"), m.start(), after.end()
+    for m in claims.PERCENT_THEN_FRACTION_RE.finditer(text):
+        yield m.group("a"), m.group("b"), m.group("p"), m.start(), m.end()
+
+
+# --- NUM003: claims about one target ------------------------------------------------------
+
+
+def _pick(targets: Sequence[Known], clause: str) -> Known | None:
+    """The target a clause names: by its number («chỉ tiêu 3»), else by the indicator's words
+    (one clear best)."""
+    m = re.search(r"chỉ\s+tiêu\s+(?:số\s+)?(\d+)(?![\d/%,.])", clause, re.I)
+    if m is not None:
+        return next((k for k in targets if k.number == int(m.group(1))), None)
+    words = claims.words_of(clause) - claims.stop_words()
+    scored = []
+    for k in targets:
+        mine = claims.words_of(k.text) - claims.stop_words()
+        shared = len(words & mine)
+        if shared >= 2 and mine and words:
+            near = shared / min(len(mine), len(words))
+            if near >= 0.5:
+                # The share of the indicator's own words breaks ties.
+                scored.append((near + 0.5 * shared / len(mine), k))
+    scored.sort(key=lambda s: -s[0])
+    if not scored or (len(scored) > 1 and scored[1][0] > scored[0][0] - 0.1):
+        return None
+    return scored[0][1]
+
+
+def _named(targets: Sequence[Known], text: str, pos: int) -> tuple[str, Known | None]:
+    """The target a claim at ``text[pos]`` is about: named in its clause (back to the comma),
+    else in its sentence; with the text that named it."""
+    clause = claims.clause_before(text, pos)
+    k = _pick(targets, clause)
+    if k is None:
+        clause = text[claims.sentence_of(text, pos)[0] : pos]
+        k = _pick(targets, clause)
+    return clause, k
+
+
+def _pair(k: Known, clause: str) -> tuple[Figure, Figure] | None:
+    """The planned and achieved figure a claim compares (one each, the same unit)."""
+    pairs = [(p, a) for p, a in zip(k.planned, k.achieved, strict=False) if p.unit == a.unit]
+    if len(k.planned) != len(k.achieved) or not pairs:
+        return None
+    if len(pairs) == 1:
+        return pairs[0]
+    # Several figures («15 lượt kiểm tra; 20 lượt giám sát»): the one the clause names.
+    written = {f.value for f in figures(clause)}
+    named = [(p, a) for p, a in pairs if a.value in written]
+    if len(named) == 1:
+        return named[0]
+    words = claims.words_of(clause)
+    by_unit = [(p, a) for p, a in pairs if claims.words_of(a.unit) - {"lượt"} <= words]
+    by_unit = [pa for pa in by_unit if claims.words_of(pa[1].unit) - {"lượt"}]
+    return by_unit[0] if len(by_unit) == 1 else None
+
+
+def check_target_claims(ctx: Context) -> Iterator[Hit]:
+    """What it flags: «vượt X% kế hoạch», «đạt X% kế hoạch», «vượt X điểm phần trăm», «tăng từ A
+    lên B», «gấp N lần» nói về một chỉ tiêu nhận ra được (theo số thứ tự «chỉ tiêu 3» hoặc theo
+    tên chỉ tiêu) mà không khớp với kế hoạch và kết quả thực hiện của chỉ tiêu đó. Câu không chỉ
+    rõ chỉ tiêu nào thì không xét.
+
+    Why: tỷ lệ «vượt», «đạt» so với kế hoạch là phép tính từ hai con số trong bảng; tính sai
+    thì phần đánh giá mâu thuẫn với chính bảng chỉ tiêu của báo cáo.
+
+    Example: bảng ghi kế hoạch 10 đảng viên, thực hiện 12; văn bản viết «công tác phát triển
+    đảng viên vượt 25% kế hoạch».
+
+    Use instead: «vượt 20% kế hoạch» (12/10 = 120%).
+    """
+    targets = target_sets(ctx).judged
+    if not targets:
+        return
+    for source, unit in _prose(ctx):
+        text = unit.text
+        for m in claims.TARGET_PERCENT_RE.finditer(text):
+            clause, k = _named(targets, text, m.start())
+            pair = _pair(k, clause) if k is not None else None
+            if k is None or pair is None or pair[0].value == 0:
+                continue
+            planned, achieved = pair
+            verb, written = m.group("verb").lower(), m.group("p")
+            points = m.group("unit") != "%"
+            if verb == "vượt":
+                if k.at_most:
+                    continue
+                relative = 100 * (achieved.value / planned.value - 1)
+                diff = achieved.value - planned.value
+                if points and planned.unit == "%":
+                    right, ok = f"{vi(diff)} điểm phần trăm", agrees(diff, written)
+                elif points:
+                    continue
+                else:
+                    ok = agrees(relative, written) or (
+                        planned.unit == "%" and agrees(diff, written)
+                    )
+                    right = f"{vi(relative)}%"
+                claim = f"vượt {written}{'%' if not points else ' điểm phần trăm'}"
+            else:
+                # «tỷ lệ … đạt 87%» states the achieved value; «đạt 90% kế hoạch» a ratio.
+                if points or (m.group("object") is None and achieved.unit != "%"):
+                    continue
+                ratio = 100 * achieved.value / planned.value
+                ok, right = agrees(ratio, written), f"{vi(ratio)}%"
+                if m.group("object") is None:
+                    ok = ok or agrees(achieved.value, written)
+                claim = f"{verb} {written}%"
+            if ok:
+                continue
+            yield unit_hit(
+                source,
+                unit,
+                m.start(),
+                f"chỉ tiêu {k.id} «{k.text}»: kế hoạch {planned.text}, thực hiện {achieved.text}"
+                f" = {verb} {right}, văn bản ghi «{claim}»",
+            )
+        for m in claims.INCREASE_RE.finditer(text):
+            k = _named(targets, text, m.start())[1]
+            if k is None or len(k.achieved) != 1:
+                continue
+            achieved = k.achieved[0]
+            after = figures(text[m.start("b") :])
+            unit_b = after[0].unit if after else ""
+            if unit_b != achieved.unit and not (unit_b.startswith(achieved.unit) and unit_b):
+                continue  # «số đảng viên tăng từ 61 lên 68 đồng chí»: not the target's unit
+            if agrees(achieved.value, m.group("b")) or value_of(m.group("b")) == achieved.value:
+                continue
+            yield unit_hit(
+                source,
+                unit,
+                m.start("b"),
+                f"chỉ tiêu {k.id} «{k.text}»: thực hiện {achieved.text}, văn bản ghi «lên "
+                f"{m.group('b')}{m.group('ub')}»",
+            )
+        for m in claims.TIMES_RE.finditer(text):
+            clause, k = _named(targets, text, m.start())
+            pair = _pair(k, clause) if k is not None else None
+            if k is None or pair is None or pair[0].value == 0:
+                continue
+            ratio = pair[1].value / pair[0].value
+            if agrees(ratio, m.group("n")):
+                continue
+            yield unit_hit(
+                source,
+                unit,
+                m.start(),
+                f"chỉ tiêu {k.id} «{k.text}»: thực hiện {pair[1].text} / kế hoạch "
+                f"{pair[0].text} = gấp {vi(ratio)} lần, văn bản ghi «gấp {m.group('n')} lần»",
+            )
+
+
+# --- NUM004: totals of a table ------------------------------------------------------------
+
+_TOTAL_COLUMN_RE = re.compile(
+    r"^\**\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|cả\s+nhiệm\s+kỳ|toàn\s+nhiệm\s+kỳ)\b", re.I
+)
+_YEAR_COLUMN_RE = re.compile(r"^\**\s*(?:năm\s+)?((?:19|20)\d{2})\s*\**$", re.I)
+
+
+def _plain_number(text: str) -> float | None:
+    """A cell holding one count (not a percentage, not a phrase): its value."""
+    found = figures(text)
+    if len(found) != 1 or found[0].unit == "%":
+        return None
+    rest = text.replace(found[0].text, "").strip(" *")
+    return found[0].value if not rest else None
+
+
+def check_table_totals(ctx: Context) -> Iterator[Hit]:
+    """What it flags: dòng «Tổng cộng» («Cộng», «Tổng số») của một bảng không bằng tổng các dòng
+    phía trên nó; cột «Tổng» («Cả nhiệm kỳ») không bằng tổng các cột năm («2021», «Năm 2022»…) của
+    cùng dòng. Chỉ xét cột mà mọi ô đều là một con số (không phải tỷ lệ phần trăm).
+
+    Why: cộng sai trong bảng là lỗi người đọc kiểm tra được ngay bằng phép cộng, và làm mất tin
+    cậy vào mọi số liệu khác của báo cáo.
+
+    Example: các năm 2021 - 2025 kết nạp 2, 3, 2, 3, 2 đảng viên, cột «Cả nhiệm kỳ» ghi 13.
+
+    Use instead: tổng đúng (12), hoặc sửa số của năm bị ghi sai.
+    """
+    for source in ctx.report.files:
+        for table in claims.tables(source):
+            yield from _row_totals(source, table)
+            yield from _column_totals(source, table)
+
+
+def _row_totals(source: SourceFile, table: PipeTable) -> Iterator[Hit]:
+    above: list[TableRow] = []
+    for row in table.rows:
+        first = next((c.text for c in row.cells if c.text and not c.text.isdigit()), "")
+        if not claims.TOTAL_ROW_RE.match(first):
+            above.append(row)
+            continue
+        for i, cell in enumerate(row.cells):
+            total = _plain_number(cell.text)
+            if total is None or i == 0:
+                continue
+            parts = [_plain_number(r.cells[i].text) if i < len(r.cells) else None for r in above]
+            values = [p for p in parts if p is not None]
+            if not values or len(values) != len(parts):
+                continue
+            right = sum(values)
+            if abs(right - total) > 1e-9:
+                head = table.header.cells[i].text if i < len(table.header.cells) else ""
+                yield unit_hit(
+                    source,
+                    row.unit,
+                    cell.start,
+                    f"dòng «{first}», cột «{head}»: cộng các dòng trên được {vi(right, 2)}, "
+                    f"bảng ghi {cell.text}",
+                )
+        above = []
+
+
+def _column_totals(source: SourceFile, table: PipeTable) -> Iterator[Hit]:
+    heads = [c.text for c in table.header.cells]
+    years = [i for i, h in enumerate(heads) if _YEAR_COLUMN_RE.match(h)]
+    totals = [i for i, h in enumerate(heads) if _TOTAL_COLUMN_RE.match(h)]
+    if len(years) < 2 or len(totals) != 1:
+        return
+    col = totals[0]
+    for row in table.rows:
+        if col >= len(row.cells):
+            continue
+        total = _plain_number(row.cells[col].text)
+        parts = [_plain_number(row.cells[i].text) if i < len(row.cells) else None for i in years]
+        values = [p for p in parts if p is not None]
+        if total is None or len(values) != len(parts):
+            continue
+        right = sum(values)
+        if abs(right - total) > 1e-9:
+            series = " + ".join(vi(v, 2) for v in values)
+            yield unit_hit(
+                source,
+                row.unit,
+                row.cells[col].start,
+                f"cột «{heads[col]}»: {series} = {vi(right, 2)}, bảng ghi {row.cells[col].text}",
+            )
+
+
+# --- NUM005: a target that does not exist -------------------------------------------------
+
+_REFERENCE_RE = re.compile(
+    r"(?<![^\W\d_])chỉ\s+tiêu\s+(?:số\s+|thứ\s+)?(?P<n>\d+)(?![\d/%,.]\d|\s*%|[\d/])", re.I
+)
+
+
+def check_unknown_target(ctx: Context) -> Iterator[Hit]:
+    """What it flags: văn bản nhắc tới một chỉ tiêu theo số thứ tự («chỉ tiêu 13», «chỉ tiêu số
+    13») mà danh sách chỉ tiêu tương ứng không có: bảng chỉ tiêu gần nhất trong cùng tệp, hoặc
+    bảng gần nhất phía trên.
+
+    Why: số thứ tự chỉ tiêu là cách văn bản và phụ lục dẫn chiếu nhau; dẫn tới một chỉ tiêu
+    không có là dấu hiệu bảng đã đổi mà lời văn chưa sửa theo.
+
+    Example: bảng chỉ tiêu nhiệm kỳ mới có 12 chỉ tiêu, văn bản viết «từ chỉ tiêu 7 đến chỉ
+    tiêu 13».
+
+    Use instead: đúng số thứ tự trong bảng («đến chỉ tiêu 12»), hoặc bổ sung chỉ tiêu vào bảng.
+    """
+    sets = target_sets(ctx)
+    tables = [(t, sets.judged) for t in sets.judged_tables] + [
+        (t, sets.planned) for t in sets.planned_tables
+    ]
+    if not tables:
+        return
+    order = {f.rel: i for i, f in enumerate(ctx.report.files)}
+
+    def position(rel: str, line: int) -> tuple[int, int]:
+        return order.get(rel, 0), line
+
+    placed = sorted(
+        ((position(t.source.rel, t.header.unit.line), t, ks) for t, ks in tables),
+        key=lambda x: x[0],
+    )
+    for source, unit in _prose(ctx):
+        here = position(source.rel, unit.line)
+        same = [p for p in placed if p[1].source.rel == source.rel]
+        before = [p for p in placed if p[0] <= here]
+        if same:  # the nearest table of the same file («… như sau.» comes before its table)
+            _, table, _ = min(same, key=lambda p: abs(p[0][1] - unit.line))
+        else:
+            _, table, _ = before[-1] if before else placed[0]
+        # The targets of that one table (a list may have several tables of one kind).
+        numbers = {
+            k.number
+            for i, row in enumerate(table.rows, 1)
+            if (k := _row_target(table, row, i)) is not None
+        }
+        for m in _REFERENCE_RE.finditer(unit.text):
+            n = int(m.group("n"))
+            if n in numbers:
+                continue
+            yield unit_hit(
+                source,
+                unit,
+                m.start(),
+                f"không có chỉ tiêu {n}: bảng chỉ tiêu ({source_label(table)}) có "
+                f"{len(numbers)} chỉ tiêu: {quote(unit.text, m.start(), m.end())}",
+            )
+
+
+def source_label(table: PipeTable) -> str:
+    return f"{table.source.rel}, dòng {table.header.unit.line}"

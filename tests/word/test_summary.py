@@ -118,13 +118,14 @@ HARNESS = """
 """
 
 
-def run_page(page: str, folder: Path) -> dict[str, object]:
-    """Open the page in headless Chromium (no network), run the harness, return its result."""
+def run_page(page: str, folder: Path, harness: str = HARNESS) -> dict[str, object]:
+    """Open the page in headless Chromium (no network), run ``harness`` (a script that puts
+    its JSON result in ``<pre id="result">``), return its result."""
     assert CHROMIUM is not None
     catcher = "<script>window.__errors=[];window.addEventListener('error'," + (
         "function(e){window.__errors.push(String(e.message));});</script>"
     )
-    page = page.replace("<head>", "<head>" + catcher, 1).replace("</body>", HARNESS + "</body>")
+    page = page.replace("<head>", "<head>" + catcher, 1).replace("</body>", harness + "</body>")
     path = folder / "tong-hop.html"
     path.write_text(page, encoding="utf-8")
     done = subprocess.run(

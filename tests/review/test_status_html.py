@@ -28,6 +28,11 @@ def report(tmp_path: Path) -> Path:
     row = "| 10 sáng kiến | 9 sáng kiến | Không đạt |"
     assert text.count(row) == 1
     f02.write_text(text.replace(row, "| 10 sáng kiến |  |  |"), encoding="utf-8")
+    data = root / "chi-tieu.yaml"
+    text = data.read_text(encoding="utf-8")
+    achieved = "    planned: 10 sáng kiến\n    achieved: 9 sáng kiến\n"
+    assert text.count(achieved) == 1
+    data.write_text(text.replace(achieved, "    planned: 10 sáng kiến\n"), encoding="utf-8")
     f06 = root / "skeleton" / "06-dan-van.md"
     text = f06.read_text(encoding="utf-8")
     heading = "### 5. Công tác dân vận chính quyền"

@@ -569,6 +569,16 @@ RULES: tuple[Rule, ...] = (
         ("targets",),
         hint="dẫn đúng số thứ tự chỉ tiêu trong bảng.",
     ),
+    Rule(
+        "NUM006",
+        "target-table-mismatch",
+        "Bảng chỉ tiêu viết tay lệch với số liệu của nó hoặc với tệp chỉ tiêu",
+        Family.NUMBERS,
+        E,
+        numbers.check_table_against_data,
+        ("targets",),
+        hint="sửa bảng theo số liệu (hoặc bỏ bảng viết tay để bản in dựng bảng từ chi-tieu.yaml).",
+    ),
 )
 
 

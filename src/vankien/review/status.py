@@ -327,7 +327,7 @@ def _targets(
 
     sets = target_sets(ctx)
     judged = sets.judged
-    pending = [k for k in judged if not k.achieved or k.verdict is None]
+    pending = [k for k in judged if k.pending or k.verdict is None]
     section_text, owner = "", Owner(None, "", ())
     if sets.judged_tables:
         under = sets.judged_tables[0].heading
@@ -342,9 +342,9 @@ def _targets(
                     owner = owner_of(walk.section)
     return TargetStatus(
         total=len(judged),
-        met=sum(1 for k in judged if k.verdict == MET and k.achieved),
-        exceeded=sum(1 for k in judged if k.verdict == EXCEEDED and k.achieved),
-        missed=sum(1 for k in judged if k.verdict == MISSED and k.achieved),
+        met=sum(1 for k in judged if k.verdict is MET and k not in pending),
+        exceeded=sum(1 for k in judged if k.verdict is EXCEEDED and k not in pending),
+        missed=sum(1 for k in judged if k.verdict is MISSED and k not in pending),
         pending=len(pending),
         pending_ids=tuple(k.id for k in pending),
         planned=len(sets.planned),

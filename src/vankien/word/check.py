@@ -64,6 +64,11 @@ class DraftReport(Report):
     metadata: Unit | None = None  # report.yaml's unit (``unit`` is what the rules run with)
     header_lines: Mapping[str, int] = field(default_factory=dict)  # header field -> line
 
+    @property
+    def reads_data_files(self) -> bool:
+        """A draft's targets are its own table, never the folder's chi-tieu.yaml."""
+        return False
+
 
 @dataclass(frozen=True)
 class Location:

@@ -156,3 +156,57 @@ def test_figures_and_precision() -> None:
     assert vi(88.888, 1) == "88,9" and vi(120.0) == "120" and vi(1250.5, 1) == "1.250,5"
     assert agrees(88.888, "88,9") and agrees(88.888, "89") and not agrees(88.888, "90")
     assert not agrees(88.888, "88,8")
+
+
+def test_the_hand_written_table_is_checked_against_the_data(tmp_path: Path) -> None:
+    root = tmp_path / "dang-bo"
+    shutil.copytree(EXAMPLE, root)
+    path = root / "skeleton" / "02-nhiem-vu-chinh-tri.md"
+    text = path.read_text(encoding="utf-8")
+    for old, new in (
+        ("| 10 đảng viên | 12 đảng viên | Vượt |", "| 10 đảng viên | 11 đảng viên | Vượt |"),
+        ("| 40 nhiệm vụ | 46 nhiệm vụ | Vượt |", "| 40 nhiệm vụ | 46 nhiệm vụ | Đạt |"),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    found = [f.split(" error ")[1] for f in numeric(root)]
+    assert found == [
+        "NUM006/target-table-mismatch chỉ tiêu 3 «Kết nạp đảng viên mới trong nhiệm kỳ»: "
+        "thực hiện theo chi-tieu.yaml là 12 đảng viên, bảng ghi 11 đảng viên",
+        "NUM006/target-table-mismatch chỉ tiêu 7 «Nhiệm vụ khoa học và công nghệ cấp tỉnh được "
+        "nghiệm thu»: đánh giá theo chi-tieu.yaml là «Vượt», bảng ghi «Đạt»",
+    ], found
+
+
+def test_claims_are_checked_against_the_data_when_there_is_one(tmp_path: Path) -> None:
+    """With chi-tieu.yaml, the figures of the text are compared with the data: a target that
+    did not reach its plan there turns «8/10 chỉ tiêu đạt và vượt» into a contradiction."""
+    root = tmp_path / "dang-bo"
+    shutil.copytree(EXAMPLE, root)
+    data = root / "chi-tieu.yaml"
+    text = data.read_text(encoding="utf-8")
+    old = "    planned: 40 nhiệm vụ\n    achieved: 46 nhiệm vụ\n"
+    assert text.count(old) == 1
+    data.write_text(text.replace(old, "    planned: 40 nhiệm vụ\n    achieved: 38 nhiệm vụ\n"))
+    found = numeric(root)
+    assert any("có 7 chỉ tiêu «đạt và vượt», văn bản ghi 8" in f for f in found), found
+    assert any(
+        "thực hiện 38 nhiệm vụ = đạt 95% kế hoạch, không vượt, văn bản ghi «vượt 15%»" in f
+        for f in found
+    )
+    assert any("NUM006" in f and "thực hiện theo chi-tieu.yaml là 38 nhiệm vụ" in f for f in found)
+
+
+def test_broken_data_is_a_clear_error_not_a_crash(tmp_path: Path) -> None:
+    from vankien.cli import main
+
+    root = tmp_path / "dang-bo"
+    shutil.copytree(EXAMPLE, root)
+    data = root / "chi-tieu.yaml"
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(
+            "achieved: 12 đảng viên", "achieved: 1.5 đảng viên"
+        )
+    )
+    assert main(["lint", "--root", str(root)]) == 2

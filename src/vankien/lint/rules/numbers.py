@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from vankien.lint import claims
 from vankien.lint.claims import PipeTable, TableRow
@@ -21,9 +22,10 @@ from vankien.lint.context import Context
 from vankien.lint.document import SourceFile, TextUnit
 from vankien.lint.model import Hit
 from vankien.lint.rules.text import quote, unit_hit
+from vankien.targets.model import Kind, Measure, Target, TargetData, Verdict
+from vankien.targets.numbers import NUMBER_PATTERN, NumberError, format_number, parse_number
 
-# Verdicts, as the rules count them.
-MET, EXCEEDED, MISSED = "đạt", "vượt", "không đạt"
+MET, EXCEEDED, MISSED = Verdict.MET, Verdict.EXCEEDED, Verdict.MISSED
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,15 @@ class Known:
     text: str  # the indicator
     planned: tuple[Figure, ...]
     achieved: tuple[Figure, ...]
-    verdict: str | None  # MET, EXCEEDED, MISSED, or None (no achieved value yet)
+    verdict: Verdict | None  # None: no achieved value yet
     at_most: bool = False  # a ceiling (fewer is better): «vượt» makes no sense
     baseline: Figure | None = None
     years: tuple[tuple[int, float], ...] = ()
+    pending: bool = False  # no achieved value yet
+    # A row of a table written in the text: the row, and the verdict its «Đánh giá» cell gives.
+    row: TableRow | None = field(default=None, compare=False)
+    table: PipeTable | None = field(default=None, compare=False)
+    written: Verdict | None = None
 
 
 @dataclass
@@ -56,41 +63,49 @@ class TargetSets:
     planned: list[Known] = field(default_factory=list)
     judged_tables: list[PipeTable] = field(default_factory=list)
     planned_tables: list[PipeTable] = field(default_factory=list)
-    from_data: bool = False
+    data: TargetData | None = None  # the report's chi-tieu.yaml, when it has one
+    # With data: the targets as the hand-written tables give them (checked against the data).
+    table_judged: list[Known] = field(default_factory=list)
+    table_planned: list[Known] = field(default_factory=list)
+
+    @property
+    def from_data(self) -> bool:
+        return self.data is not None
 
 
 # --- figures ------------------------------------------------------------------------------
 
 _FIGURE_UNIT_RE = re.compile(
-    rf"(?P<n>{claims.FIGURE})\s*(?P<unit>%|(?:[^\W\d_]+(?:\s+(?![\d])[^\W\d_]+){{0,2}}))?",
+    rf"(?P<n>{NUMBER_PATTERN})(?![\d])\s*(?P<unit>%|(?:[^\W\d_]+(?:\s+(?![\d])[^\W\d_]+){{0,2}}))?",
 )
 
 
 def value_of(figure: str) -> float:
     """The value of a figure written the Vietnamese way («1.250» → 1250, «93,5» → 93.5)."""
-    return float(figure.replace(".", "").replace(",", "."))
+    return float(parse_number(figure).value)
 
 
 def figures(text: str) -> tuple[Figure, ...]:
-    """The figures of a cell, each with the unit written after it."""
+    """The figures of a cell, each with the unit written after it (a year «năm 2024» is not a
+    figure)."""
     out = []
     for m in _FIGURE_UNIT_RE.finditer(text):
-        if (
-            claims.YEAR_RE.fullmatch(m.group("n"))
-            and "năm" in text[max(0, m.start() - 5) : m.start()]
-        ):
+        before = text[max(0, m.start() - 5) : m.start()]
+        if claims.YEAR_RE.fullmatch(m.group("n")) and "năm" in before:
+            continue
+        try:
+            value = parse_number(m.group("n"))
+        except NumberError:
             continue
         unit = (m.group("unit") or "").strip().lower()
-        out.append(Figure(value_of(m.group("n")), unit, m.group(0).strip()))
+        out.append(Figure(float(value.value), unit, m.group(0).strip()))
     return tuple(out)
 
 
 def vi(value: float, places: int = 1) -> str:
-    """A number written the Vietnamese way, at most ``places`` decimals, no trailing zeros."""
-    text = f"{value:,.{places}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    if "," in text:
-        text = text.rstrip("0").rstrip(",")
-    return text
+    """A computed figure for a message: at most ``places`` decimals, no trailing zeros."""
+    text = format_number(Decimal(repr(value)), places)
+    return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def agrees(true: float, written: str) -> bool:
@@ -100,20 +115,6 @@ def agrees(true: float, written: str) -> bool:
 
 
 # --- the targets --------------------------------------------------------------------------
-
-_VERDICT_WORDS = {
-    "vượt": EXCEEDED,
-    "hoàn thành vượt": EXCEEDED,
-    "đạt": MET,
-    "hoàn thành": MET,
-    "không đạt": MISSED,
-    "chưa đạt": MISSED,
-    "không hoàn thành": MISSED,
-}
-
-
-def verdict_of(text: str) -> str | None:
-    return _VERDICT_WORDS.get(" ".join(text.lower().split()))
 
 
 def _row_target(table: PipeTable, row: TableRow, index: int) -> Known | None:
@@ -131,23 +132,99 @@ def _row_target(table: PipeTable, row: TableRow, index: int) -> Known | None:
         return None
     number = int(cell(stt)) if cell(stt).isdigit() else None
     planned_text = cell(plan)
+    planned, achieved = figures(planned_text), figures(cell(done))
+    at_most = bool(re.search(r"không\s+có|không\s+quá|tối\s+đa|dưới", planned_text, re.I))
+    written = Verdict.parse(cell(judge)) if judge is not None else None
+    computed = _computed(planned, achieved, at_most)
     return Known(
         id=cell(stt) or str(index),
         number=number if number is not None else index,
         text=cell(name),
-        planned=figures(planned_text),
-        achieved=figures(cell(done)),
-        verdict=verdict_of(cell(judge)) if judge is not None else None,
-        at_most=bool(re.search(r"không\s+có|không\s+quá|tối\s+đa|dưới", planned_text, re.I)),
+        planned=planned,
+        achieved=achieved,
+        verdict=written if written is not None else computed,
+        at_most=at_most,
+        pending=written is None and not achieved,
+        row=row,
+        table=table,
+        written=written,
     )
 
 
+def _computed(
+    planned: tuple[Figure, ...], achieved: tuple[Figure, ...], at_most: bool
+) -> Verdict | None:
+    """The verdict of a table row's figures, by the targets' own rules (None when the figures
+    do not pair up measure by measure, in the same unit)."""
+    if not planned or len(planned) != len(achieved):
+        return None
+    if any(p.unit != a.unit for p, a in zip(planned, achieved, strict=True)):
+        return None
+    kind = Kind.AT_MOST if at_most else Kind.AT_LEAST
+    measures = tuple(
+        Measure(kind, p.unit, parse_number(p.text), parse_number(a.text))
+        for p, a in zip(planned, achieved, strict=True)
+    )
+    return Target("", 0, "", None, measures).computed_verdict()
+
+
+def _figure(value: object) -> tuple[Figure, ...]:
+    from vankien.targets.numbers import Quantity
+
+    if isinstance(value, Quantity):
+        return (Figure(float(value.value), value.unit.lower(), value.text()),)
+    return ()
+
+
+def known_of(target: Target) -> Known:
+    """A target of the data file as the rules read it."""
+
+    def part(m: Measure, planned: bool) -> tuple[Figure, ...]:
+        return _figure(m.planned if planned else m.achieved)
+
+    measures = target.measures
+    planned = tuple(f for m in measures for f in part(m, True))
+    achieved = tuple(f for m in measures for f in part(m, False))
+    if len(planned) != len(measures) or len(achieved) != len(measures):
+        # A yes/no measure or one not known yet: figures cannot be paired measure by measure.
+        planned = planned if len(planned) == len(measures) else ()
+        achieved = achieved if len(achieved) == len(measures) else ()
+    return Known(
+        id=str(target.number),
+        number=target.number,
+        text=target.text,
+        planned=planned,
+        achieved=achieved,
+        verdict=target.verdict,
+        at_most=target.kind is Kind.AT_MOST,
+        pending=target.is_pending,
+        years=tuple(
+            (y, float(v.value)) for m in measures for y, v in m.years if not isinstance(v, bool)
+        ),
+    )
+
+
+def target_data(ctx: Context) -> TargetData | None:
+    """The report's chi-tieu.yaml (None without one, and for a Word draft: its targets are
+    the table in the draft, not the data of the folder it is checked in)."""
+    if not ctx.report.reads_data_files:
+        return None
+    if "num:data" not in ctx.cache:
+        from vankien.targets.load import load_targets
+
+        unit = ctx.unit
+        ctx.cache["num:data"] = load_targets(ctx.report.root, unit.previous_term, unit.current_term)
+    data = ctx.cache["num:data"]
+    return data if isinstance(data, TargetData) else None
+
+
 def target_sets(ctx: Context) -> TargetSets:
-    """The targets, computed once per run (every NUM rule reads them)."""
+    """The targets, computed once per run (every NUM rule reads them): the data file's when
+    the report has one, else the tables written in the text."""
     found = ctx.cache.get("num:targets")
     if isinstance(found, TargetSets):
         return found
-    sets = TargetSets()
+    sets = TargetSets(data=target_data(ctx))
     for source in ctx.report.files:
         for table in claims.tables(source):
             if table.column("chỉ tiêu") is None:
@@ -164,6 +241,11 @@ def target_sets(ctx: Context) -> TargetSets:
             else:
                 sets.planned_tables.append(table)
                 sets.planned.extend(rows)
+    if sets.data is not None:
+        sets.table_judged, sets.table_planned = sets.judged, sets.planned
+        previous, upcoming = sets.data.previous, sets.data.next
+        sets.judged = [known_of(t) for t in previous] if previous is not None else []
+        sets.planned = [known_of(t) for t in upcoming] if upcoming is not None else []
     ctx.cache["num:targets"] = sets
     return sets
 
@@ -177,7 +259,7 @@ def _prose(ctx: Context) -> Iterator[tuple[SourceFile, TextUnit]]:
 # --- NUM001: counts of targets -------------------------------------------------------------
 
 
-def _count_kinds(verdict: str) -> tuple[frozenset[str], ...]:
+def _count_kinds(verdict: str) -> tuple[frozenset[Verdict | None], ...]:
     """What a verdict phrase may count (either reading is accepted)."""
     words = " ".join(verdict.lower().split())
     if "và" in words or "hoặc" in words:
@@ -185,7 +267,7 @@ def _count_kinds(verdict: str) -> tuple[frozenset[str], ...]:
     if words in ("vượt", "hoàn thành vượt"):
         return (frozenset({EXCEEDED}),)
     if words.startswith(("không", "chưa")):
-        return (frozenset({MISSED}), frozenset({MISSED, None}))  # type: ignore[arg-type]
+        return (frozenset({MISSED}), frozenset({MISSED, None}))
     return (frozenset({MET, EXCEEDED}), frozenset({MET}))
 
 
@@ -374,7 +456,10 @@ def check_target_claims(ctx: Context) -> Iterator[Hit]:
                     continue
                 relative = 100 * (achieved.value / planned.value - 1)
                 diff = achieved.value - planned.value
-                if points and planned.unit == "%":
+                if diff < 0:  # below the plan: nothing was exceeded
+                    ratio = 100 * achieved.value / planned.value
+                    ok, right = False, f"{vi(ratio)}% kế hoạch, không vượt"
+                elif points and planned.unit == "%":
                     right, ok = f"{vi(diff)} điểm phần trăm", agrees(diff, written)
                 elif points:
                     continue
@@ -400,7 +485,8 @@ def check_target_claims(ctx: Context) -> Iterator[Hit]:
                 unit,
                 m.start(),
                 f"chỉ tiêu {k.id} «{k.text}»: kế hoạch {planned.text}, thực hiện {achieved.text}"
-                f" = {verb} {right}, văn bản ghi «{claim}»",
+                f" = {'đạt' if right.endswith('không vượt') else verb} {right}, văn bản ghi "
+                f"«{claim}»",
             )
         for m in claims.INCREASE_RE.finditer(text):
             k = _named(targets, text, m.start())[1]
@@ -590,3 +676,115 @@ def check_unknown_target(ctx: Context) -> Iterator[Hit]:
 
 def source_label(table: PipeTable) -> str:
     return f"{table.source.rel}, dòng {table.header.unit.line}"
+
+
+# --- NUM006: a table written in the text against the data, its verdicts against its figures
+
+
+def _cell_at(k: Known, *names: str) -> tuple[int, str]:
+    """Offset and text of a row's cell under the header that starts with one of ``names``."""
+    row, table = k.row, k.table
+    i = table.column(*names) if table is not None else None
+    if row is None or i is None or i >= len(row.cells):
+        return 0, ""
+    return row.cells[i].start, row.cells[i].text
+
+
+def _where(k: Known, start: int) -> tuple[str, int, int]:
+    """File, line and column of ``start`` in the row of ``k``."""
+    assert k.row is not None and k.table is not None
+    line, col = k.table.source.loc(k.row.unit.file_offset(start))
+    return k.row.unit.rel, line, col
+
+
+def _same(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
+    return [f.value for f in a] == [f.value for f in b]
+
+
+def _figures_text(fs: tuple[Figure, ...]) -> str:
+    return "; ".join(f.text for f in fs)
+
+
+def check_table_against_data(ctx: Context) -> Iterator[Hit]:
+    """What it flags: bảng chỉ tiêu viết tay trong văn bản mâu thuẫn với chính nó hoặc với tệp
+    chỉ tiêu. Không có tệp chỉ tiêu: cột «Đánh giá» khác với kết quả tính từ kế hoạch và thực
+    hiện của dòng đó (cách tính như docs/chi-tieu.md). Có tệp ``chi-tieu.yaml``: số chỉ tiêu,
+    kế hoạch, thực hiện hoặc đánh giá của một dòng khác với tệp (chỉ tiêu so theo số thứ tự).
+
+    Why: cột đánh giá là kết luận của từng chỉ tiêu; «Vượt» cho một chỉ tiêu thực hiện thấp hơn
+    kế hoạch, hay bảng chép tay lệch với số liệu gốc, đều là lỗi cấp trên trả lại văn bản.
+
+    Example: dòng «Sáng kiến cấp tỉnh | 10 sáng kiến | 9 sáng kiến | Đạt»; hoặc bảng ghi thực
+    hiện 12 đảng viên trong khi chi-tieu.yaml ghi 11.
+
+    Use instead: sửa cột đánh giá hoặc số liệu cho đúng; tốt nhất là bỏ bảng viết tay để bản in
+    dựng bảng từ chi-tieu.yaml.
+    """
+    sets = target_sets(ctx)
+    pairs = [(sets.table_judged, sets.judged, sets.judged_tables)]
+    pairs.append((sets.table_planned, sets.planned, sets.planned_tables))
+    if sets.data is None:
+        for k in (*sets.judged, *sets.planned):
+            row = k.row
+            if row is None or k.written is None:
+                continue
+            computed = _computed(k.planned, k.achieved, k.at_most)
+            if computed is None or computed is k.written:
+                continue
+            start, text = _cell_at(k, "đánh giá")
+            yield Hit(
+                *_where(k, start),
+                f"chỉ tiêu {k.id} «{k.text}»: kế hoạch {_figures_text(k.planned)}, thực hiện "
+                f"{_figures_text(k.achieved)} là «{computed.value}», bảng ghi «{text}»",
+            )
+        return
+    name = sets.data.path.name
+    for written, data, tables in pairs:
+        if not tables:
+            continue
+        if len(written) != len(data):
+            head = tables[0].header.unit
+            yield Hit(
+                head.rel,
+                head.line,
+                1,
+                f"bảng có {len(written)} chỉ tiêu, {name} có {len(data)}: bảng viết tay phải "
+                "khớp tệp chỉ tiêu",
+            )
+        by_number = {k.number: k for k in data}
+        for k in written:
+            row = k.row
+            if row is None:
+                continue
+            truth = by_number.get(k.number)
+            if truth is None:
+                yield Hit(*_where(k, 0), f"{name} không có chỉ tiêu {k.id} «{k.text}»")
+                continue
+            checks = (
+                (
+                    "kế hoạch",
+                    ("kế hoạch", "chỉ tiêu nhiệm kỳ", "mục tiêu"),
+                    k.planned,
+                    truth.planned,
+                ),
+                ("thực hiện", ("thực hiện", "kết quả"), k.achieved, truth.achieved),
+            )
+            for label, heads, mine, right in checks:
+                if mine and right and len(mine) == len(right) and not _same(mine, right):
+                    start, _ = _cell_at(k, *heads)
+                    yield Hit(
+                        *_where(k, start),
+                        f"chỉ tiêu {k.id} «{k.text}»: {label} theo {name} là "
+                        f"{_figures_text(right)}, bảng ghi {_figures_text(mine)}",
+                    )
+            if (
+                k.written is not None
+                and truth.verdict is not None
+                and k.written is not truth.verdict
+            ):
+                start, text = _cell_at(k, "đánh giá")
+                yield Hit(
+                    *_where(k, start),
+                    f"chỉ tiêu {k.id} «{k.text}»: đánh giá theo {name} là "
+                    f"«{truth.verdict.value}», bảng ghi «{text}»",
+                )

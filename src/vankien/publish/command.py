@@ -104,11 +104,12 @@ def build_docx(root: Path) -> tuple[bytes, str]:
     from vankien.publish.profile import find_profile
     from vankien.publish.source import joined_markdown, read_sources
     from vankien.resources import find
+    from vankien.targets.place import target_sources
 
     unit = load_unit_cached(root)
     outline = load_outline_cached(find(root, "outline", f"{unit.outline}.yaml"))
     profile = find_profile(root, unit.profile)
-    markdown = joined_markdown(root, read_sources(root))
+    markdown = joined_markdown(root, target_sources(root, read_sources(root), outline, unit))
     values = template_values(unit, outline.closing, profile)
     with tempfile.TemporaryDirectory(prefix="vankien-build-") as tmp:
         reference = _reference_for(root, profile.id, Path(tmp), profile)

@@ -79,11 +79,16 @@ def read_revision(folder: Path, *, final: bool = True) -> Revision:
     compares what the congress will read, not the writers' notes. A comment naming each file
     goes in front of its text, so that every block can be traced to its file (and its author).
     """
+    from vankien.outline.load import load_outline
     from vankien.publish.source import joined_markdown, read_sources
+    from vankien.resources import find
+    from vankien.targets.place import target_sources
 
     setup = _setup(folder, final=final)
+    outline = load_outline(find(folder, "outline", f"{setup.unit.outline}.yaml"))
     pieces: list[str] = []
-    for source in read_sources(folder):
+    # The target tables as the build puts them in (from the revision's chi-tieu.yaml).
+    for source in target_sources(folder, read_sources(folder), outline, setup.unit):
         pieces.append(f"<!-- {FILE_MARK} {source.path.name} -->")
         pieces.append(joined_markdown(folder, [source]).rstrip("\n"))
     markdown = "\n\n".join(pieces) + "\n"

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from vankien.lint.context import Context
-    from vankien.lint.rules.structure import Placed
     from vankien.lint.runner import LintResult
     from vankien.outline.model import Section
 
@@ -305,7 +304,7 @@ def compute(root: Path) -> ReportStatus:
             )
         )
     return ReportStatus(
-        targets=_targets(ctx, placed, owner_of),
+        targets=_targets(ctx, owner_of),
         name=unit.org_full,
         stage=unit.stage.label,
         files=tuple(files),
@@ -319,27 +318,19 @@ def compute(root: Path) -> ReportStatus:
     )
 
 
-def _targets(
-    ctx: Context, placed: list[Placed], owner_of: Callable[[Section], Owner]
-) -> TargetStatus:
+def _targets(ctx: Context, owner_of: Callable[[Section], Owner]) -> TargetStatus:
     """The targets as the NUM rules read them (one reading), counted by verdict."""
-    from vankien.lint.rules.numbers import EXCEEDED, MET, MISSED, target_sets
+    from vankien.lint.rules.numbers import EXCEEDED, MET, MISSED, set_places, target_sets
 
     sets = target_sets(ctx)
     judged = sets.judged
     pending = [k for k in judged if k.pending or k.verdict is None]
     section_text, owner = "", Owner(None, "", ())
-    if sets.judged_tables:
-        under = sets.judged_tables[0].heading
-        for p in placed:
-            if p.heading.index == under:
-                walk: Placed | None = p
-                while walk is not None and walk.section is None:
-                    walk = walk.parent
-                section_text = p.heading.text
-                if walk is not None and walk.section is not None:
-                    section_text = ctx.report.substitute(p.heading.text)
-                    owner = owner_of(walk.section)
+    # The section of the previous term's table: written in the text, or placed by the outline.
+    place = next((p for p in set_places(ctx) if p.targets and p.targets[0] in judged), None)
+    if place is not None and place.section is not None:
+        owner = owner_of(place.section)
+        section_text = ctx.report.substitute(place.section.heading_text())
     return TargetStatus(
         total=len(judged),
         met=sum(1 for k in judged if k.verdict is MET and k not in pending),

@@ -21,7 +21,9 @@ from vankien.lint.claims import PipeTable, TableRow
 from vankien.lint.context import Context
 from vankien.lint.document import SourceFile, TextUnit
 from vankien.lint.model import Hit
+from vankien.lint.rules.structure import Placed
 from vankien.lint.rules.text import quote, unit_hit
+from vankien.outline.model import Section
 from vankien.targets.model import Kind, Measure, Target, TargetData, Verdict
 from vankien.targets.numbers import NUMBER_PATTERN, NumberError, format_number, parse_number
 
@@ -632,35 +634,23 @@ def check_unknown_target(ctx: Context) -> Iterator[Hit]:
 
     Use instead: đúng số thứ tự trong bảng («đến chỉ tiêu 12»), hoặc bổ sung chỉ tiêu vào bảng.
     """
-    sets = target_sets(ctx)
-    tables = [(t, sets.judged) for t in sets.judged_tables] + [
-        (t, sets.planned) for t in sets.planned_tables
-    ]
-    if not tables:
+    places = set_places(ctx)
+    if not places:
         return
-    order = {f.rel: i for i, f in enumerate(ctx.report.files)}
-
-    def position(rel: str, line: int) -> tuple[int, int]:
-        return order.get(rel, 0), line
-
-    placed = sorted(
-        ((position(t.source.rel, t.header.unit.line), t, ks) for t, ks in tables),
-        key=lambda x: x[0],
-    )
     for source, unit in _prose(ctx):
-        here = position(source.rel, unit.line)
-        same = [p for p in placed if p[1].source.rel == source.rel]
-        before = [p for p in placed if p[0] <= here]
+        here = (source.rel, unit.line)
+        same = [p for p in places if p.rel == source.rel]
+        order = {f.rel: i for i, f in enumerate(ctx.report.files)}
         if same:  # the nearest table of the same file («… như sau.» comes before its table)
-            _, table, _ = min(same, key=lambda p: abs(p[0][1] - unit.line))
+            place = min(same, key=lambda p: abs(p.line - unit.line))
         else:
-            _, table, _ = before[-1] if before else placed[0]
-        # The targets of that one table (a list may have several tables of one kind).
-        numbers = {
-            k.number
-            for i, row in enumerate(table.rows, 1)
-            if (k := _row_target(table, row, i)) is not None
-        }
+            before = [
+                p
+                for p in places
+                if (order.get(p.rel, 0), p.line) <= (order.get(here[0], 0), here[1])
+            ]
+            place = before[-1] if before else places[0]
+        numbers = {k.number for k in place.targets}
         for m in _REFERENCE_RE.finditer(unit.text):
             n = int(m.group("n"))
             if n in numbers:
@@ -669,13 +659,67 @@ def check_unknown_target(ctx: Context) -> Iterator[Hit]:
                 source,
                 unit,
                 m.start(),
-                f"không có chỉ tiêu {n}: bảng chỉ tiêu ({source_label(table)}) có "
-                f"{len(numbers)} chỉ tiêu: {quote(unit.text, m.start(), m.end())}",
+                f"không có chỉ tiêu {n}: {place.label} có {len(numbers)} chỉ tiêu: "
+                f"{quote(unit.text, m.start(), m.end())}",
             )
 
 
-def source_label(table: PipeTable) -> str:
-    return f"{table.source.rel}, dòng {table.header.unit.line}"
+@dataclass(frozen=True)
+class Place:
+    """Where a list of targets stands in the text: a table written there, or the section the
+    outline's ``targets`` key gives its table (built from chi-tieu.yaml)."""
+
+    rel: str
+    line: int
+    targets: tuple[Known, ...]
+    label: str
+    section: Section | None = None
+
+
+def set_places(ctx: Context) -> list[Place]:
+    """Every list of targets with its place, in document order."""
+    from vankien.lint.rules.structure import placed_headings
+
+    found = ctx.cache.get("num:places")
+    if isinstance(found, list):
+        return found
+    sets = target_sets(ctx)
+    out: list[Place] = []
+    for tables, targets in ((sets.judged_tables, sets.judged), (sets.planned_tables, sets.planned)):
+        for table in tables:
+            head = table.header.unit
+            mine = [k for k in targets if k.table is table] or list(targets)
+            label = f"bảng chỉ tiêu ({head.rel}, dòng {head.line})"
+            out.append(
+                Place(head.rel, head.line, tuple(mine), label, _section_at(ctx, table.heading))
+            )
+    if sets.data is not None:
+        written = {p.section.id for p in out if p.section is not None}
+        for placed in placed_headings(ctx):
+            section = placed.section
+            if section is None or section.targets is None or section.id in written:
+                continue
+            targets = sets.judged if section.targets.set == "previous" else sets.planned
+            h = placed.heading
+            label = f"bảng chỉ tiêu dựng từ {sets.data.path.name} (mục «{h.text}»)"
+            out.append(Place(h.rel, h.line, tuple(targets), label, section))
+    order = {f.rel: i for i, f in enumerate(ctx.report.files)}
+    out.sort(key=lambda p: (order.get(p.rel, 0), p.line))
+    ctx.cache["num:places"] = out
+    return out
+
+
+def _section_at(ctx: Context, heading: int | None) -> Section | None:
+    """The outline section of the heading a table is under (or of its nearest parent)."""
+    from vankien.lint.rules.structure import placed_headings
+
+    for placed in placed_headings(ctx):
+        if placed.heading.index == heading:
+            walk: Placed | None = placed
+            while walk is not None and walk.section is None:
+                walk = walk.parent
+            return walk.section if walk is not None else None
+    return None
 
 
 # --- NUM006: a table written in the text against the data, its verdicts against its figures

@@ -124,8 +124,9 @@ def _cells(unit: TextUnit) -> tuple[Cell, ...]:
         raw = text[pos:end]
         if end >= len(text) and not raw.strip():
             break
-        lead = len(raw) - len(raw.lstrip())
-        out.append(Cell(raw.strip(), pos + lead))
+        # A cell bold or italic as a whole («**STT**», Word's header row) reads as its text.
+        lead = len(raw) - len(raw.lstrip(" \t*_"))
+        out.append(Cell(raw.strip(" \t*_"), pos + lead))
         pos = end + 1
     return tuple(out)
 

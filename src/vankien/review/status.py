@@ -320,7 +320,8 @@ def compute(root: Path) -> ReportStatus:
 
 def _targets(ctx: Context, owner_of: Callable[[Section], Owner]) -> TargetStatus:
     """The targets as the NUM rules read them (one reading), counted by verdict."""
-    from vankien.lint.rules.numbers import EXCEEDED, MET, MISSED, set_places, target_sets
+    from vankien.lint.rules.numbers import set_places, target_counts, target_sets
+    from vankien.targets.model import Counts
 
     sets = target_sets(ctx)
     judged = sets.judged
@@ -331,12 +332,13 @@ def _targets(ctx: Context, owner_of: Callable[[Section], Owner]) -> TargetStatus
     if place is not None and place.section is not None:
         owner = owner_of(place.section)
         section_text = ctx.report.substitute(place.section.heading_text())
+    counts = target_counts(ctx) or Counts()
     return TargetStatus(
         total=len(judged),
-        met=sum(1 for k in judged if k.verdict is MET and k not in pending),
-        exceeded=sum(1 for k in judged if k.verdict is EXCEEDED and k not in pending),
-        missed=sum(1 for k in judged if k.verdict is MISSED and k not in pending),
-        pending=len(pending),
+        met=counts.met,
+        exceeded=counts.exceeded,
+        missed=counts.missed,
+        pending=counts.pending,
         pending_ids=tuple(k.id for k in pending),
         planned=len(sets.planned),
         section=section_text,

@@ -24,7 +24,7 @@ from vankien.lint.model import Hit
 from vankien.lint.rules.structure import Placed
 from vankien.lint.rules.text import quote, unit_hit
 from vankien.outline.model import Section
-from vankien.targets.model import Kind, Measure, Target, TargetData, Verdict
+from vankien.targets.model import Counts, Kind, Measure, Target, TargetData, Verdict
 from vankien.targets.numbers import NUMBER_PATTERN, NumberError, format_number, parse_number
 
 MET, EXCEEDED, MISSED = Verdict.MET, Verdict.EXCEEDED, Verdict.MISSED
@@ -250,6 +250,21 @@ def target_sets(ctx: Context) -> TargetSets:
         sets.planned = [known_of(t) for t in upcoming] if upcoming is not None else []
     ctx.cache["num:targets"] = sets
     return sets
+
+
+def target_counts(ctx: Context) -> Counts | None:
+    """The previous term's targets counted by verdict (None when there are none): what
+    ``vankien status`` and the summary of Word drafts show."""
+    judged = target_sets(ctx).judged
+    if not judged:
+        return None
+    done = [k.verdict for k in judged if not k.pending]
+    return Counts(
+        met=done.count(MET),
+        exceeded=done.count(EXCEEDED),
+        missed=done.count(MISSED),
+        pending=len(judged) - len(done) + done.count(None),
+    )
 
 
 def _prose(ctx: Context) -> Iterator[tuple[SourceFile, TextUnit]]:

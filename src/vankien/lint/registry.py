@@ -579,6 +579,27 @@ RULES: tuple[Rule, ...] = (
         ("targets",),
         hint="sửa bảng theo số liệu (hoặc bỏ bảng viết tay để bản in dựng bảng từ chi-tieu.yaml).",
     ),
+    Rule(
+        "NUM007",
+        "year-outside-term",
+        "Năm nằm ngoài nhiệm kỳ của số liệu chỉ tiêu",
+        Family.NUMBERS,
+        E,
+        numbers.check_year_outside_term,
+        ("targets", "term"),
+        hint="ghi năm thuộc nhiệm kỳ (report.yaml), hoặc bỏ số liệu của nhiệm kỳ khác.",
+    ),
+    Rule(
+        "NUM008",
+        "year-series-total-wrong",
+        "Số liệu từng năm cộng lại không bằng tổng cả nhiệm kỳ",
+        Family.NUMBERS,
+        E,
+        numbers.check_year_series_total,
+        ("arithmetic",),
+        scope="file",
+        hint="sửa số của năm sai hoặc tổng.",
+    ),
 )
 
 

@@ -847,3 +847,155 @@ def check_table_against_data(ctx: Context) -> Iterator[Hit]:
                     f"chỉ tiêu {k.id} «{k.text}»: đánh giá theo {name} là "
                     f"«{truth.verdict.value}», bảng ghi «{text}»",
                 )
+
+
+# --- NUM007: years outside the terms; NUM008: a year-by-year series and its total ----------
+
+_YEAR_IN_TEXT_RE = re.compile(r"(?<![^\W\d_])năm\s+((?:19|20)\d{2})(?![\d/])", re.I)
+
+
+def _judged_sentences(ctx: Context, text: str) -> Iterator[tuple[int, int]]:
+    """The sentences of ``text`` that make a claim about the previous term's targets."""
+    seen: set[tuple[int, int]] = set()
+    for pattern in (claims.COUNT_AFTER_RE, claims.COUNT_BEFORE_RE, claims.TARGET_PERCENT_RE):
+        for m in pattern.finditer(text):
+            span = claims.sentence_of(text, m.start())
+            judged = target_sets(ctx).judged
+            if pattern is claims.TARGET_PERCENT_RE and _named(judged, text, m.start())[1] is None:
+                continue
+            if span not in seen:
+                seen.add(span)
+                yield span
+
+
+def check_year_outside_term(ctx: Context) -> Iterator[Hit]:
+    """What it flags: một năm («năm 2019») nằm ngoài nhiệm kỳ mà số liệu nói tới: trong câu
+    đánh giá chỉ tiêu nhiệm kỳ trước (số chỉ tiêu đạt, vượt; «vượt X% kế hoạch» của một chỉ
+    tiêu), trong bảng chỉ tiêu nhiệm kỳ trước (ô thực hiện «87% (năm 2024)», cột năm) năm phải
+    thuộc nhiệm kỳ trước; trong bảng chỉ tiêu nhiệm kỳ mới, thuộc nhiệm kỳ mới.
+
+    Why: kết quả nhiệm kỳ chỉ gồm các năm của nhiệm kỳ; một năm ngoài nhiệm kỳ thường là số
+    liệu chép từ báo cáo kỳ trước hoặc gõ nhầm.
+
+    Example: báo cáo nhiệm kỳ 2020 - 2025 ghi «87% (năm 2019)» ở cột thực hiện.
+
+    Use instead: năm đúng trong nhiệm kỳ («năm 2024»), hoặc bỏ số liệu của nhiệm kỳ khác.
+    """
+    previous, current = ctx.unit.previous_term, ctx.unit.current_term
+    sets = target_sets(ctx)
+
+    def outside(year: int, start: int, end: int) -> bool:
+        return not start <= year <= end
+
+    for tables, term in ((sets.judged_tables, previous), (sets.planned_tables, current)):
+        for table in tables:
+            rows = (table.header, *table.rows)
+            for row in rows:
+                for cell in row.cells:
+                    for m in _YEAR_IN_TEXT_RE.finditer(cell.text):
+                        year = int(m.group(1))
+                        if outside(year, term.start, term.end):
+                            yield unit_hit(
+                                table.source,
+                                row.unit,
+                                cell.start + m.start(),
+                                f"năm {year} ngoài nhiệm kỳ {term.text()} của bảng chỉ tiêu: "
+                                f"«{cell.text}»",
+                            )
+                    if row is table.header and (y := _YEAR_COLUMN_RE.match(cell.text)):
+                        year = int(y.group(1))
+                        if outside(year, term.start, term.end) and not _YEAR_IN_TEXT_RE.search(
+                            cell.text
+                        ):
+                            yield unit_hit(
+                                table.source,
+                                row.unit,
+                                cell.start,
+                                f"cột năm {year} ngoài nhiệm kỳ {term.text()} của bảng chỉ tiêu",
+                            )
+    if not sets.judged:
+        return
+    for source, unit in _prose(ctx):
+        text = unit.text
+        for start, end in _judged_sentences(ctx, text):
+            for m in _YEAR_IN_TEXT_RE.finditer(text, start, end):
+                year = int(m.group(1))
+                if outside(year, previous.start, previous.end):
+                    yield unit_hit(
+                        source,
+                        unit,
+                        m.start(),
+                        f"năm {year} ngoài nhiệm kỳ {previous.text()} mà câu đánh giá chỉ tiêu "
+                        f"nói tới: {quote(text, m.start(), m.end())}",
+                    )
+
+
+_SERIES_ITEM_RE = re.compile(
+    rf"(?<![^\W\d_])năm\s+(?P<year>(?:19|20)\d{{2}})(?P<gap>[^.!?;\d]{{0,30}}?)"
+    rf"(?P<n>{NUMBER_PATTERN})(?![\d/%])\s*(?P<unit>[^\W\d_]+(?:\s+[^\W\d_]+)?)?",
+    re.I,
+)
+_SERIES_TOTAL_RE = re.compile(
+    r"(?<![^\W\d_])(?:cả|toàn|trong)\s+nhiệm\s+kỳ|tổng\s+(?:cộng|số)|tổng(?=\s)",
+    re.I,
+)
+
+
+def check_year_series_total(ctx: Context) -> Iterator[Hit]:
+    """What it flags: một câu kể số liệu từng năm («năm 2021 kết nạp 2 đảng viên, năm 2022: 3
+    đảng viên…») rồi nêu tổng cả nhiệm kỳ («cả nhiệm kỳ kết nạp 12 đảng viên») mà các năm cộng
+    lại không bằng tổng (cùng đơn vị, không phải tỷ lệ phần trăm).
+
+    Why: tổng nhiệm kỳ là con số người đọc nhớ và so; lệch với từng năm là một trong hai số đã
+    sai.
+
+    Example: «năm 2021 kết nạp 2, năm 2022 kết nạp 3, năm 2023 kết nạp 2 đảng viên; cả nhiệm kỳ
+    kết nạp 8 đảng viên».
+
+    Use instead: sửa số của năm sai hoặc tổng (ở ví dụ: 7 đảng viên).
+    """
+    for source, unit in ((s, u) for s in ctx.report.files for u in claims.prose_units(s)):
+        text = unit.text
+        pos = 0
+        while pos < len(text):
+            end = min((i for i in (text.find(c, pos) for c in ".!?") if i != -1), default=len(text))
+            yield from _series_in(source, unit, text, pos, end)
+            pos = end + 1
+
+
+def _series_in(
+    source: SourceFile, unit: TextUnit, text: str, start: int, end: int
+) -> Iterator[Hit]:
+    total = _SERIES_TOTAL_RE.search(text, start, end)
+    if total is None:
+        return
+    items = [
+        m
+        for m in _SERIES_ITEM_RE.finditer(text, start, total.start())
+        if not _YEAR_IN_TEXT_RE.search(m.group("gap"))
+    ]
+    years = [int(m.group("year")) for m in items]
+    if len(items) < 2 or len(set(years)) != len(years):
+        return
+    after = re.compile(
+        rf"[^.!?;\d%]{{0,30}}?(?P<n>{NUMBER_PATTERN})(?![\d/%])\s*(?P<unit>[^\W\d_]+(?:\s+[^\W\d_]+)?)?"
+    )
+    m_total = after.match(text, total.end(), end)
+    if m_total is None:
+        return
+    units = {(m.group("unit") or "").lower() for m in items} - {""}
+    total_unit = (m_total.group("unit") or "").lower()
+    if len(units) > 1 or (units and total_unit and units != {total_unit}):
+        return
+    values = [value_of(m.group("n")) for m in items]
+    right = sum(values)
+    if abs(right - value_of(m_total.group("n"))) < 1e-9:
+        return
+    series = " + ".join(vi(v, 2) for v in values)
+    yield unit_hit(
+        source,
+        unit,
+        m_total.start("n"),
+        f"các năm {', '.join(map(str, years))}: {series} = {vi(right, 2)}, văn bản ghi tổng "
+        f"{m_total.group('n')}: {quote(text, total.start(), m_total.end())}",
+    )

@@ -4,7 +4,7 @@ What the NUM rules read: a fraction or a count next to a percentage («8/9 chỉ
 counts of targets by verdict («8/10 chỉ tiêu đạt và vượt», «2 chỉ tiêu không đạt»), claims
 about one target («vượt 20% kế hoạch», «đạt 90% kế hoạch», «tăng từ A lên B», «gấp N lần»),
 pipe tables (rows and cells, with where each cell starts) and years. Everything here is about
-finding and locating; the figures are read by :mod:`vankien.targets`'s number parser and the
+finding and locating; the figures are read by :mod:`vankien.targets.numbers` and the
 judging is done by the rules (:mod:`vankien.lint.rules.numbers`).
 """
 
@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vankien.lint.document import SourceFile, TextUnit
+from vankien.targets.numbers import NUMBER_PATTERN, parse_number
 
-# A figure as Vietnamese writes it: «1.250», «93,5», «12». Read with targets' parser.
-FIGURE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# A figure as Vietnamese writes it («1.250», «93,5», «12»): the targets' one number pattern.
+FIGURE = NUMBER_PATTERN
 _F = f"(?:{FIGURE})"
 # A fraction «8/9» (not a date «29/02/2024», not «1/2/3»).
 FRACTION_RE = re.compile(rf"(?<![\d/.,])(?P<a>{_F})\s*/\s*(?P<b>{_F})(?![\d/])")
@@ -174,7 +175,7 @@ def clause_before(text: str, pos: int) -> str:
 
 def decimals(figure: str) -> int:
     """How many decimals a figure is written with («88,9» → 1)."""
-    return len(figure.split(",", 1)[1]) if "," in figure else 0
+    return parse_number(figure).decimals
 
 
 def words_of(text: str) -> set[str]:

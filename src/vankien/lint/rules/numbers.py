@@ -212,12 +212,30 @@ def target_data(ctx: Context) -> TargetData | None:
     if not ctx.report.reads_data_files:
         return None
     if "num:data" not in ctx.cache:
-        from vankien.targets.load import load_targets
-
-        unit = ctx.unit
-        ctx.cache["num:data"] = load_targets(ctx.report.root, unit.previous_term, unit.current_term)
+        ctx.cache["num:data"] = _load_data(ctx)
     data = ctx.cache["num:data"]
     return data if isinstance(data, TargetData) else None
+
+
+def _load_data(ctx: Context) -> TargetData | None:
+    """chi-tieu.yaml, through the lint cache (keyed by the file, the terms it is validated
+    against and the loader's code): YAML with line numbers is slow to parse on every commit."""
+    from vankien.lint.cache import cached_load
+    from vankien.targets import load as load_mod
+    from vankien.targets import model as model_mod
+    from vankien.targets import numbers as numbers_mod
+
+    unit, root = ctx.unit, ctx.report.root
+    path = load_mod.targets_path(root)
+    if not path.is_file():
+        return None
+
+    def load() -> TargetData | None:
+        return load_mod.load_targets(root, unit.previous_term, unit.current_term)
+
+    terms = f"{unit.previous_term.start}-{unit.previous_term.end}-{unit.current_term.end}"
+    data = cached_load(f"targets{terms}", path, load, (load_mod, model_mod, numbers_mod))
+    return data if isinstance(data, TargetData) else load()
 
 
 def target_sets(ctx: Context) -> TargetSets:

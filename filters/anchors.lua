@@ -7,7 +7,9 @@ sent back from Word is read through them (vankien.word.anchors has the naming sc
 
 The build reads the Markdown with pandoc's «sourcepos» extension only when it wants anchors
 (metadata vk-anchor-files, «NN:start:skipped» per skeleton file, ";"-separated: the file's
-first line is line «start» of the joined text, after «skipped» leading blank lines were cut).
+first line is line «start» of the joined text, after «skipped» leading blank lines were cut;
+a file with lines the build inserted has one entry per stretch, and «--:start:0» entries for
+the inserted lines, which get no anchor).
 Sourcepos wraps every block and inline in a «wrapper» Div or Span carrying «data-pos»; this
 filter reads the line, then takes the wrappers and the data-pos attributes away and joins the
 text it split, so that every later filter sees the document it would see without sourcepos,
@@ -24,7 +26,7 @@ local used = {}
 
 local function parse_files(text)
   local out = {}
-  for prefix, start, skipped in text:gmatch('(%d%d):(%d+):(%d+)') do
+  for prefix, start, skipped in text:gmatch('([%d%-][%d%-]):(%d+):(%d+)') do
     out[#out + 1] = { prefix = prefix, start = tonumber(start), skipped = tonumber(skipped) }
   end
   return out
@@ -38,7 +40,8 @@ local function locate(line)
       found = file
     end
   end
-  if found == nil then
+  if found == nil or found.prefix == '--' then
+    -- before the first file, or lines the build inserted (a target table): no writer's line
     return nil, nil
   end
   return found.prefix, line - found.start + 1 + found.skipped

@@ -157,22 +157,33 @@ def reference_cmd(
     "status",
     help=(
         "Tiến độ viết báo cáo: từng tệp và từng mục, người phụ trách, tình trạng (chưa viết / "
-        "đang viết / đã xong), số từ so với độ dài dự kiến, số lỗi và cảnh báo của lint."
+        "đang viết / đã xong), số từ so với độ dài dự kiến, số lỗi và cảnh báo của lint; các "
+        "chỉ tiêu đạt, vượt, không đạt, chưa có kết quả."
     ),
 )
 def status_cmd(
     root: RootOption = Path(),
     fmt: Annotated[
         str,
-        typer.Option("--format", help="Cách in: table (bảng), markdown (bình luận PR), json."),
+        typer.Option(
+            "--format",
+            help=(
+                "Cách in: table (bảng), markdown (bình luận PR), json, html (một trang cho văn "
+                "phòng và cấp ủy, ghi vào tệp)."
+            ),
+        ),
     ] = "table",
     sections: Annotated[
         bool, typer.Option("--sections", help="In thêm từng mục trong mỗi tệp.")
     ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Ghi vào tệp này (html: mặc định tien-do.html)."),
+    ] = None,
 ) -> None:
     from vankien.review.status import status_command
 
-    raise typer.Exit(run_guarded(lambda: status_command(root, fmt, sections)))
+    raise typer.Exit(run_guarded(lambda: status_command(root, fmt, sections, output)))
 
 
 @app.command(

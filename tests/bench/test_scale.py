@@ -98,6 +98,7 @@ def example(tmp_path: Path) -> Path:
     target.mkdir()
     shutil.copy(EXAMPLE / "report.yaml", target / "report.yaml")
     shutil.copytree(EXAMPLE / "skeleton", target / "skeleton")
+    shutil.copy(EXAMPLE / "chi-tieu.yaml", target / "chi-tieu.yaml")
     return target
 
 

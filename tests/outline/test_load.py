@@ -87,7 +87,7 @@ def test_good_outline_loads(tmp_path: Path) -> None:
             ("        budget: 300\n", "        budgett: 300\n"),
             "outline.yaml:13: lỗi: khóa không được hỗ trợ: «budgett» (khóa «sections[0].children[0]"
             ".budgett»)\n  → các khóa hợp lệ: budget, children, extra, file, guidance, number, "
-            "owner, required, title.",
+            "owner, required, targets, title.",
         ),
         (
             (

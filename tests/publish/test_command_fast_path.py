@@ -40,6 +40,7 @@ def test_same_document_as_through_typer(tmp_path: Path) -> None:
     root.mkdir()
     shutil.copy(REPO / "examples" / "dang-bo" / "report.yaml", root / "report.yaml")
     shutil.copytree(REPO / "examples" / "dang-bo" / "skeleton", root / "skeleton")
+    shutil.copy(REPO / "examples" / "dang-bo" / "chi-tieu.yaml", root / "chi-tieu.yaml")
     fast, slow = tmp_path / "fast.docx", tmp_path / "typer.docx"
     assert build_main(["--root", str(root), "--output", str(fast)]) == 0
     assert main(["build", "--root", str(root), "--bogus"]) == 2  # typer's path still answers

@@ -64,6 +64,7 @@ def init_repo(path: Path) -> Path:
 def copy_example(target: Path) -> None:
     shutil.copy(EXAMPLE / "report.yaml", target / "report.yaml")
     shutil.copytree(EXAMPLE / "skeleton", target / "skeleton")
+    shutil.copy(EXAMPLE / "chi-tieu.yaml", target / "chi-tieu.yaml")  # its tables' data
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -110,8 +110,8 @@ def test_cli_formats(report: Path, fmt: str, capsys: pytest.CaptureFixture[str])
 
 
 def test_unknown_format_is_a_user_error(report: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["status", "--root", str(report), "--format", "html"]) == 2
-    assert "không có cách in «html»" in capsys.readouterr().err
+    assert main(["status", "--root", str(report), "--format", "pdf"]) == 2
+    assert "không có cách in «pdf»" in capsys.readouterr().err
 
 
 def test_table_lists_every_outline_file(report: Path) -> None:

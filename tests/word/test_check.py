@@ -104,6 +104,7 @@ def test_rules_selected_by_metadata() -> None:
         "MD001",
         "MD002",
         "MD003",
+        "MD004",
     }
     assert not codes & markdown_only
     assert {r.code for r in all_rules()} - markdown_only <= codes
@@ -300,3 +301,27 @@ def test_section_numbers_as_people_cite_them() -> None:
         "Phần thứ nhất, II.1.1.",
         "Phần thứ hai, V.",
     } <= values
+
+
+def test_a_drafts_target_table_and_its_figures_are_checked(tmp_path: Path) -> None:
+    """word-chi-tieu.docx (make_fixtures.py): the đảng bộ example typed into Word with its two
+    target tables, contradictions planted. The NUM rules read the draft's own table (never the
+    folder's chi-tieu.yaml) and find exactly what was planted; the summary counts the
+    targets."""
+    summary = tmp_path / "tong-hop.csv"
+    path = FIXTURES / "word-chi-tieu.docx"
+    result = run("--format", "json", "--summary", str(summary), str(path), cwd=DANG_BO)
+    found = [f for f in findings(result) if str(f["code"]).startswith("NUM")]
+    got = sorted((str(f["code"]), str(f["message"]).split(": ", 1)[1]) for f in found)
+    assert [code for code, _ in got] == ["NUM001", "NUM001", "NUM002", "NUM003", "NUM006"], got
+    messages = " | ".join(m for _, m in got)
+    assert "theo bảng chỉ tiêu có 5 chỉ tiêu «vượt», văn bản ghi 6" in messages
+    assert "9/10 = 90%, văn bản ghi 95%" in messages
+    assert "thực hiện 12 đảng viên = vượt 20%, văn bản ghi «vượt 25%»" in messages
+    assert "thực hiện 46 nhiệm vụ là «Vượt», bảng ghi «Đạt»" in messages
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(summary.read_text(encoding="utf-8"))))
+    assert rows[0]["Chỉ tiêu đạt và vượt"] == "8/10"
+    assert rows[0]["Chỉ tiêu không đạt"] == "2"

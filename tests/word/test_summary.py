@@ -118,13 +118,14 @@ HARNESS = """
 """
 
 
-def run_page(page: str, folder: Path) -> dict[str, object]:
-    """Open the page in headless Chromium (no network), run the harness, return its result."""
+def run_page(page: str, folder: Path, harness: str = HARNESS) -> dict[str, object]:
+    """Open the page in headless Chromium (no network), run ``harness`` (a script that puts
+    its JSON result in ``<pre id="result">``), return its result."""
     assert CHROMIUM is not None
     catcher = "<script>window.__errors=[];window.addEventListener('error'," + (
         "function(e){window.__errors.push(String(e.message));});</script>"
     )
-    page = page.replace("<head>", "<head>" + catcher, 1).replace("</body>", HARNESS + "</body>")
+    page = page.replace("<head>", "<head>" + catcher, 1).replace("</body>", harness + "</body>")
     path = folder / "tong-hop.html"
     path.write_text(page, encoding="utf-8")
     done = subprocess.run(
@@ -174,3 +175,15 @@ def test_html_sorts_and_filters_in_chromium(tmp_path: Path) -> None:
     assert result["bad"] == ["d.doc"]
     assert sorted(result["withErrors"]) == ["b.docx", "c.docx"]  # type: ignore[arg-type]
     assert len(result["all"]) == 5  # type: ignore[arg-type]
+
+
+def test_targets_met_and_missed_per_unit() -> None:
+    from vankien.targets.model import Counts
+
+    with_targets = row("t.docx", "Chi bộ Ấp Tân Hòa", 0, 0, 9000, targets=Counts(3, 5, 2, 0))
+    table = list(csv.reader(io.StringIO(render_csv([with_targets, ROWS[0]]))))
+    met, missed = HEADERS.index("Chỉ tiêu đạt và vượt"), HEADERS.index("Chỉ tiêu không đạt")
+    assert (table[1][met], table[1][missed]) == ("8/10", "2")
+    assert (table[2][met], table[2][missed]) == ("", "")  # no target table in that draft
+    page = render_html([with_targets])
+    assert 'data-sort="0.8000">8/10</td>' in page

@@ -93,6 +93,7 @@ _SAFE_GLOBALS = frozenset(
         ("pathlib", "PurePosixPath"),
         ("pathlib", "Path"),
         ("collections", "OrderedDict"),
+        ("decimal", "Decimal"),  # the figures of chi-tieu.yaml
     }
 )
 

@@ -29,6 +29,12 @@ class Report:
     files: list[SourceFile]
     run_cache: RunCache | None = None
 
+    @property
+    def reads_data_files(self) -> bool:
+        """Whether the rules may read the report folder's data files (chi-tieu.yaml): not for
+        a Word draft checked against another unit's folder."""
+        return True
+
     @cached_property
     def headings(self) -> list[Heading]:
         return [h for f in self.files for h in f.headings]

@@ -50,6 +50,7 @@ class Family(Enum):
     LENGTH = "length"
     SUPPRESSION = "suppression"
     MARKUP = "markup"
+    NUMBERS = "numbers"
 
     @property
     def vietnamese(self) -> str:
@@ -61,6 +62,7 @@ class Family(Enum):
             Family.LENGTH: "Độ dài",
             Family.SUPPRESSION: "Tắt kiểm tra",
             Family.MARKUP: "HTML, định dạng viết thẳng, hình ảnh",
+            Family.NUMBERS: "Số liệu, chỉ tiêu",
         }[self]
 
 

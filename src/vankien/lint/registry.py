@@ -11,7 +11,7 @@ from __future__ import annotations
 from vankien.lint import suppress
 from vankien.lint import vietnamese_rules as vi
 from vankien.lint.model import Family, FixKind, Rule, Severity
-from vankien.lint.rules import consistency, length, markup, placeholders, structure
+from vankien.lint.rules import consistency, length, markup, numbers, placeholders, structure
 
 E, W = Severity.ERROR, Severity.WARNING
 K = FixKind
@@ -575,6 +575,101 @@ RULES: tuple[Rule, ...] = (
         markup.check_image,
         ("images",),
         on_word=False,
+    ),
+    # The build's own check of the target-table markers (vankien.targets.place).
+    Rule(
+        "MD004",
+        "target-marker-not-usable",
+        "Dòng đánh dấu bảng chỉ tiêu mà bản dựng không điền được",
+        Family.MARKUP,
+        E,
+        markup.check_target_marker,
+        ("targets",),
+        on_word=False,
+    ),
+    # Numbers: figures that contradict each other or the targets (chỉ tiêu).
+    Rule(
+        "NUM001",
+        "target-count-mismatch",
+        "Số chỉ tiêu đạt, vượt, không đạt khác với bảng chỉ tiêu",
+        Family.NUMBERS,
+        E,
+        numbers.check_target_counts,
+        ("targets",),
+        hint="đếm lại theo bảng chỉ tiêu (hoặc sửa đánh giá trong bảng).",
+    ),
+    Rule(
+        "NUM002",
+        "percent-of-fraction-wrong",
+        "Tỷ lệ phần trăm không đúng với phân số viết cạnh nó",
+        Family.NUMBERS,
+        E,
+        numbers.check_percent_of_fraction,
+        ("arithmetic",),
+        scope="file",
+        hint="chia lại và viết tỷ lệ đúng (thông báo ghi tỷ lệ đúng).",
+    ),
+    Rule(
+        "NUM003",
+        "target-claim-mismatch",
+        "«Vượt X%», «đạt X% kế hoạch», «tăng từ … lên …», «gấp N lần» không khớp chỉ tiêu",
+        Family.NUMBERS,
+        E,
+        numbers.check_target_claims,
+        ("targets",),
+        hint="tính lại từ kế hoạch và kết quả thực hiện của chỉ tiêu (thông báo ghi số đúng).",
+    ),
+    Rule(
+        "NUM004",
+        "table-total-wrong",
+        "Dòng, cột tổng của bảng không bằng tổng các số",
+        Family.NUMBERS,
+        E,
+        numbers.check_table_totals,
+        ("arithmetic",),
+        scope="file",
+        hint="cộng lại và sửa dòng hoặc cột tổng (hoặc số bị ghi sai).",
+    ),
+    Rule(
+        "NUM005",
+        "unknown-target",
+        "Nhắc tới chỉ tiêu không có trong bảng chỉ tiêu",
+        Family.NUMBERS,
+        E,
+        numbers.check_unknown_target,
+        ("targets",),
+        hint="dẫn đúng số thứ tự chỉ tiêu trong bảng.",
+    ),
+    Rule(
+        "NUM006",
+        "target-table-mismatch",
+        "Bảng chỉ tiêu viết tay lệch với số liệu của nó hoặc với tệp chỉ tiêu",
+        Family.NUMBERS,
+        E,
+        numbers.check_table_against_data,
+        ("targets",),
+        hint="sửa bảng theo số liệu (hoặc bỏ bảng viết tay để bản in dựng bảng từ chi-tieu.yaml).",
+    ),
+    Rule(
+        "NUM007",
+        "year-outside-term",
+        "Năm nằm ngoài nhiệm kỳ của số liệu chỉ tiêu",
+        Family.NUMBERS,
+        E,
+        numbers.check_year_outside_term,
+        ("targets", "term"),
+        hint="ghi năm thuộc nhiệm kỳ (report.yaml), hoặc bỏ số liệu của nhiệm kỳ khác.",
+    ),
+    Rule(
+        "NUM008",
+        "year-series-total-wrong",
+        "Số liệu từng năm cộng lại không bằng tổng cả nhiệm kỳ",
+        Family.NUMBERS,
+        E,
+        numbers.check_year_series_total,
+        ("arithmetic",),
+        scope="file",
+        hint="sửa số của năm sai hoặc tổng.",
     ),
 )
 

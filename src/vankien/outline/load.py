@@ -7,12 +7,14 @@ from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.outline.model import (
+    TARGET_SETS,
     Closing,
     Correction,
     Level,
     Number,
     Outline,
     Section,
+    TargetTable,
     parse_number,
 )
 from vankien.yamlio import Node, line_of, load_yaml
@@ -29,6 +31,7 @@ SECTION_KEYS = {
     "extra",
     "guidance",
     "children",
+    "targets",
 }
 TOP_KEYS = {"id", "title", "description", "roles", "sections", "closing", "notes", "corrections"}
 
@@ -128,6 +131,7 @@ class _Loader:
             budget_words=budget,
             allow_extra=node.bool_("extra", False),
             line=line_of(node.data),
+            targets=_target_table(node),
         )
         kids: list[Section] = []
         level: Level | None = None
@@ -136,6 +140,27 @@ class _Loader:
             level = built.level
             kids.append(built)
         return Section(**{**shell.__dict__, "children": tuple(kids)})
+
+
+def _target_table(node: Node) -> TargetTable | None:
+    """The section's ``targets`` key: «previous», «next», or {set: …, years: true}."""
+    raw = node.raw("targets")
+    if raw is None:
+        return None
+    hint = (
+        "ghi «targets: previous» (chỉ tiêu nhiệm kỳ trước), «targets: next» (nhiệm kỳ mới), "
+        "hoặc «targets: {set: previous, years: true}» để có cột từng năm."
+    )
+    if isinstance(raw, str):
+        table = TargetTable(raw.strip())
+    else:
+        sub = node.child("targets")
+        assert sub is not None
+        sub.check_keys({"set", "years"})
+        table = TargetTable(sub.str_("set", required=True), sub.bool_("years", False))
+    if table.set not in TARGET_SETS:
+        raise node.error("targets", f"bộ chỉ tiêu «{table.set}» không hợp lệ", hint=hint)
+    return table
 
 
 def load_outline(path: Path) -> Outline:
@@ -182,6 +207,19 @@ def load_outline(path: Path) -> Outline:
             )
         if not outline_files or outline_files[-1] != section.file:
             outline_files.append(section.file)
+    placed: dict[str, Section] = {}
+    for section in (s for top in sections for s in top.walk()):
+        if section.targets is None:
+            continue
+        other = placed.setdefault(section.targets.set, section)
+        if other is not section:
+            raise UserError(
+                f"bảng chỉ tiêu «{section.targets.set}» đã đặt ở mục «{other.number_text}»",
+                path=path,
+                line=section.line,
+                key="targets",
+                hint="mỗi bảng chỉ tiêu chỉ đặt ở một mục của đề cương.",
+            )
     closing_node = root.child("closing", required=True)
     assert closing_node is not None
     closing_node.check_keys({"recipients_label", "recipients", "on_behalf", "signer_title"})

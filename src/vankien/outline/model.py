@@ -156,6 +156,18 @@ def split_heading(text: str) -> tuple[Number | None, str, str]:
 
 
 @dataclass(frozen=True)
+class TargetTable:
+    """Where a target table goes (the section's ``targets`` key): which set, and whether the
+    table has a column per year. The data is the report's chi-tieu.yaml (vankien.targets)."""
+
+    set: str  # "previous" (the previous term's targets, judged) or "next" (the new term's)
+    years: bool = False
+
+
+TARGET_SETS = ("previous", "next")
+
+
+@dataclass(frozen=True)
 class Section:
     """One numbered heading of the outline with everything the tools need to know about it."""
 
@@ -170,6 +182,7 @@ class Section:
     allow_extra: bool
     line: int | None
     children: tuple[Section, ...] = field(default=())
+    targets: TargetTable | None = None
 
     @property
     def level(self) -> Level:

@@ -104,12 +104,15 @@ def build_docx(root: Path) -> tuple[bytes, str]:
     from vankien.publish.profile import find_profile
     from vankien.publish.source import joined_with_anchors, read_sources
     from vankien.resources import find
+    from vankien.targets.place import target_sources
     from vankien.word.anchors import build_identity
 
     unit = load_unit_cached(root)
     outline = load_outline_cached(find(root, "outline", f"{unit.outline}.yaml"))
     profile = find_profile(root, unit.profile)
-    markdown, anchors = joined_with_anchors(root, read_sources(root))
+    markdown, anchors = joined_with_anchors(
+        root, target_sources(root, read_sources(root), outline, unit)
+    )
     values = template_values(unit, outline.closing, profile)
     with tempfile.TemporaryDirectory(prefix="vankien-build-") as tmp:
         reference = _reference_for(root, profile.id, Path(tmp), profile)

@@ -23,9 +23,22 @@ PLUS_ITEM_RE = re.compile(r"^(?P<indent>[ \t]*)\+(?P<space>[ \t]+)(?=\S)")
 
 
 @dataclass(frozen=True)
+class Insertion:
+    """Lines the build put into a file's text that the writer did not type (a target table
+    from chi-tieu.yaml): ``replaced`` lines of the file from 0-based line ``index`` on became
+    ``added`` lines. The anchors skip them and keep the writer's lines after them right."""
+
+    index: int
+    replaced: int
+    added: int
+
+
+@dataclass(frozen=True)
 class SourceFile:
     path: Path
     text: str
+    # In the file's own line numbers, top to bottom; empty for the text as the writer typed it.
+    inserted: tuple[Insertion, ...] = ()
 
 
 def read_sources(root: Path) -> list[SourceFile]:
@@ -80,7 +93,23 @@ def joined_with_anchors(
         marked = mark_plus_items(source.text)
         kept = marked.strip("\n")
         skipped = len(marked) - len(marked.lstrip("\n"))
-        spec.append(f"{source.path.name[:2]}:{line}:{skipped}")
+        spec.extend(_anchor_segments(source, line, skipped))
         parts.append(kept)
         line += kept.count("\n") + 2
     return "\n\n".join(parts) + "\n", ";".join(spec)
+
+
+def _anchor_segments(source: SourceFile, start: int, skipped: int) -> list[str]:
+    """The ``NN:start:offset`` entries of one file (line ``start`` of the joined text is the
+    file's line ``offset + 1``), one per stretch between the lines the build inserted, which
+    get ``--:start:0`` entries: an inserted table has no writer's line to point back to."""
+    prefix = source.path.name[:2]
+    segments = [f"{prefix}:{start}:{skipped}"]
+    shift = 0  # lines added minus lines replaced by the insertions above
+    for insertion in source.inserted:
+        at = insertion.index + shift  # its first line in the text the build reads
+        segments.append(f"--:{start + at - skipped}:0")
+        shift += insertion.added - insertion.replaced
+        after = insertion.index + insertion.replaced
+        segments.append(f"{prefix}:{start + after + shift - skipped}:{after}")
+    return segments

@@ -80,11 +80,17 @@ def read_revision(folder: Path, *, final: bool = True, anchors: bool = False) ->
     goes in front of its text, so that every block can be traced to its file (and its author).
     ``anchors`` gives its blocks the build's anchors (filters/anchors.lua).
     """
+    from vankien.outline.load import load_outline
     from vankien.publish.source import joined_with_anchors, read_sources
+    from vankien.resources import find
+    from vankien.targets.place import target_sources
 
     setup = _setup(folder, final=final)
+    outline = load_outline(find(folder, "outline", f"{setup.unit.outline}.yaml"))
+    # The target tables as the build puts them in (from the revision's chi-tieu.yaml).
+    sources = target_sources(folder, read_sources(folder), outline, setup.unit)
     markdown, spec = joined_with_anchors(
-        folder, read_sources(folder), lambda source: f"<!-- {FILE_MARK} {source.path.name} -->"
+        folder, sources, lambda source: f"<!-- {FILE_MARK} {source.path.name} -->"
     )
     document: Json = json.loads(
         _pandoc(folder, setup, markdown, writer="json", anchors=spec if anchors else None)

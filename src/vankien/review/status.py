@@ -20,12 +20,16 @@ from typing import TYPE_CHECKING, Any
 from vankien.errors import EXIT_OK, UserError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from vankien.lint.context import Context
     from vankien.lint.runner import LintResult
     from vankien.outline.model import Section
 
 PLACEHOLDER_RE = re.compile(r"\[[^\]\n]*\]\{[^}\n]*\.placeholder\b[^}\n]*\}")
 GUIDANCE_RE = re.compile(r"^\s*HƯỚNG DẪN\s*:")
-FORMATS = ("table", "markdown", "json")
+FORMATS = ("table", "markdown", "json", "html")
+HTML_DEFAULT = "tien-do.html"  # where --format html writes without --output
 
 
 class State(Enum):
@@ -117,6 +121,38 @@ class FileStatus:
 
 
 @dataclass(frozen=True)
+class TargetStatus:
+    """The previous term's targets by verdict, and whose turn it is to fill them in."""
+
+    total: int
+    met: int
+    exceeded: int
+    missed: int
+    pending: int  # no achieved value yet (or no verdict)
+    pending_ids: tuple[str, ...]
+    planned: int  # the new term's targets
+    section: str  # the section the judged targets' table is in ("" when there is none)
+    owner: Owner
+
+    def text(self) -> str:
+        if not self.total:
+            return "Chỉ tiêu: chưa có bảng chỉ tiêu nhiệm kỳ trước."
+        out = (
+            f"Chỉ tiêu nhiệm kỳ trước: {self.total} chỉ tiêu, {self.met} đạt, {self.exceeded} "
+            f"vượt, {self.missed} không đạt"
+        )
+        if self.pending:
+            out += f", {self.pending} chưa có kết quả (chỉ tiêu {', '.join(self.pending_ids)})"
+        out += f"; phụ trách: {self.owner.text()}"
+        if self.section:
+            out += f" (mục «{self.section}»)"
+        out += "."
+        if self.planned:
+            out += f" Nhiệm kỳ mới: {self.planned} chỉ tiêu."
+        return out
+
+
+@dataclass(frozen=True)
 class ReportStatus:
     name: str
     stage: str
@@ -128,6 +164,7 @@ class ReportStatus:
     sections_empty: int
     errors: int
     warnings: int
+    targets: TargetStatus | None = None
 
     @property
     def sections_total(self) -> int:
@@ -267,6 +304,7 @@ def compute(root: Path) -> ReportStatus:
             )
         )
     return ReportStatus(
+        targets=_targets(ctx, owner_of),
         name=unit.org_full,
         stage=unit.stage.label,
         files=tuple(files),
@@ -277,6 +315,34 @@ def compute(root: Path) -> ReportStatus:
         sections_empty=sum(1 for s in leaves if s is State.EMPTY),
         errors=len(result.errors),
         warnings=len(result.warnings),
+    )
+
+
+def _targets(ctx: Context, owner_of: Callable[[Section], Owner]) -> TargetStatus:
+    """The targets as the NUM rules read them (one reading), counted by verdict."""
+    from vankien.lint.rules.numbers import set_places, target_counts, target_sets
+    from vankien.targets.model import Counts
+
+    sets = target_sets(ctx)
+    judged = sets.judged
+    pending = [k for k in judged if k.pending or k.verdict is None]
+    section_text, owner = "", Owner(None, "", ())
+    # The section of the previous term's table: written in the text, or placed by the outline.
+    place = next((p for p in set_places(ctx) if p.targets and p.targets[0] in judged), None)
+    if place is not None and place.section is not None:
+        owner = owner_of(place.section)
+        section_text = ctx.report.substitute(place.section.heading_text())
+    counts = target_counts(ctx) or Counts()
+    return TargetStatus(
+        total=len(judged),
+        met=counts.met,
+        exceeded=counts.exceeded,
+        missed=counts.missed,
+        pending=counts.pending,
+        pending_ids=tuple(k.id for k in pending),
+        planned=len(sets.planned),
+        section=section_text,
+        owner=owner,
     )
 
 
@@ -350,6 +416,7 @@ def summary(status: ReportStatus) -> str:
         f"{status.sections_total} mục ({status.percent}%), đang viết {status.sections_writing}, "
         f"chưa viết {status.sections_empty}; {status.words} từ{budget}; "
         f"lint: {status.errors} lỗi, {status.warnings} cảnh báo."
+        + (f"\n{status.targets.text()}" if status.targets else "")
     )
 
 
@@ -422,10 +489,26 @@ def render(status: ReportStatus, fmt: str, sections: bool = False) -> str:
     return json.dumps(to_json(status), ensure_ascii=False, indent=2)
 
 
-def status_command(root: Path, fmt: str, sections: bool) -> int:
+def status_command(root: Path, fmt: str, sections: bool, output: Path | None = None) -> int:
+    """Print the status, or write it to ``output`` (atomically); the HTML page is always a
+    file (``tien-do.html`` in the current folder without ``--output``)."""
+    from vankien.textio import write_atomic
+
     if fmt not in FORMATS:
         raise UserError(
-            f"không có cách in «{fmt}»", hint="dùng --format table, markdown hoặc json."
+            f"không có cách in «{fmt}»", hint="dùng --format table, markdown, json hoặc html."
         )
-    print(render(compute(root), fmt, sections), file=sys.stdout)
+    status = compute(root)
+    if fmt == "html":
+        from vankien.review.status_html import render_html
+
+        target = output if output is not None else Path(HTML_DEFAULT)
+        write_atomic(target, render_html(status))
+        print(f"Đã ghi trang tiến độ: {target}", file=sys.stdout)
+        return EXIT_OK
+    text = render(status, fmt, sections)
+    if output is not None:
+        write_atomic(output, text + "\n")
+        return EXIT_OK
+    print(text, file=sys.stdout)
     return EXIT_OK

@@ -46,6 +46,7 @@ from vankien.unit.model import Unit
 
 if TYPE_CHECKING:
     from vankien.lint.config import LintConfig
+    from vankien.targets.model import Counts
     from vankien.word.markdown import Conversion
     from vankien.word.model import HeaderBlock, Paragraph, WordDocument
     from vankien.word.structure import Draft
@@ -63,6 +64,11 @@ class DraftReport(Report):
     header: HeaderBlock | None = None
     metadata: Unit | None = None  # report.yaml's unit (``unit`` is what the rules run with)
     header_lines: Mapping[str, int] = field(default_factory=dict)  # header field -> line
+
+    @property
+    def reads_data_files(self) -> bool:
+        """A draft's targets are its own table, never the folder's chi-tieu.yaml."""
+        return False
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,8 @@ class DraftResult:
     missing: tuple[str, ...]  # required outline sections no heading stands for («III. …»)
     stage: str  # the stage the draft claims, as written («Dự thảo lần 2»), or ""
     organisation: str  # the unit as the header names it (or report.yaml's)
+    # The previous term's targets of the draft's own table, by verdict (None: no such table).
+    targets: Counts | None = None
 
 
 # --- the header rules ---------------------------------------------------------------------
@@ -375,10 +383,12 @@ def result_of(
     prepared: Prepared, path: Path, config: LintConfig, display: str | None = None
 ) -> DraftResult:
     from vankien.lint.rules.length import count_words
+    from vankien.lint.rules.numbers import target_counts
     from vankien.lint.runner import run_rules
 
     report = prepared.report
     findings = run_rules(report, config, check_rules())
+    targets = target_counts(Context(report, config))
     shown = display if display is not None else str(path)
     locator = Locator(prepared)
     located = []
@@ -418,6 +428,7 @@ def result_of(
         missing=missing,
         stage=header.stage_text or (header.stage.label if header.stage else ""),
         organisation=organisation,
+        targets=targets,
     )
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from vankien.lint.model import Family, Severity
 
 if TYPE_CHECKING:
+    from vankien.targets.model import Counts
     from vankien.word.check import DraftResult
 
 
@@ -47,6 +48,8 @@ class Row:
     warnings: int
     words: int | None
     budget: int | None
+    # The previous term's targets in the draft's table (None: the draft has no such table).
+    targets: Counts | None = None
 
     @property
     def status(self) -> str:
@@ -64,6 +67,15 @@ class Row:
         if not self.ok:
             return "bad"
         return "errors" if self.errors else "warnings" if self.warnings else "clean"
+
+    def met_text(self) -> str:
+        """«8/10»: targets met or exceeded, of all."""
+        t = self.targets
+        return f"{t.met_or_exceeded}/{t.total}" if t is not None else ""
+
+    def missed_text(self) -> str:
+        t = self.targets
+        return str(t.missed) if t is not None else ""
 
     def words_text(self) -> str:
         if self.words is None:
@@ -101,6 +113,8 @@ HEADERS = (
     "Tổng lỗi",
     "Tổng cảnh báo",
     "Số từ / mức đề cương",
+    "Chỉ tiêu đạt và vượt",
+    "Chỉ tiêu không đạt",
     "Ghi chú",
 )
 
@@ -117,6 +131,8 @@ def cells(row: Row) -> list[str]:
         str(row.errors) if row.ok else "",
         str(row.warnings) if row.ok else "",
         row.words_text(),
+        row.met_text(),
+        row.missed_text(),
         row.problem,
     ]
 
@@ -165,6 +181,8 @@ _NUMERIC = {
     6 + len(FAMILIES),
     7 + len(FAMILIES),
     8 + len(FAMILIES),
+    9 + len(FAMILIES),
+    10 + len(FAMILIES),
 }
 
 _STYLE = """
@@ -240,6 +258,9 @@ def _sort_value(row: Row, i: int, text: str) -> str | None:
         return str(e * 100000 + w)
     if i == 8 + len(FAMILIES):
         return str(row.words) if row.words is not None else ""
+    if i == 9 + len(FAMILIES):  # the share met, then how many
+        t = row.targets
+        return f"{t.met_or_exceeded / t.total:.4f}" if t is not None and t.total else ""
     return text
 
 
@@ -312,4 +333,5 @@ def row_of(result: DraftResult, file: str) -> Row:
         warnings=sum(1 for _, s in found if s is Severity.WARNING),
         words=result.words,
         budget=result.budget,
+        targets=result.targets,
     )

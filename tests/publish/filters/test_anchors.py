@@ -1,6 +1,6 @@
 """filters/anchors.lua on whole reports: with anchors the build's filters give the very
 document they give without (the anchor spans apart), and every anchor names the line its
-block starts on."""
+block starts on, also below a target table the build put in (the examples have two)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from vankien.publish.pandoc import run_pandoc
 from vankien.publish.profile import find_profile
 from vankien.publish.source import joined_with_anchors, read_sources
 from vankien.resources import find
+from vankien.targets.place import target_sources
 from vankien.unit.load import load_unit
 from vankien.word.anchors import parse_anchor
 
@@ -31,7 +32,10 @@ def filtered(root: Path, *, anchors: bool, stage: str) -> Any:
     profile = find_profile(root, unit.profile)
     values = template_values(unit, outline.closing, profile)
     values.metadata[:] = [(k, stage if k == "vk-stage" else v) for k, v in values.metadata]
-    markdown, spec = joined_with_anchors(root, read_sources(root))
+    # As the build reads it: with the target tables of chi-tieu.yaml put in.
+    markdown, spec = joined_with_anchors(
+        root, target_sources(root, read_sources(root), outline, unit)
+    )
     with tempfile.TemporaryDirectory() as tmp:
         reference = _reference_for(root, profile.id, Path(tmp), profile)
         data = run_pandoc(

@@ -84,8 +84,10 @@ def edited_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edit(f03, "#### 2.2.", "Đảng ủy giao Ban Tuyên giáo theo dõi, tổng hợp hằng quý.\n\n#### 2.2.")
     commit(example_repo, CUONG, "2025-03-05T09:30:00+07:00", "Tuyên giáo sửa mục 2")
 
-    f02 = skeleton / "02-nhiem-vu-chinh-tri.md"
-    edit(f02, "| 12 đảng viên |", "| 13 đảng viên |")
+    # A figure in the prose, and the same author's change of a table cell: the table is built
+    # from chi-tieu.yaml (a section's changes carry the mark of its heading's file).
+    edit(skeleton / "02-nhiem-vu-chinh-tri.md", "12 doanh nghiệp", "13 doanh nghiệp")
+    edit(example_repo / "chi-tieu.yaml", "achieved: 12 đảng viên", "achieved: 13 đảng viên")
     commit(example_repo, DUNG, "2025-03-06T10:00:00+07:00", "Tổ chức sửa số liệu kết nạp")
 
     f04 = skeleton / "04-to-chuc-xay-dung-dang.md"

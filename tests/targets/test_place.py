@@ -111,3 +111,45 @@ def test_marker_outside_a_table_section(outline: Outline, data: TargetData) -> N
         place_tables([source], outline, data)
     assert info.value.line == 7
     assert "1.2." in (info.value.hint or "")
+
+
+def test_build_with_a_bad_targets_file_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """End to end: the real build of the example stops with exit 2, naming file, line, key."""
+    import shutil
+
+    from vankien.cli import main
+
+    root = tmp_path / "report"
+    shutil.copytree(REPO / "examples" / "dang-bo", root)
+    path = root / "chi-tieu.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert 'achieved: "64,7%"' in text
+    path.write_text(text.replace('achieved: "64,7%"', 'achieved: "164,7%"'), encoding="utf-8")
+    line = text[: text.index('achieved: "64,7%"')].count("\n") + 1
+    assert main(["build", "--root", str(root), "-o", str(tmp_path / "out.docx")]) == 2
+    err = capsys.readouterr().err
+    assert f"chi-tieu.yaml:{line}: lỗi: tỷ lệ 164,7% lớn hơn 100%" in err
+    assert "(khóa «previous[3].achieved»)" in err
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_lint_reports_every_marker_the_build_cannot_fill(tmp_path: Path) -> None:
+    """The example without its chi-tieu.yaml: MD004 flags both markers (the build would stop at
+    the first), with the build's own message."""
+    import shutil
+
+    from vankien.lint.runner import lint_report
+
+    root = tmp_path / "report"
+    shutil.copytree(REPO / "examples" / "dang-bo", root)
+    (root / "chi-tieu.yaml").unlink()
+    found = [f for f in lint_report(root).findings if f.code == "MD004"]
+    assert [(f.path, f.col) for f in found] == [
+        ("skeleton/02-nhiem-vu-chinh-tri.md", 1),
+        ("skeleton/09-phuong-huong-muc-tieu.md", 1),
+    ]
+    assert all("không có tệp chi-tieu.yaml" in f.message for f in found)
+    texts = [(root / f.path).read_text(encoding="utf-8").split("\n")[f.line - 1] for f in found]
+    assert texts == ["[Bảng chỉ tiêu]{.chi-tieu}"] * 2

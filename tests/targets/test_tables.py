@@ -82,8 +82,7 @@ previous:
         "| STT | Chỉ tiêu | Kế hoạch | Thực hiện | Năm 2021 | Năm 2022 | Năm 2023 | Đánh giá |"
     )
     assert table[2] == (
-        "| 1 | Kinh phí | 1.200 triệu đồng | 1.250,5 triệu đồng | 600,5 triệu đồng |  "
-        "| 650 triệu đồng | Vượt |"
+        "| 1 | Kinh phí | 1.200 triệu đồng | 1.250,5 triệu đồng | 600,5 |  | 650 | Vượt |"
     )
     assert table[3] == "| 2 | Tỷ lệ | 90% | 88,25% |  | 88,25% |  | Không đạt |"
     assert table[4] == "| 3 | Chưa có số liệu | 3 lượt | Chưa có số liệu |  |  |  |  |"

@@ -10,6 +10,7 @@ import pypandoc
 
 from vankien.lint.document import parse_file
 from vankien.skeleton.render import PLACEHOLDER, substitute
+from vankien.targets.place import MARKER_RE
 from vankien.unit.load import load_unit
 from vankien.word.markdown import (
     UNPLACED_CLOSE,
@@ -42,6 +43,8 @@ def test_full_draft_becomes_the_example_skeleton(drafts: dict[str, Draft]) -> No
         ours = [" ".join(line.split()) for line in item.text.splitlines()]
         for line in substitute(original, values).splitlines():
             if not line or line.startswith(("#", "|", "<!--", "Viết", "Phần «")) or "-->" in line:
+                continue
+            if MARKER_RE.match(line):  # the build puts chi-tieu.yaml's table there
                 continue
             # The fixture's Word artefacts (a tracked insertion, a date field) only append.
             want = " ".join(line.split())

@@ -516,6 +516,17 @@ RULES: tuple[Rule, ...] = (
         ("images",),
         on_word=False,
     ),
+    # The build's own check of the target-table markers (vankien.targets.place).
+    Rule(
+        "MD004",
+        "target-marker-not-usable",
+        "Dòng đánh dấu bảng chỉ tiêu mà bản dựng không điền được",
+        Family.MARKUP,
+        E,
+        markup.check_target_marker,
+        ("targets",),
+        on_word=False,
+    ),
     # Numbers: figures that contradict each other or the targets (chỉ tiêu).
     Rule(
         "NUM001",

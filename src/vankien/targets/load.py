@@ -85,6 +85,11 @@ def _numbers_in(text: str) -> list[Decimal]:
     return out
 
 
+def _at(node: Node, key: str) -> tuple[Any, str, str]:
+    """Where a value of ``node`` is, for an error: its mapping, its key, its key path."""
+    return node.data, key, node._key(key)
+
+
 class _Loader:
     def __init__(self, path: Path, groups: dict[str, str]) -> None:
         self.path = path
@@ -203,13 +208,7 @@ class _Loader:
                 )
             planned = True
         else:
-            planned = self.value(
-                node.raw("planned"),
-                kind,
-                unit,
-                (node.data, "planned", node._key("planned")),
-                over_100,
-            )
+            planned = self.value(node.raw("planned"), kind, unit, _at(node, "planned"), over_100)
             if planned is False:
                 raise node.error(
                     "planned",
@@ -225,13 +224,7 @@ class _Loader:
             raise node.error("combine", "chỉ tiêu có/không không cộng dồn theo năm")
         achieved: Value | None = None
         if node.has("achieved") and node.raw("achieved") is not None:
-            achieved = self.value(
-                node.raw("achieved"),
-                kind,
-                unit,
-                (node.data, "achieved", node._key("achieved")),
-                over_100,
-            )
+            achieved = self.value(node.raw("achieved"), kind, unit, _at(node, "achieved"), over_100)
         if years and how is not Combine.NONE:
             values = [v for _, v in years if isinstance(v, Quantity)]
             decimals = (

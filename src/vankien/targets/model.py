@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from pathlib import Path
 
-from vankien.targets.numbers import Quantity
+from vankien.targets.numbers import Quantity, format_number
 from vankien.unit.model import Term
 
 
@@ -228,21 +228,27 @@ class Target:
         return "; ".join(_value_text(m.achieved) for m in self.measures)
 
     def year_cell(self, year: int) -> str:
-        """The cell of one year's column: the measures' values that year, joined by «; »."""
+        """The cell of one year's column: the measures' values that year, joined by «; ».
+
+        A target with one measure gives the bare number (its unit is in the plan's and the
+        result's cells; a year's column is narrow), a percentage keeps its «%»."""
         values = [m.year_value(year) for m in self.measures]
         if all(v is None for v in values):
             return ""
-        return "; ".join(_value_text(v) if v is not None else "–" for v in values)
+        single = len(values) == 1
+        return "; ".join(_value_text(v, bare=single) if v is not None else "–" for v in values)
 
 
 PENDING_TEXT = "Chưa có số liệu"
 
 
-def _value_text(value: Value | None) -> str:
+def _value_text(value: Value | None, *, bare: bool = False) -> str:
     if value is None:
         return PENDING_TEXT
     if isinstance(value, bool):
         return "Có" if value else "Không"
+    if bare and not value.is_percent:
+        return format_number(value.value, value.decimals)
     return value.text()
 
 

@@ -111,68 +111,101 @@ def markers(lines: list[str]) -> list[int]:
     ]
 
 
-def place_tables(
-    sources: list[SourceFile], outline: Outline, data: TargetData | None
-) -> list[SourceFile]:
-    """``sources`` with the target tables put in (see the module docs); the files are not
-    touched, only the text the build reads."""
+def _spans(outline: Outline, name: str, lines: list[str]) -> list[SectionText]:
+    """The own texts of the sections of file ``name`` that hold a target table."""
+    sections = [s for s in outline.sections_in(name) if s.targets is not None]
+    return [t for s in sections if (t := section_text(outline, s, lines)) is not None]
+
+
+def marker_problems(
+    path: Path, text: str, outline: Outline, data: TargetData | None
+) -> list[UserError]:
+    """Every marker of one skeleton file the build cannot fill, in line order: outside a
+    section with a table, repeated, next to a hand-written table, without data. The build
+    stops at the first; the linter reports them all (rule MD004)."""
+    lines = text.split("\n")
+    spans = _spans(outline, path.name, lines)
     placed = [s for s in outline.walk() if s.targets is not None]
-    out: list[SourceFile] = []
-    for source in sources:
-        lines = source.text.split("\n")
-        sections = [s for s in outline.sections_in(source.path.name) if s.targets is not None]
-        spans = [t for s in sections if (t := section_text(outline, s, lines)) is not None]
-        allowed = {i for span in spans for i in range(span.heading + 1, span.end)}
-        for index in markers(lines):
-            if index not in allowed:
-                raise _marker_error(source.path, index, "nằm ngoài mục có bảng chỉ tiêu", placed)
-        # Bottom-up, so that the line indexes of the spans above stay right.
-        for span in sorted(spans, key=lambda t: t.heading, reverse=True):
-            lines = _fill(source.path, span, lines, data)
-        out.append(replace(source, text="\n".join(lines)))
-    return out
-
-
-def _fill(path: Path, span: SectionText, lines: list[str], data: TargetData | None) -> list[str]:
-    own = span.lines(lines)
-    marks = [span.heading + 1 + i for i in markers(own)]
-    table = span.section.targets
-    assert table is not None
-    target_set = data.get(SetKind(table.set)) if data is not None else None
-    if len(marks) > 1:
-        raise _marker_error(path, marks[1], "lặp lại: mỗi mục chỉ có một bảng chỉ tiêu", [])
-    if marks and has_table(own):
-        raise _marker_error(
-            path,
-            marks[0],
-            "đứng cùng một bảng gõ tay trong mục",
-            [],
-            hint="bỏ bảng gõ tay (bảng dựng từ chi-tieu.yaml) hoặc bỏ dòng đánh dấu.",
-        )
-    if target_set is None:
-        if marks:
+    allowed = {i for span in spans for i in range(span.heading + 1, span.end)}
+    problems = [
+        _marker_error(path, index, "nằm ngoài mục có bảng chỉ tiêu", placed)
+        for index in markers(lines)
+        if index not in allowed
+    ]
+    for span in spans:
+        own = span.lines(lines)
+        marks = [span.heading + 1 + i for i in markers(own)]
+        if not marks:
+            continue
+        table = span.section.targets
+        assert table is not None
+        problems += [
+            _marker_error(path, extra, "lặp lại: mỗi mục chỉ có một bảng chỉ tiêu", [])
+            for extra in marks[1:]
+        ]
+        if has_table(own):
+            problems.append(
+                _marker_error(
+                    path,
+                    marks[0],
+                    "đứng cùng một bảng gõ tay trong mục",
+                    [],
+                    hint="bỏ bảng gõ tay (bảng dựng từ chi-tieu.yaml) hoặc bỏ dòng đánh dấu.",
+                )
+            )
+        elif data is None or data.get(SetKind(table.set)) is None:
             what = (
                 "không có tệp chi-tieu.yaml"
                 if data is None
                 else f"chi-tieu.yaml không có «{table.set}»"
             )
-            raise _marker_error(
-                path,
-                marks[0],
-                f"không có số liệu để dựng bảng ({what})",
-                [],
-                hint="ghi các chỉ tiêu vào chi-tieu.yaml (docs/chi-tieu.md), hoặc gõ bảng tay.",
+            problems.append(
+                _marker_error(
+                    path,
+                    marks[0],
+                    f"không có số liệu để dựng bảng ({what})",
+                    [],
+                    hint="ghi các chỉ tiêu vào chi-tieu.yaml (docs/chi-tieu.md), hoặc gõ bảng tay.",
+                )
             )
+    return sorted(problems, key=lambda e: e.line or 0)
+
+
+def place_tables(
+    sources: list[SourceFile],
+    outline: Outline,
+    data: TargetData | None,
+) -> list[SourceFile]:
+    """``sources`` with the target tables put in (see the module docs); the files are not
+    touched, only the text the build reads. A marker it cannot fill is a user error."""
+    out: list[SourceFile] = []
+    for source in sources:
+        for problem in marker_problems(source.path, source.text, outline, data):
+            raise problem
+        lines = source.text.split("\n")
+        # Bottom-up, so that the line indexes of the spans above stay right.
+        for span in sorted(_spans(outline, source.path.name, lines), key=lambda t: -t.heading):
+            lines = _fill(span, lines, data)
+        out.append(replace(source, text="\n".join(lines)))
+    return out
+
+
+def _fill(span: SectionText, lines: list[str], data: TargetData | None) -> list[str]:
+    """``lines`` with ``span``'s table put in (its markers already checked)."""
+    own = span.lines(lines)
+    table = span.section.targets
+    assert table is not None
+    target_set = data.get(SetKind(table.set)) if data is not None else None
+    if target_set is None or has_table(own):
         return lines
-    if has_table(own):
-        return lines
-    block = ["", markdown_table(target_set, table), ""]
+    block = [markdown_table(target_set, table)]
+    marks = [span.heading + 1 + i for i in markers(own)]
     if marks:
-        return [*lines[: marks[0]], *block[1:2], *lines[marks[0] + 1 :]]
+        return [*lines[: marks[0]], *block, *lines[marks[0] + 1 :]]
     end = span.end
     while end > span.heading + 1 and not lines[end - 1].strip():
         end -= 1
-    return [*lines[:end], *block, *lines[end:]]
+    return [*lines[:end], "", *block, "", *lines[end:]]
 
 
 def _marker_error(
@@ -188,7 +221,10 @@ def _marker_error(
 
 
 def target_sources(
-    root: Path, sources: list[SourceFile], outline: Outline, unit: Unit
+    root: Path,
+    sources: list[SourceFile],
+    outline: Outline,
+    unit: Unit,
 ) -> list[SourceFile]:
     """The build's sources with the tables of the report's chi-tieu.yaml put in."""
     from vankien.targets.load import load_targets

@@ -163,3 +163,35 @@ def check_image(ctx: Context) -> Iterator[Hit]:
         for problem in image_problems(root, root / source.rel, source.text):
             col = max(1, source.line_text(problem.line).find(problem.target) + 1)
             yield Hit(source.rel, problem.line, col, f"{problem.message}; {problem.hint}")
+
+
+def check_target_marker(ctx: Context) -> Iterator[Hit]:
+    """What it flags: dòng đánh dấu bảng chỉ tiêu ``[Bảng chỉ tiêu]{.chi-tieu}`` mà bản dựng
+    không điền được: nằm ngoài mục mà đề cương đặt bảng chỉ tiêu (khóa ``targets``), lặp lại
+    trong một mục, đứng cùng một bảng gõ tay, hoặc không có số liệu (không có
+    ``chi-tieu.yaml``, hay tệp không có danh sách của bảng đó).
+
+    Why: bảng chỉ tiêu được dựng từ ``chi-tieu.yaml`` đúng vào chỗ dòng đánh dấu
+    (docs/chi-tieu.md); ``vankien build`` dừng ở dòng đánh dấu đầu tiên không điền được. Quy
+    tắc này dùng đúng phép kiểm tra của bản dựng, nên lần commit đã báo trước.
+
+    Example: dòng ``[Bảng chỉ tiêu]{.chi-tieu}`` ở mục 1.1 (bảng đặt ở mục 1.2), hoặc trong
+    báo cáo chưa có ``chi-tieu.yaml``.
+
+    Use instead: đặt một dòng đánh dấu trong mục có bảng (1.2 Phần thứ nhất, IV Phần thứ hai)
+    và ghi số liệu vào ``chi-tieu.yaml``; hoặc bỏ dòng đánh dấu và gõ bảng tay.
+    """
+    from vankien.lint.rules.numbers import target_data
+    from vankien.targets.place import MARKER_CLASS, marker_problems
+
+    root = ctx.report.root
+    if not any(f".{MARKER_CLASS}" in s.text for s in ctx.report.files):
+        return
+    data = target_data(ctx)
+    for source in ctx.report.files:
+        for problem in marker_problems(root / source.rel, source.text, ctx.outline, data):
+            line = problem.line or 1
+            col = source.line_text(line).find("[") + 1 or 1
+            yield Hit(
+                source.rel, line, col, f"{problem.message}; {problem.hint or ''}".rstrip("; ")
+            )

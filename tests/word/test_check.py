@@ -104,6 +104,7 @@ def test_rules_selected_by_metadata() -> None:
         "MD001",
         "MD002",
         "MD003",
+        "MD004",
     }
     assert not codes & markdown_only
     assert {r.code for r in all_rules()} - markdown_only <= codes

@@ -29,7 +29,8 @@ from vankien.targets.tables import markdown_table
 from vankien.unit.model import Unit
 
 MARKER_CLASS = "chi-tieu"
-MARKER_RE = re.compile(r"^ {0,3}\[[^\]\n]*\]\{\s*\.chi-tieu\s*\}[ \t]*$")
+# The marker paragraph; a comment may follow it on its line (a note, a lint directive).
+MARKER_RE = re.compile(r"^ {0,3}\[[^\]\n]*\]\{\s*\.chi-tieu\s*\}(?:[ \t]*<!--.*?-->)*[ \t]*$")
 ATX_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 # A pipe table's separator row: «|---|:--:|», «--- | ---».
 TABLE_RULE_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")

@@ -127,3 +127,14 @@ def test_html_bars_and_chart_in_chromium(report: Path, tmp_path: Path) -> None:
     assert owners["van-phong"] == {"done": 1.0}
     assert result["sections"] == sum(len(f.sections) for f in status.files)
     assert len(result["writing"]) >= 1  # type: ignore[arg-type]
+
+
+def test_html_goes_to_tien_do_html_without_output(
+    report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "van-phong"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert main(["status", "--root", str(report), "--format", "html"]) == 0
+    assert (work / "tien-do.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in work.iterdir()) == ["tien-do.html"]

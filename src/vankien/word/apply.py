@@ -1,14 +1,14 @@
 """``vankien comments FILE.docx --apply``: the reviewers' tracked changes into the sources.
 
 Each paragraph a reviewer changed with Track Changes on (a :class:`ReviewItem` of kind CHANGE)
-has its wording as built (``old_text``) and as the reviewer left it (``new_text``). Their
-difference, word by word, is a few *hunks*: a piece of the old wording replaced by a new one
-(an insertion replaces nothing, a deletion puts nothing). A hunk is applied to the skeleton
-file only when its old piece, with the unchanged words around it, is found **exactly once**
-in the source block the paragraph was built from (the block starting at the item's line):
-that is the text «exactly as it was built from». Markup, a ``{{variable}}`` or a guidance
-comment (``<!-- HƯỚNG DẪN … -->``) in the way means the words are not found as built, and
-the paragraph is left alone with the reason. A paragraph is applied whole or not at all.
+has its wording as built (``old_text``) and as the reviewer left it (``new_text``). It is
+applied only where the source block the paragraph was built from (the block starting at the
+item's line) still holds **exactly** that old wording as plain text: the whole paragraph or
+list item (soft line breaks count as spaces), a heading after its «#» marks, or one cell of a
+table row. Then the word-level differences are written in place. A block whose text differs
+(edited since the build, or with markup, a ``{{variable}}`` or a guidance comment
+``<!-- HƯỚNG DẪN … -->`` in it, whose built text is not its source text) is left alone and
+listed with the reason; a paragraph is applied whole or not at all.
 
 Nothing is written outside the report's skeleton files; files are written atomically; a
 paragraph whose new wording is already in the source is reported as done (running twice
@@ -20,6 +20,7 @@ message naming the reviewers.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,11 +34,11 @@ if TYPE_CHECKING:
     from vankien.word.review import ReviewItem, ReviewSummary
 
 TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]")
-CONTEXTS = (0, 12, 24, 48, 96, 100_000)  # context characters tried on each side, in turn
 # Where a source edit may not fall: guidance and other HTML comments, {{variables}}.
 PROTECTED_RE = re.compile(r"<!--.*?-->|\{\{.*?\}\}", re.DOTALL)
 # A line that starts another block: a blank line, a heading, a list item, a table row, a fence.
 BLOCK_START_RE = re.compile(r"^\s*$|^\s{0,3}(#{1,6}\s|[-+*]\s|\d+[.)]\s|\||```|~~~|<!--|:::)")
+HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 # Characters the build would read as markup: a reviewer's inserted text keeps them literal.
 MARKUP_RE = re.compile(r"([\\`*_\[\]{}<>|~#])")
 
@@ -46,17 +47,6 @@ class Status(Enum):
     APPLIED = "đã sửa"
     DONE = "đã có trong nguồn"
     SKIPPED = "bỏ qua"
-
-
-@dataclass(frozen=True)
-class Hunk:
-    """A piece of the old wording and what replaces it, with the unchanged text on each side
-    (up to the neighbouring hunks)."""
-
-    old: str
-    new: str
-    before: str
-    after: str
 
 
 @dataclass(frozen=True)
@@ -74,19 +64,19 @@ class Outcome:
     edits: tuple[Edit, ...] = ()
 
 
-def hunks(old: str, new: str) -> list[Hunk]:
-    """The word-level differences of two wordings."""
+def pieces(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The word-level differences of two wordings: (start, end) in ``old`` and what replaces
+    that stretch (an insertion has start == end, a deletion puts "")."""
     a, b = TOKEN_RE.findall(old), TOKEN_RE.findall(new)
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]
-    out: list[Hunk] = []
-    for i, (tag, i1, i2, j1, j2) in enumerate(ops):
-        if tag == "equal":
-            continue
-        before = "".join(a[ops[i - 1][1] : i1]) if i > 0 and ops[i - 1][0] == "equal" else ""
-        nxt = ops[i + 1] if i + 1 < len(ops) else None
-        after = "".join(a[i2 : nxt[2]]) if nxt is not None and nxt[0] == "equal" else ""
-        out.append(Hunk("".join(a[i1:i2]), "".join(b[j1:j2]), before, after))
-    return out
+    offsets = [0]
+    for token in a:
+        offsets.append(offsets[-1] + len(token))
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [
+        (offsets[i1], offsets[i2], "".join(b[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
 
 
 def literal(text: str) -> str:
@@ -108,29 +98,28 @@ def block_span(text: str, line: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _find(haystack: str, needle: str, lo: int, hi: int) -> list[int]:
-    hits, at = [], haystack.find(needle, lo, hi)
-    while at != -1:
-        hits.append(at)
-        at = haystack.find(needle, at + 1, hi)
-    return hits
+def cells(row: str) -> list[tuple[int, int]]:
+    """The (start, end) of each cell's text in a pipe-table row, without the padding."""
+    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", row)]
+    out = []
+    for left, right in itertools.pairwise(bounds):
+        cell = row[left + 1 : right]
+        start = left + 1 + len(cell) - len(cell.lstrip())
+        out.append((start, start + len(cell.strip())))
+    return out
 
 
-def locate(flat: str, lo: int, hi: int, piece: str, hunk: Hunk) -> int | None:
-    """Where ``piece``, with as much of the hunk's context as it takes to be unique, is found
-    exactly once in ``flat[lo:hi]`` (its offset); None when it is not found, or not once."""
-    for n in CONTEXTS:
-        before, after = hunk.before[-n:] if n else "", hunk.after[:n]
-        if not (piece or before or after):
-            continue
-        hits = _find(flat, before + piece + after, lo, hi)
-        if not hits:
-            return None
-        if len(hits) == 1:
-            return hits[0] + len(before)
-        if len(before) == len(hunk.before) and len(after) == len(hunk.after):
-            break
-    return None
+def built_from(text: str, span: tuple[int, int], wording: str) -> int | None:
+    """Where in ``text`` the block ``span`` holds exactly ``wording`` as its plain text (a
+    paragraph or list item: the whole block, soft line breaks as spaces; a heading: after its
+    «#» marks; a table row: one cell): the offset of its first character, or None."""
+    block = text[span[0] : span[1]].replace("\n", " ")
+    if block.lstrip().startswith("|"):
+        hits = [start for start, end in cells(block) if block[start:end] == wording]
+        return span[0] + hits[0] if len(hits) == 1 else None
+    heading = HEADING_RE.match(block)
+    start = heading.end() if heading else 0
+    return span[0] + start if block[start:].rstrip() == wording else None
 
 
 def plan_item(item: ReviewItem, text: str, line: int) -> Outcome:
@@ -143,37 +132,32 @@ def plan_item(item: ReviewItem, text: str, line: int) -> Outcome:
     span = block_span(text, line)
     if span is None:
         return Outcome(item, Status.SKIPPED, f"dòng {line} không còn là đầu một đoạn văn")
-    flat = text.replace("\n", " ")  # a soft line break builds to a space
-    protected = [(m.start(), m.end()) for m in PROTECTED_RE.finditer(text)]
-    diff = hunks(old, new)
-    found_old: list[int | None] = []
-    found_new: list[int | None] = []
-    for hunk in diff:
-        found_old.append(locate(flat, span[0], span[1], hunk.old, hunk))
-        found_new.append(locate(flat, span[0], span[1], literal(hunk.new), hunk))
-    if not found_old:
+    diff = pieces(old, new)
+    if not diff:
         return Outcome(item, Status.DONE, "không có khác biệt về câu chữ")
-    if all(f is not None for f in found_old):
-        edits = []
-        for hunk, hit in zip(diff, found_old, strict=True):
-            assert hit is not None
-            start, end = hit, hit + len(hunk.old)
-            if any(start < p_end and p_start < max(end, start + 1) for p_start, p_end in protected):
-                return Outcome(
-                    item,
-                    Status.SKIPPED,
-                    "chỗ sửa chạm vào ghi chú hướng dẫn hoặc biến {{…}} trong nguồn",
-                )
-            edits.append(Edit(start, end, literal(hunk.new)))
-        return Outcome(item, Status.APPLIED, "", tuple(edits))
-    if all(f is not None for f in found_new):
-        return Outcome(item, Status.DONE, "câu chữ mới đã có trong nguồn")
-    return Outcome(
-        item,
-        Status.SKIPPED,
-        "câu chữ trong nguồn không còn đúng như bản đã dựng (đã sửa sau đó, có định dạng, "
-        "biến hoặc ghi chú ở chỗ này): sửa tay",
-    )
+    base = built_from(text, span, old)
+    if base is None:
+        if built_from(text, span, literal(new)) is not None:
+            return Outcome(item, Status.DONE, "câu chữ mới đã có trong nguồn")
+        return Outcome(
+            item,
+            Status.SKIPPED,
+            "câu chữ trong nguồn không còn đúng như bản đã dựng (đã sửa sau đó, hoặc có định "
+            "dạng, biến, ghi chú trong đoạn): sửa tay",
+        )
+    protected = [(m.start(), m.end()) for m in PROTECTED_RE.finditer(text)]
+    edits = []
+    for start, end, replacement in diff:
+        edit = Edit(base + start, base + end, literal(replacement))
+        if any(
+            edit.start < p_end and p_start < max(edit.end, edit.start + 1)
+            for p_start, p_end in protected
+        ):
+            return Outcome(
+                item, Status.SKIPPED, "chỗ sửa chạm vào ghi chú hướng dẫn hoặc biến {{…}}"
+            )
+        edits.append(edit)
+    return Outcome(item, Status.APPLIED, "", tuple(edits))
 
 
 def skeleton_target(root: Path, file: str | None) -> Path | None:

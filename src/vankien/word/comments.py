@@ -312,13 +312,10 @@ DOCX_HEADERS = ("TT", "Mục, vị trí", "Người góp ý, ngày", "Nội dung
 
 
 def docx_markdown(summary: ReviewSummary) -> str:
-    """The body of the docx: a landscape pipe table (dash widths set the column widths)."""
-    widths = (3, 14, 12, 30, 26, 18)
+    """The body of the docx: a pipe table (dash widths set the column widths)."""
     lines = [
-        "::: landscape",
-        "",
         "| " + " | ".join(DOCX_HEADERS) + " |",
-        "|" + "|".join("-" * w for w in widths) + "|",
+        "|" + "|".join("---" for _ in DOCX_HEADERS) + "|",
     ]
     for row in rows(summary):
         cells = [
@@ -337,20 +334,46 @@ def docx_markdown(summary: ReviewSummary) -> str:
     lines += ["", pandoc_text(totals_line(summary))]
     if summary.matched_by_text:
         lines += ["", pandoc_text(TEXT_MATCH_NOTE)]
-    lines += ["", ":::", ""]
+    lines.append("")
     return "\n".join(lines)
 
 
+DOCX_WIDTHS = (4, 14, 12, 34, 22, 14)  # the columns' shares of the text width
+
+
+def landscape(document: Any) -> None:
+    """The document's (last, only) section on landscape pages, the table's columns in
+    :data:`DOCX_WIDTHS` (pandoc's CommonMark pipe tables have equal columns; the build's
+    post-processing then fits the table to the text width, keeping these proportions)."""
+    from vankien.publish.ooxml.ns import qn
+
+    for grid in document.iter(qn("w:tblGrid")):
+        columns = grid.findall(qn("w:gridCol"))
+        if len(columns) == len(DOCX_WIDTHS):
+            for column, share in zip(columns, DOCX_WIDTHS, strict=True):
+                column.set(qn("w:w"), str(share * 100))
+
+    size = document.find(f"{qn('w:body')}/{qn('w:sectPr')}/{qn('w:pgSz')}")
+    if size is None:
+        return
+    width, height = size.get(qn("w:w")), size.get(qn("w:h"))
+    if width is not None and height is not None and int(width) < int(height):
+        size.set(qn("w:w"), height)
+        size.set(qn("w:h"), width)
+        size.set(qn("w:orient"), "landscape")
+
+
 def render_docx(summary: ReviewSummary, root: Path) -> bytes:
-    """The table as an official document of the unit: its header block, the title «BẢNG TỔNG
-    HỢP Ý KIẾN GÓP Ý», the report's reference.docx styles, the build's template and
-    post-processing (the same pipeline as ``vankien build``)."""
+    """The table as an official document of the unit, on landscape pages: its header block,
+    the title «BẢNG TỔNG HỢP Ý KIẾN GÓP Ý», the report's reference.docx styles, the build's
+    template and post-processing (the same pipeline as ``vankien build``)."""
     import tempfile
     from dataclasses import replace
 
     from vankien.lint.context import load_outline_cached, load_unit_cached
     from vankien.publish.blocks import NBSP, template_values
     from vankien.publish.command import _reference_for
+    from vankien.publish.ooxml.package import read_parts, transform_part, write_parts
     from vankien.publish.pandoc import run_pandoc
     from vankien.publish.postprocess import DocInfo, postprocess
     from vankien.publish.profile import find_profile
@@ -372,6 +395,9 @@ def render_docx(summary: ReviewSummary, root: Path) -> bytes:
     with tempfile.TemporaryDirectory(prefix="vankien-comments-") as tmp:
         reference = _reference_for(root, profile.id, Path(tmp), profile)
         raw = run_pandoc(root, docx_markdown(summary), reference, values, unit.date)
+    parts = read_parts(raw)
+    transform_part(parts, "word/document.xml", landscape)
+    raw = write_parts(parts)
     when = dt.datetime(unit.date.year, unit.date.month, unit.date.day, tzinfo=dt.UTC)
     info = DocInfo(
         title=f"{TITLE} — {unit.issuer}", subject=subject, creator=unit.issuer, when=when

@@ -39,6 +39,7 @@ local function only_placeholders(inlines)
   for _, inline in ipairs(inlines) do
     local ok = inline.t == 'Space' or inline.t == 'SoftBreak' or inline.t == 'LineBreak'
       or (inline.t == 'Span' and inline.classes:includes('placeholder'))
+      or (inline.t == 'Span' and inline.classes:includes('vk-anchor')) -- anchors.lua
     if not ok then
       return false
     end

@@ -12,7 +12,19 @@ local function page_break()
   return pandoc.RawBlock('openxml', BREAK)
 end
 
+-- The inlines without the anchor spans of filters/anchors.lua (they hold no text).
+local function without_anchors(inlines)
+  local out = pandoc.List()
+  for _, inline in ipairs(inlines) do
+    if not (inline.t == 'Span' and inline.classes:includes('vk-anchor')) then
+      out:insert(inline)
+    end
+  end
+  return out
+end
+
 local function is_newpage(inlines)
+  inlines = without_anchors(inlines)
   if #inlines ~= 1 then
     return false
   end

@@ -30,9 +30,15 @@ local function Span(span)
   return {}
 end
 
+-- The anchor spans of filters/anchors.lua hold no text: a paragraph of only those is empty.
+local function is_anchor(inline)
+  return inline.t == 'Span' and inline.classes:includes('vk-anchor')
+end
+
 local function empty(inlines)
   for _, inline in ipairs(inlines) do
-    if inline.t ~= 'Space' and inline.t ~= 'SoftBreak' and inline.t ~= 'LineBreak' then
+    local blank = inline.t == 'Space' or inline.t == 'SoftBreak' or inline.t == 'LineBreak'
+    if not (blank or is_anchor(inline)) then
       return false
     end
   end
@@ -50,16 +56,19 @@ local function tidy(block)
     return {}
   end
   local out = pandoc.Inlines({})
+  local anchors = pandoc.Inlines({})
   for _, inline in ipairs(block.content) do
     local space = inline.t == 'Space'
-    if not (space and (#out == 0 or out[#out].t == 'Space')) then
+    if is_anchor(inline) then
+      anchors:insert(inline)
+    elseif not (space and (#out == 0 or out[#out].t == 'Space')) then
       out:insert(inline)
     end
   end
   while #out > 0 and out[#out].t == 'Space' do
     out:remove(#out)
   end
-  block.content = out
+  block.content = out .. anchors
   return block
 end
 

@@ -515,7 +515,12 @@ def test_core_properties_from_metadata_and_nothing_of_the_machine(built):
     assert core.findtext(qn("cp:lastModifiedBy")) == unit.issuer
     assert unit.issuer in core.findtext(qn("dc:title"))
     assert core.findtext(qn("dcterms:created")) == f"{unit.date.isoformat()}T00:00:00Z"
-    assert "docProps/custom.xml" not in docx.parts
+    # docProps/custom.xml holds where the document came from, and nothing else
+    custom = docx.part("docProps/custom.xml")
+    names = [p.get("name") for p in custom]
+    assert names[:3] == ["vankien-anchors", "vankien-unit", "vankien-issuer"]
+    assert set(names) <= {*names[:3], "vankien-commit", "vankien-modified"}
+    assert custom[1].findtext(qn("vt:lpwstr")) == unit.output
     blob = b"".join(
         docx.parts[name] for name in docx.parts if name.endswith(".xml") or name.endswith(".rels")
     )

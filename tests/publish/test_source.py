@@ -72,3 +72,19 @@ def test_image_symlink_leaving_the_report_is_refused(tmp_path):
     with pytest.raises(UserError, match="nằm ngoài thư mục báo cáo") as info:
         check_images(root, SourceFile(root / "skeleton" / "01-a.md", "chữ\n\n![a](../link.png)\n"))
     assert info.value.line == 3
+
+
+def test_joined_with_anchors_says_where_each_file_starts(tmp_path):
+    from vankien.publish.source import joined_with_anchors
+
+    a = SourceFile(tmp_path / "01-a.md", "\n\n# Một\n\nđoạn\n")
+    b = SourceFile(tmp_path / "02-b.md", "# Hai\n+ ý\n")
+    text, spec = joined_with_anchors(tmp_path, [a, b])
+    assert text == joined_markdown(tmp_path, [a, b])
+    assert spec == "01:1:2;02:5:0"
+    lines = text.split("\n")
+    assert lines[0] == "# Một" and lines[4] == "# Hai"  # file line 3 (2 blank lines cut), 1
+    banner, spec = joined_with_anchors(tmp_path, [a, b], lambda s: f"<!-- {s.path.name} -->")
+    lines = banner.split("\n")
+    assert spec == "01:3:2;02:9:0"
+    assert lines[2] == "# Một" and lines[8] == "# Hai"

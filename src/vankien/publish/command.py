@@ -102,23 +102,25 @@ def build_docx(root: Path) -> tuple[bytes, str]:
     from vankien.publish.pandoc import run_pandoc
     from vankien.publish.postprocess import DocInfo, postprocess
     from vankien.publish.profile import find_profile
-    from vankien.publish.source import joined_markdown, read_sources
+    from vankien.publish.source import joined_with_anchors, read_sources
     from vankien.resources import find
+    from vankien.word.anchors import build_identity
 
     unit = load_unit_cached(root)
     outline = load_outline_cached(find(root, "outline", f"{unit.outline}.yaml"))
     profile = find_profile(root, unit.profile)
-    markdown = joined_markdown(root, read_sources(root))
+    markdown, anchors = joined_with_anchors(root, read_sources(root))
     values = template_values(unit, outline.closing, profile)
     with tempfile.TemporaryDirectory(prefix="vankien-build-") as tmp:
         reference = _reference_for(root, profile.id, Path(tmp), profile)
-        raw = run_pandoc(root, markdown, reference, values, unit.date)
+        raw = run_pandoc(root, markdown, reference, values, unit.date, anchors=anchors)
     when = dt.datetime(unit.date.year, unit.date.month, unit.date.day, tzinfo=dt.UTC)
     info = DocInfo(
         title=f"{profile.texts.title.capitalize()} — {unit.issuer}",
         subject=dict(values.metadata)["vk-subject"],
         creator=unit.issuer,
         when=when,
+        properties=build_identity(root, unit.output, unit.issuer).properties(),
     )
     return postprocess(raw, info), f"{unit.output}.docx"
 

@@ -21,6 +21,7 @@ READER = "commonmark_x-fancy_lists-smart"
 
 # Applied in this order; each does one job (see the header comment of each file).
 FILTERS: tuple[str, ...] = (
+    "anchors.lua",  # first: takes sourcepos' wrappers away before any other filter runs
     "guidance.lua",  # needs the placeholders: before placeholder.lua
     "raw-html.lua",  # after guidance.lua, which reads the guidance comments
     "placeholder.lua",
@@ -30,6 +31,9 @@ FILTERS: tuple[str, ...] = (
     "pagebreak.lua",
     "landscape.lua",
 )
+# With anchors, the same reader records source positions (filters/anchors.lua reads them).
+SOURCEPOS = "+sourcepos"
+ANCHOR_FILES = "vk-anchor-files"
 TEMPLATE = Path(__file__).resolve().parent / "template" / "document.xml"
 
 
@@ -63,13 +67,20 @@ def run_pandoc(
     reader: str = READER,
     writer: str = "docx",
     filters: bool = True,
+    anchors: str | None = None,
 ) -> bytes:
     """The docx pandoc writes for ``markdown`` (read from stdin).
 
     The redline uses the two halves separately: ``writer="json"`` gives the filtered document,
     and ``reader="json", filters=False`` writes a (tracked-changes) document with the same
     template, reference and metadata.
+
+    ``anchors`` (where each skeleton file starts in ``markdown``, from
+    :func:`vankien.publish.source.joined_with_anchors`) gives every block its hidden anchor
+    bookmark (filters/anchors.lua).
     """
+    if anchors is not None:
+        reader += SOURCEPOS
     with tempfile.TemporaryDirectory(prefix="vankien-pandoc-") as tmp:
         out = Path(tmp) / "out.docx"
         data_dir = Path(tmp) / "data"  # empty: no user's ~/.pandoc can change the output
@@ -97,6 +108,8 @@ def run_pandoc(
             args += ["--lua-filter", str(path)]
         for name, value in values.metadata:
             args += ["--metadata", f"{name}={value}"]
+        if anchors is not None:
+            args += ["--metadata", f"{ANCHOR_FILES}={anchors}"]
         for name, value in values.variables:
             args += ["--variable", f"{name}={value}"]
         env = {

@@ -16,11 +16,16 @@ class DocInfo:
     subject: str
     creator: str
     when: dt.datetime
+    # docProps/custom.xml: where the document came from (vankien.word.anchors' properties);
+    # nothing else goes there.
+    properties: tuple[tuple[str, str], ...] = ()
 
 
 def postprocess(docx: bytes, info: DocInfo) -> bytes:
     parts = read_parts(docx)
     transform_part(parts, "word/document.xml", t.renumber_revisions)
+    for name in ("word/document.xml", "word/footnotes.xml"):
+        transform_part(parts, name, t.hide_anchors)
     transform_part(
         parts,
         "word/document.xml",
@@ -37,12 +42,15 @@ def postprocess(docx: bytes, info: DocInfo) -> bytes:
         ),
     )
     transform_part(parts, "docProps/app.xml", t.clean_app_properties)
-    if "docProps/custom.xml" in parts:
+    if t.CUSTOM_PART in parts or info.properties:
         # pandoc copies the -M values there: template data, not document properties.
-        del parts["docProps/custom.xml"]
+        parts.pop(t.CUSTOM_PART, None)
         types = parse(parts["[Content_Types].xml"])
         rels = parse(parts["_rels/.rels"])
         t.drop_custom_properties(types, rels)
+        if info.properties:
+            t.add_custom_properties(types, rels)
+            parts[t.CUSTOM_PART] = serialize(t.custom_properties(info.properties))
         parts["[Content_Types].xml"] = serialize(types)
         parts["_rels/.rels"] = serialize(rels)
     return write_parts(parts, info.when)

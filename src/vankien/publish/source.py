@@ -9,6 +9,7 @@ Also where pandoc's reading differs from what the writer typed:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,30 @@ def check_images(root: Path, source: SourceFile) -> None:
 
 def joined_markdown(root: Path, sources: list[SourceFile]) -> str:
     """The text pandoc reads: the files in order, separated by blank lines."""
+    return joined_with_anchors(root, sources)[0]
+
+
+def joined_with_anchors(
+    root: Path, sources: list[SourceFile], banner: Callable[[SourceFile], str] | None = None
+) -> tuple[str, str]:
+    """The text pandoc reads (each file preceded by the line ``banner`` gives, if any) and
+    where each file starts in it, as filters/anchors.lua reads it (metadata
+    ``vk-anchor-files``): ``NN:start:skipped`` per file, ``;``-separated, where ``start`` is
+    the joined line holding the file's first kept line and ``skipped`` the blank lines cut
+    from the file's start."""
     for source in sources:
         check_images(root, source)
-    parts = [mark_plus_items(source.text).strip("\n") for source in sources]
-    return "\n\n".join(parts) + "\n"
+    parts: list[str] = []
+    spec: list[str] = []
+    line = 1
+    for source in sources:
+        if banner is not None:
+            parts.append(banner(source))
+            line += 2
+        marked = mark_plus_items(source.text)
+        kept = marked.strip("\n")
+        skipped = len(marked) - len(marked.lstrip("\n"))
+        spec.append(f"{source.path.name[:2]}:{line}:{skipped}")
+        parts.append(kept)
+        line += kept.count("\n") + 2
+    return "\n\n".join(parts) + "\n", ";".join(spec)

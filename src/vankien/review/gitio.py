@@ -245,3 +245,22 @@ def tag(root: Path, name: str, message: str) -> None:
             "một lần, nên không cần chạy lại.",
         )
     git(root, "tag", "-a", name, "-m", message)  # fails again: its message names the cause
+
+
+# The files a build reads from the report folder: what «modified» in head_state looks at.
+BUILD_INPUTS = ("skeleton", "report.yaml", "outline", "profiles", "reference.docx")
+
+
+def head_state(root: Path) -> tuple[str, bool] | None:
+    """The commit checked out at ``root`` and whether the files a build reads differ from it
+    (changed, staged or untracked); None when ``root`` is not in a repository with a commit,
+    or git is not installed (a build needs neither)."""
+    if shutil.which("git") is None:
+        return None
+    head = git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)
+    if head.returncode != 0:
+        return None
+    status = git(
+        root, "status", "--porcelain", "--untracked-files=all", "--", *BUILD_INPUTS, check=False
+    )
+    return text(head).strip(), bool(text(status).strip())

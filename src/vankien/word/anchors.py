@@ -11,7 +11,9 @@ the skeleton file and line the block starts on::
 
 The two digits are the skeleton file's ``NN-`` prefix (unique in a report, never a path), the
 line is 1-based in that file. Names stay well under Word's 40-character limit and use only
-letters, digits and ``_``, which Word and LibreOffice keep as typed.
+letters, digits and ``_``, which Word and LibreOffice keep as typed. filters/anchors.lua
+writes them without the ``_`` (pandoc hashes a name that starts with one) and the build's
+post-processing adds it (:func:`hidden_name`).
 
 The build also records, in ``docProps/custom.xml``, what a later reader needs to know where the
 document came from (:class:`BuildIdentity`): the report's unit, the anchor scheme, and the
@@ -21,13 +23,15 @@ commit the sources were taken from when the build knows it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 ANCHOR_PREFIX = "_vk"
 ANCHOR_SCHEME = "1"  # the value of the vankien-anchors property: the naming scheme above
 MAX_BOOKMARK = 40  # Word truncates longer bookmark names
 
-ANCHOR_RE = re.compile(r"^_vk(?P<nn>\d{2})L(?P<line>[1-9]\d*)(?:_(?P<k>[2-9]|[1-9]\d+))?$")
+ANCHOR_RE = re.compile(r"^_?vk(?P<nn>\d{2})L(?P<line>[1-9]\d*)(?:_(?P<k>[2-9]|[1-9]\d+))?$")
 
 # docProps/custom.xml property names (one fact in one place: the build writes, readers read).
 PROP_UNIT = "vankien-unit"  # the unit's output name (report.yaml «output»)
@@ -53,6 +57,14 @@ class Anchor:
         return base if self.rank == 1 else f"{base}_{self.rank}"
 
 
+def hidden_name(name: str) -> str | None:
+    """The hidden bookmark name for a name filters/anchors.lua wrote (``vk03L120`` →
+    ``_vk03L120``); None for any other name."""
+    if name.startswith(ANCHOR_PREFIX[1:]) and ANCHOR_RE.match(name):
+        return "_" + name
+    return None
+
+
 def parse_anchor(name: str) -> Anchor | None:
     """The anchor a bookmark name stands for, or None when it is not one of vankien's."""
     m = ANCHOR_RE.match(name)
@@ -71,3 +83,41 @@ class BuildIdentity:
     commit: str | None  # full commit hash of the sources, when the build knew it
     modified: bool  # the skeleton files had uncommitted changes against that commit
     anchors: str | None  # the anchor scheme (ANCHOR_SCHEME) or None: no anchors
+
+    def properties(self) -> tuple[tuple[str, str], ...]:
+        """The docProps/custom.xml properties that record this identity (the build's side)."""
+        out = [(PROP_ANCHORS, self.anchors or "")]
+        if self.unit is not None:
+            out.append((PROP_UNIT, self.unit))
+        if self.issuer is not None:
+            out.append((PROP_ISSUER, self.issuer))
+        if self.commit is not None:
+            out.append((PROP_COMMIT, self.commit))
+            out.append((PROP_MODIFIED, "1" if self.modified else "0"))
+        return tuple(out)
+
+    @classmethod
+    def from_properties(cls, props: Mapping[str, str]) -> BuildIdentity:
+        """The identity the custom properties of a document record (the reader's side)."""
+        return cls(
+            unit=props.get(PROP_UNIT) or None,
+            issuer=props.get(PROP_ISSUER) or None,
+            commit=props.get(PROP_COMMIT) or None,
+            modified=props.get(PROP_MODIFIED) == "1",
+            anchors=props.get(PROP_ANCHORS) or None,
+        )
+
+
+def build_identity(root: Path, unit: str, issuer: str) -> BuildIdentity:
+    """The identity a build of the report folder ``root`` records: the commit comes from git
+    when the folder is in a repository (never a path, never a user name)."""
+    from vankien.review.gitio import head_state
+
+    state = head_state(root)
+    return BuildIdentity(
+        unit=unit,
+        issuer=issuer,
+        commit=state[0] if state else None,
+        modified=state[1] if state else False,
+        anchors=ANCHOR_SCHEME,
+    )

@@ -211,3 +211,43 @@ def test_fit_tables_spans_the_text_width_of_the_tables_section():
     tblw = tables[1].find(f".//{{{W}}}tblW")
     assert (tblw.get(f"{{{W}}}type"), tblw.get(f"{{{W}}}w")) == ("dxa", "9355")
     assert [c.get(f"{{{W}}}w") for c in tables[0].iter(f"{{{W}}}gridCol")] == ["990", "1980"]
+
+
+def test_hide_anchors_renames_only_the_builds_anchor_bookmarks():
+    part = tree(
+        f"<w:document {NS}><w:body><w:p>"
+        '<w:bookmarkStart w:id="1" w:name="vk03L120"/><w:bookmarkEnd w:id="1"/>'
+        '<w:bookmarkStart w:id="2" w:name="vk03L120_2"/><w:bookmarkEnd w:id="2"/>'
+        '<w:bookmarkStart w:id="3" w:name="vk-khac"/><w:bookmarkEnd w:id="3"/>'
+        '<w:bookmarkStart w:id="4" w:name="i-dac-diem"/><w:bookmarkEnd w:id="4"/>'
+        "</w:p></w:body></w:document>"
+    )
+    t.hide_anchors(part)
+    names = [b.get(f"{{{W}}}name") for b in part.iter(f"{{{W}}}bookmarkStart")]
+    assert names == ["_vk03L120", "_vk03L120_2", "vk-khac", "i-dac-diem"]
+    t.hide_anchors(part)  # idempotent
+    assert [b.get(f"{{{W}}}name") for b in part.iter(f"{{{W}}}bookmarkStart")] == names
+
+
+def test_custom_properties_are_declared_once_with_the_part():
+    types = tree(
+        f'<Types xmlns="{NSMAP["ct"]}"><Override PartName="/docProps/custom.xml" ContentType="x"/>'
+        "</Types>"
+    )
+    rels = tree(
+        f'<Relationships xmlns="{NSMAP["rel"]}">'
+        '<Relationship Id="rIdCustom1" Type="t" Target="docProps/custom.xml"/>'
+        '<Relationship Id="rId1" Type="t" Target="word/document.xml"/></Relationships>'
+    )
+    t.add_custom_properties(types, rels)
+    assert [(o.get("PartName"), o.get("ContentType")) for o in types] == [
+        ("/docProps/custom.xml", t.CT_CUSTOM)
+    ]
+    assert [(r.get("Id"), r.get("Target")) for r in rels] == [
+        ("rId1", "word/document.xml"),
+        ("rIdCustom1", "docProps/custom.xml"),
+    ]
+    root = t.custom_properties([("vankien-unit", "bao-cao"), ("vankien-anchors", "1")])
+    props = [(p.get("pid"), p.get("name"), p[0].text) for p in root]
+    assert props == [("2", "vankien-unit", "bao-cao"), ("3", "vankien-anchors", "1")]
+    assert root.nsmap[None] == NSMAP["custom"]

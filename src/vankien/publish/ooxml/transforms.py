@@ -7,6 +7,7 @@ before/after XML in tests/publish/ooxml/test_transforms.py.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from vankien.publish.ooxml.ns import NSMAP, qn
@@ -290,11 +291,67 @@ def drop_custom_properties(types: etree._Element, rels: etree._Element) -> None:
             rels.remove(node)
 
 
+def hide_anchors(part: etree._Element) -> None:
+    """Rename the build's anchor bookmarks to their hidden names (``vk03L120`` →
+    ``_vk03L120``, see vankien.word.anchors): Word lists them only when asked to show hidden
+    bookmarks."""
+    from vankien.word.anchors import hidden_name
+
+    name_attr = qn("w:name")
+    for node in part.iter(qn("w:bookmarkStart")):
+        hidden = hidden_name(node.get(name_attr) or "")
+        if hidden is not None:
+            node.set(name_attr, hidden)
+
+
+CUSTOM_PART = "docProps/custom.xml"
+CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+REL_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+FMTID_USER = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # user-defined properties (MS-OLEPS)
+
+
+def custom_properties(properties: Sequence[tuple[str, str]]) -> etree._Element:
+    """A docProps/custom.xml tree holding ``properties`` as text properties, in order."""
+    from lxml import etree
+
+    # The default namespace, as Word writes this part (lxml's stubs do not allow a None key).
+    nsmap = {None: NSMAP["custom"], "vt": NSMAP["vt"]}
+    root = etree.Element(qn("custom:Properties"), nsmap=nsmap)  # type: ignore[arg-type]
+    for pid, (name, value) in enumerate(properties, start=2):
+        prop = etree.SubElement(root, qn("custom:property"))
+        prop.set("fmtid", FMTID_USER)
+        prop.set("pid", str(pid))
+        prop.set("name", name)
+        etree.SubElement(prop, qn("vt:lpwstr")).text = value
+    return root
+
+
+def add_custom_properties(types: etree._Element, rels: etree._Element) -> None:
+    """Declare docProps/custom.xml (its content type and the package relationship)."""
+    from lxml import etree
+
+    drop_custom_properties(types, rels)
+    override = etree.SubElement(types, qn("ct:Override"))
+    override.set("PartName", f"/{CUSTOM_PART}")
+    override.set("ContentType", CT_CUSTOM)
+    taken = {node.get("Id") for node in rels}
+    n = 1
+    while f"rIdCustom{n}" in taken:
+        n += 1
+    rel = etree.SubElement(rels, qn("rel:Relationship"))
+    rel.set("Id", f"rIdCustom{n}")
+    rel.set("Type", REL_CUSTOM)
+    rel.set("Target", CUSTOM_PART)
+
+
 __all__ = [
     "NSMAP",
+    "add_custom_properties",
     "clean_app_properties",
     "continuous_footnotes",
+    "custom_properties",
     "drop_custom_properties",
+    "hide_anchors",
     "keep_with_closing",
     "renumber_revisions",
     "set_core_properties",

@@ -102,6 +102,25 @@ def test_a_change_is_left_alone_where_the_source_differs(source: str, reason: st
     assert not outcome.edits
 
 
+def test_variables_are_filled_in_and_never_cut_into() -> None:
+    text = "## 1. Mục\n\n{{org}} lãnh đạo tốt công tác.\n"
+    values = {"org": "Chi bộ"}
+    kept = plan_item(
+        change(FILE, 3, "Chi bộ lãnh đạo tốt công tác.", "Chi bộ lãnh đạo công tác."),
+        text,
+        3,
+        values,
+    )
+    assert applied(text, kept) == "## 1. Mục\n\n{{org}} lãnh đạo công tác.\n"
+    refused = plan_item(
+        change(FILE, 3, "Chi bộ lãnh đạo tốt công tác.", "Đảng bộ lãnh đạo tốt công tác."),
+        text,
+        3,
+        values,
+    )
+    assert refused.status is Status.SKIPPED and "biến" in refused.reason
+
+
 def test_headings_and_table_cells_are_matched_on_their_text() -> None:
     text = "## 1. Lãnh đạo công tác\n\n| TT | Chỉ tiêu |\n|---|---|\n| 1 | Kết nạp đảng viên |\n"
     heading = plan_item(
@@ -261,3 +280,145 @@ def test_accepting_then_applying_builds_the_accepted_text(tmp_path_factory, case
     # Idempotent: a second run finds every change already there.
     again, more = plan(summary_of(*items), root)
     assert more == {} and all(o.status is not Status.SKIPPED for o in again)
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def paragraph_text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(w("t"), w("delText")) if not is_deleted(t, p))
+
+
+def is_deleted(node, stop) -> bool:
+    node = node.getparent()
+    while node is not None and node is not stop:
+        if node.tag == w("del"):
+            return True
+        node = node.getparent()
+    return False
+
+
+def track(p, old: str, new: str, author: str, ids: list[int]) -> None:
+    """Rewrite paragraph ``p`` (text ``old``) as Word writes a reviewer's tracked edits to
+    ``new``: unchanged runs, w:del with w:delText, w:ins; bookmarks and pPr kept."""
+    from lxml import etree
+
+    from vankien.word.apply import pieces
+
+    runs = [child for child in p if child.tag == w("r")]
+    rpr = runs[0].find(w("rPr")) if runs else None
+    anchor = runs[0] if runs else None
+    index = list(p).index(anchor) if anchor is not None else len(p)
+    for run in runs:
+        p.remove(run)
+
+    def run(text: str, deleted: bool = False):
+        r = etree.Element(w("r"))
+        if rpr is not None:
+            r.append(etree.fromstring(etree.tostring(rpr)))
+        t = etree.SubElement(r, w("delText" if deleted else "t"))
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return r
+
+    def mark(kind: str, child):
+        ids[0] += 1
+        m = etree.Element(
+            w(kind), {w("id"): str(ids[0]), w("author"): author, w("date"): "2025-05-06T09:30:00Z"}
+        )
+        m.append(child)
+        return m
+
+    out, at = [], 0
+    for start, end, text in pieces(old, new):
+        if start > at:
+            out.append(run(old[at:start]))
+        if end > start:
+            out.append(mark("del", run(old[start:end], deleted=True)))
+        if text:
+            out.append(mark("ins", run(text)))
+        at = end
+    if at < len(old):
+        out.append(run(old[at:]))
+    for offset, element in enumerate(out):
+        p.insert(index + offset, element)
+
+
+def settle(data: bytes, accept: bool) -> bytes:
+    """Accept (or reject) every tracked change, as Word's «Accept All» / «Reject All»."""
+    from vankien.publish.ooxml.package import parse, read_parts, serialize, write_parts
+
+    parts = read_parts(data)
+    root = parse(parts["word/document.xml"])
+    drop, keep = ("del", "ins") if accept else ("ins", "del")
+    for node in list(root.iter(w(drop))):
+        node.getparent().remove(node)
+    for node in list(root.iter(w(keep))):
+        parent = node.getparent()
+        at = list(parent).index(node)
+        for offset, child in enumerate(list(node)):
+            parent.insert(at + offset, child)
+        parent.remove(node)
+    for t in root.iter(w("delText")):
+        t.tag = w("t")
+    parts["word/document.xml"] = serialize(root)
+    return write_parts(parts)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(st.tuples(paragraph, edit_set, st.booleans()), min_size=1, max_size=3))
+def test_tracked_changes_in_a_built_docx_round_trip(tmp_path_factory, cases) -> None:
+    """The property of the issue, end to end: random sentences in a report, built; random
+    edit sets written as w:ins/w:del into the built docx by two reviewers; read back with
+    read_review and applied: the build of the sources equals the accepted document's text.
+    The same copy with every change rejected changes nothing."""
+    from vankien.publish.command import build_docx
+    from vankien.publish.ooxml.package import parse, read_parts, serialize, write_parts
+    from vankien.word.review import read_review
+
+    root = report(tmp_path_factory.mktemp("tracked"))
+    path = root / FILE
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    for words, _, wrap in cases:
+        text += "\n"
+        if wrap and len(words) > 4:
+            text += " ".join(words[:4]) + "\n" + " ".join(words[4:]) + "\n"
+        else:
+            text += " ".join(words) + "\n"
+    path.write_text(text, encoding="utf-8")
+    git_repo(root)
+    built = build_docx(root)[0]
+    parts = read_parts(built)
+    document = parse(parts["word/document.xml"])
+    body = list(document.iter(w("p")))
+    ids = [1000]
+    for n, (words, ops, _) in enumerate(cases):
+        old, new = " ".join(words), " ".join(edited(words, ops))
+        target = next(p for p in body if paragraph_text(p) == old)
+        body.remove(target)
+        track(target, old, new, ("Lê Văn Hùng", "Trần Thị Mai")[n % 2], ids)
+    parts["word/document.xml"] = serialize(document)
+    tracked = write_parts(parts)
+    copy = tmp_path_factory.mktemp("gop-y") / "gop-y.docx"
+
+    copy.write_bytes(settle(tracked, accept=False))
+    before = path.read_bytes()
+    rejected = read_review([copy], root)
+    outcomes, texts = plan(rejected, root)
+    assert texts == {} and path.read_bytes() == before
+
+    copy.write_bytes(tracked)
+    outcomes, texts = plan(read_review([copy], root), root)
+    assert all(o.status is not Status.SKIPPED for o in outcomes), [o.reason for o in outcomes]
+    for target_path, new_text in texts.items():
+        target_path.write_text(new_text, encoding="utf-8")
+    assert paragraphs(build_docx(root)[0]) == paragraphs(settle(tracked, accept=True))

@@ -6,9 +6,11 @@ applied only where the source block the paragraph was built from (the block star
 item's line) still holds **exactly** that old wording as plain text: the whole paragraph or
 list item (soft line breaks count as spaces), a heading after its «#» marks, or one cell of a
 table row. Then the word-level differences are written in place. A block whose text differs
-(edited since the build, or with markup, a ``{{variable}}`` or a guidance comment
-``<!-- HƯỚNG DẪN … -->`` in it, whose built text is not its source text) is left alone and
+(edited since the build, or with markup or a guidance comment ``<!-- HƯỚNG DẪN … -->``
+in it, whose built text is not its source text) is left alone and
 listed with the reason; a paragraph is applied whole or not at all.
+``{{variables}}`` are filled in with the unit's values before comparing (the build does the
+same), and an edit inside the words a variable gives is refused (report.yaml holds them).
 
 Nothing is written outside the report's skeleton files; files are written atomically; a
 paragraph whose new wording is already in the source is reported as done (running twice
@@ -22,7 +24,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -34,8 +36,8 @@ if TYPE_CHECKING:
     from vankien.word.review import ReviewItem, ReviewSummary
 
 TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]")
-# Where a source edit may not fall: guidance and other HTML comments, {{variables}}.
-PROTECTED_RE = re.compile(r"<!--.*?-->|\{\{.*?\}\}", re.DOTALL)
+# Where a source edit may never fall: guidance and other HTML comments.
+GUIDANCE_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 # A line that starts another block: a blank line, a heading, a list item, a table row, a fence.
 BLOCK_START_RE = re.compile(r"^\s*$|^\s{0,3}(#{1,6}\s|[-+*]\s|\d+[.)]\s|\||```|~~~|<!--|:::)")
 HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -109,20 +111,67 @@ def cells(row: str) -> list[tuple[int, int]]:
     return out
 
 
-def built_from(text: str, span: tuple[int, int], wording: str) -> int | None:
-    """Where in ``text`` the block ``span`` holds exactly ``wording`` as its plain text (a
-    paragraph or list item: the whole block, soft line breaks as spaces; a heading: after its
-    «#» marks; a table row: one cell): the offset of its first character, or None."""
-    block = text[span[0] : span[1]].replace("\n", " ")
+@dataclass(frozen=True)
+class Built:
+    """A stretch of source as the build shows it: ``text``, and for each of its characters
+    (and one past the end) the offset in the file it comes from; ``fixed`` marks characters
+    that a ``{{variable}}`` gives (an edit may not cut into them)."""
+
+    text: str
+    origin: tuple[int, ...]
+    fixed: tuple[bool, ...]
+
+
+def shown(text: str, start: int, end: int, values: Mapping[str, str]) -> Built:
+    """``text[start:end]`` as built: variables filled in, soft line breaks as spaces."""
+    from vankien.skeleton.render import VARIABLE_RE
+
+    out: list[str] = []
+    origin: list[int] = []
+    fixed: list[bool] = []
+    at = start
+    for m in VARIABLE_RE.finditer(text, start, end):
+        for i in range(at, m.start()):
+            out.append(" " if text[i] == "\n" else text[i])
+            origin.append(i)
+            fixed.append(False)
+        value = values.get(m.group(1), m.group(0))
+        out.append(value)
+        origin.extend([m.start()] * len(value))
+        fixed.extend([True] * len(value))
+        at = m.end()
+    for i in range(at, end):
+        out.append(" " if text[i] == "\n" else text[i])
+        origin.append(i)
+        fixed.append(False)
+    origin.append(end)
+    return Built("".join(out), tuple(origin), tuple(fixed))
+
+
+def built_from(
+    text: str, span: tuple[int, int], wording: str, values: Mapping[str, str]
+) -> Built | None:
+    """The part of the block ``span`` whose built text is exactly ``wording`` (a paragraph or
+    list item: the whole block; a heading: after its «#» marks; a table row: one cell), or
+    None when the block does not build to that wording."""
+    block = text[span[0] : span[1]]
     if block.lstrip().startswith("|"):
-        hits = [start for start, end in cells(block) if block[start:end] == wording]
-        return span[0] + hits[0] if len(hits) == 1 else None
+        hits = [
+            built
+            for start, end in cells(block)
+            if (built := shown(text, span[0] + start, span[0] + end, values)).text == wording
+        ]
+        return hits[0] if len(hits) == 1 else None
     heading = HEADING_RE.match(block)
-    start = heading.end() if heading else 0
-    return span[0] + start if block[start:].rstrip() == wording else None
+    start = span[0] + (heading.end() if heading else 0)
+    end = span[0] + len(block.rstrip())
+    built = shown(text, start, end, values)
+    return built if built.text == wording else None
 
 
-def plan_item(item: ReviewItem, text: str, line: int) -> Outcome:
+def plan_item(
+    item: ReviewItem, text: str, line: int, values: Mapping[str, str] | None = None
+) -> Outcome:
     """The edits of one changed paragraph in its file's ``text`` (nothing is written)."""
     old, new = item.old_text or "", item.new_text or ""
     if not old.strip():
@@ -135,9 +184,10 @@ def plan_item(item: ReviewItem, text: str, line: int) -> Outcome:
     diff = pieces(old, new)
     if not diff:
         return Outcome(item, Status.DONE, "không có khác biệt về câu chữ")
-    base = built_from(text, span, old)
-    if base is None:
-        if built_from(text, span, literal(new)) is not None:
+    values = values or {}
+    built = built_from(text, span, old, values)
+    if built is None:
+        if built_from(text, span, literal(new), values) is not None:
             return Outcome(item, Status.DONE, "câu chữ mới đã có trong nguồn")
         return Outcome(
             item,
@@ -145,17 +195,23 @@ def plan_item(item: ReviewItem, text: str, line: int) -> Outcome:
             "câu chữ trong nguồn không còn đúng như bản đã dựng (đã sửa sau đó, hoặc có định "
             "dạng, biến, ghi chú trong đoạn): sửa tay",
         )
-    protected = [(m.start(), m.end()) for m in PROTECTED_RE.finditer(text)]
+    protected = [(m.start(), m.end()) for m in GUIDANCE_RE.finditer(text)]
     edits = []
     for start, end, replacement in diff:
-        edit = Edit(base + start, base + end, literal(replacement))
+        if any(built.fixed[start:end]) or (
+            start == end and 0 < start < len(old) and built.fixed[start - 1] and built.fixed[start]
+        ):
+            return Outcome(
+                item,
+                Status.SKIPPED,
+                "chỗ sửa nằm trong phần chữ do biến {{…}} điền vào (sửa report.yaml nếu cần)",
+            )
+        edit = Edit(built.origin[start], built.origin[end], literal(replacement))
         if any(
             edit.start < p_end and p_start < max(edit.end, edit.start + 1)
             for p_start, p_end in protected
         ):
-            return Outcome(
-                item, Status.SKIPPED, "chỗ sửa chạm vào ghi chú hướng dẫn hoặc biến {{…}}"
-            )
+            return Outcome(item, Status.SKIPPED, "chỗ sửa chạm vào ghi chú hướng dẫn")
         edits.append(edit)
     return Outcome(item, Status.APPLIED, "", tuple(edits))
 
@@ -173,9 +229,11 @@ def skeleton_target(root: Path, file: str | None) -> Path | None:
 
 def plan(summary: ReviewSummary, root: Path) -> tuple[list[Outcome], dict[Path, str]]:
     """Every item's outcome, and the new text of each file to write."""
+    from vankien.lint.context import load_unit_cached
     from vankien.textio import read_text
     from vankien.word.review import ItemKind
 
+    values = load_unit_cached(root).variables()
     outcomes: list[Outcome] = []
     texts: dict[Path, str] = {}
     taken: dict[Path, list[tuple[int, int]]] = {}
@@ -199,7 +257,7 @@ def plan(summary: ReviewSummary, root: Path) -> tuple[list[Outcome], dict[Path, 
             continue
         if target not in texts:
             texts[target] = read_text(target)
-        outcome = plan_item(item, texts[target], item.source.line)
+        outcome = plan_item(item, texts[target], item.source.line, values)
         spans = [(e.start, max(e.end, e.start + 1)) for e in outcome.edits]
         if any(s < te and ts < e for s, e in spans for ts, te in taken.get(target, [])):
             outcome = Outcome(item, Status.SKIPPED, "trùng chỗ với một chỗ sửa khác đã áp dụng")

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from vankien.word.review import ReviewItem, ReviewSummary
 
 FORMATS = ("table", "markdown", "csv", "json", "docx")
-WORD_SUFFIXES = (".docx", ".docm")
 TITLE = "Bảng tổng hợp ý kiến góp ý"
 ANSWER = "Tiếp thu, giải trình"
 KIND_LABELS = {
@@ -57,17 +56,6 @@ TEXT_MATCH_NOTE = (
     "Ghi chú: có dòng được xác định vị trí bằng cách so khớp câu chữ (bản Word không còn dấu "
     "vị trí của vankien); đánh dấu «theo văn bản» ở cột Vị trí."
 )
-
-
-def expand(paths: Sequence[Path]) -> list[Path]:
-    """The reviewed copies: a folder (e.g. ``gop-y/``) stands for the Word files in it."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in WORD_SUFFIXES))
-        else:
-            out.append(path)
-    return out
 
 
 def date_text(value: str | None) -> str:
@@ -466,6 +454,7 @@ def comments_command(
     tracked changes to the skeleton files. Returns the exit code."""
     from vankien.lint.runner import find_root
     from vankien.textio import write_atomic
+    from vankien.word.command import expand
     from vankien.word.review import read_review
 
     if fmt not in FORMATS:

@@ -201,3 +201,95 @@ def test_an_empty_folder_is_exit_2(tmp_path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["comments", "gop-y"]) == 2
     assert "chưa chỉ ra bản góp ý" in capsys.readouterr().err
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def dang_bo(tmp_path: Path) -> Path:
+    """The example the review fixtures were built from, in a git repository of its own."""
+    import subprocess
+
+    root = tmp_path / "dang-bo"
+    shutil.copytree(REPO / "examples" / "dang-bo", root)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"],
+        cwd=root,
+        check=True,
+    )
+    return root
+
+
+def summary_json(capsys, *args: str) -> dict:
+    assert main(["comments", *args, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_libreoffice_copy_is_summarised_with_sources(dang_bo, capsys) -> None:
+    data = summary_json(capsys, str(FIXTURES / "review-libreoffice.docx"), "--root", str(dang_bo))
+    items = data["items"]
+    kinds = [i["kind"] for i in items]
+    assert kinds.count("comment") == 4 and kinds.count("change") == 3
+    assert kinds.count("untracked") == 1
+    assert all(i["file"].startswith("skeleton/") and i["line"] for i in items)
+    authors = {i["author"]["name"] for i in items}
+    assert {"Lê Văn Hùng", "Trần Thị Mai", "Nguyễn Văn Bình", ""} <= authors
+    table = next(i for i in items if i["text"].startswith("Đề nghị ghi rõ năm"))
+    assert table["area"] == "table" and table["resolved"]
+    change = next(i for i in items if i["kind"] == "change" and "không ít" in i["new_text"])
+    assert "gặp nhiều khó khăn" in change["old_text"]
+    untracked = next(i for i in items if i["kind"] == "untracked")
+    assert "Qua thực hiện, không phát hiện" in untracked["new_text"]
+
+
+def test_two_copies_are_merged_in_document_order(dang_bo, capsys) -> None:
+    data = summary_json(
+        capsys,
+        str(FIXTURES / "review-libreoffice.docx"),
+        str(FIXTURES / "review-python-docx.docx"),
+        "--root",
+        str(dang_bo),
+    )
+    comments_ = [i for i in data["items"] if i["kind"] == "comment"]
+    assert len(comments_) == 8
+    order = [(i["file"], i["line"]) for i in data["items"]]
+    assert order == sorted(order)
+
+
+def test_the_copy_as_built_has_an_empty_summary(dang_bo, capsys) -> None:
+    data = summary_json(capsys, str(FIXTURES / "review-built.docx"), "--root", str(dang_bo))
+    assert data["items"] == []
+
+
+def test_a_file_that_is_not_a_docx_is_exit_2(dang_bo, tmp_path, capsys) -> None:
+    bad = tmp_path / "hong.docx"
+    bad.write_text("không phải Word", encoding="utf-8")
+    assert main(["comments", str(bad), "--root", str(dang_bo)]) == 2
+    assert "hong.docx" in capsys.readouterr().err
+
+
+def test_apply_writes_the_tracked_changes_once(dang_bo, capsys) -> None:
+    import subprocess
+
+    copy = str(FIXTURES / "review-libreoffice.docx")
+    assert main(["comments", copy, "--root", str(dang_bo), "--apply"]) == 0
+    out = capsys.readouterr().out
+    assert "Đã sửa 3 đoạn" in out and "Lê Văn Hùng" in out.split("lời commit")[-1]
+    diff = subprocess.run(
+        ["git", "diff", "--", "skeleton"], cwd=dang_bo, capture_output=True, text=True, check=True
+    ).stdout
+    assert "+- {{org}} luôn nhận được sự lãnh đạo, chỉ đạo kịp thời" in diff
+    assert "có nhiều chuyển biến tích cực, rõ nét" in diff and "gặp không ít khó khăn" in diff
+    assert "không phát hiện" not in diff  # the untracked edit is listed, not applied
+    # The working tree is now dirty: refused without --force; with it, nothing more to do.
+    assert main(["comments", copy, "--root", str(dang_bo), "--apply"]) == 2
+    assert "chưa commit" in capsys.readouterr().err
+    assert main(["comments", copy, "--root", str(dang_bo), "--apply", "--force"]) == 0
+    assert "Đã sửa 0 đoạn" in capsys.readouterr().out
+    again = subprocess.run(
+        ["git", "diff", "--", "skeleton"], cwd=dang_bo, capture_output=True, text=True, check=True
+    ).stdout
+    assert again == diff

@@ -298,10 +298,24 @@ def hide_anchors(part: etree._Element) -> None:
     from vankien.word.anchors import hidden_name
 
     name_attr = qn("w:name")
-    for node in part.iter(qn("w:bookmarkStart")):
+    id_attr = qn("w:id")
+    for node in list(part.iter(qn("w:bookmarkStart"))):
         hidden = hidden_name(node.get(name_attr) or "")
-        if hidden is not None:
-            node.set(name_attr, hidden)
+        if hidden is None:
+            continue
+        node.set(name_attr, hidden)
+        # pandoc writes the (empty) bookmark where the span is, at the paragraph's end;
+        # LibreOffice drops one that follows a footnote reference or sits in a footnote, and
+        # keeps one at the paragraph's start: move the pair there.
+        paragraph = node.getparent()
+        end = node.getnext()
+        if paragraph is None or paragraph.tag != qn("w:p"):
+            continue
+        if end is None or end.tag != qn("w:bookmarkEnd") or end.get(id_attr) != node.get(id_attr):
+            continue
+        at = 1 if len(paragraph) and paragraph[0].tag == qn("w:pPr") else 0
+        paragraph.insert(at, end)
+        paragraph.insert(at, node)
 
 
 CUSTOM_PART = "docProps/custom.xml"

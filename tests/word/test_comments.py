@@ -92,8 +92,9 @@ def test_table_shows_thread_resolved_state_and_old_new_wording() -> None:
     text = comments.render_table(summary())
     assert "I. ĐẶC ĐIỂM TÌNH HÌNH — skeleton/01-dac-diem-tinh-hinh.md:12" in text
     assert "[đã giải quyết]" in text and "↳ Trần Thị Mai (07/05/2025): Đồng ý" in text
-    assert "Cũ: sự lãnh đạo, chỉ đạo sâu sát, kịp thời" in text
-    assert "Mới: sự lãnh đạo, chỉ đạo kịp thời" in text
+    assert "Cũ: «sự lãnh đạo, chỉ đạo sâu sát, kịp thời»" in text
+    assert "Xóa «sâu sát,»" in text and "Mới: sự lãnh đạo, chỉ đạo kịp thời" in text
+    assert "Thay «vậy» bằng «nhiên»" in text
     assert "skeleton/02-nhiem-vu-chinh-tri.md:30 (theo văn bản)" in text
     assert "không rõ" in text  # the untracked edit's author
     assert comments.TEXT_MATCH_NOTE in text

@@ -90,7 +90,8 @@ def people_text(item: ReviewItem) -> str:
 
 
 def thread_lines(item: ReviewItem) -> list[str]:
-    """What the row says: the comment and its replies, or the change as old → new wording."""
+    """What the row says: the comment and its replies; for a change, each edit and the new
+    wording (the old one is the text the row is on)."""
     from vankien.word.review import ItemKind
 
     if item.kind is ItemKind.COMMENT:
@@ -101,7 +102,23 @@ def thread_lines(item: ReviewItem) -> list[str]:
             when = date_text(reply.date)
             lines.append(f"↳ {who}{f' ({when})' if when else ''}: {reply.text}")
         return lines
-    return [f"Cũ: {item.old_text or ''}", f"Mới: {item.new_text or ''}"]
+    return [*edit_lines(item.old_text or "", item.new_text or ""), f"Mới: {item.new_text or ''}"]
+
+
+def edit_lines(old: str, new: str) -> list[str]:
+    """What changed, word by word: «Xóa …», «Thêm …», «Thay … bằng …»."""
+    from vankien.word.apply import pieces
+
+    out = []
+    for start, end, text in pieces(old, new):
+        gone = old[start:end].strip()
+        if gone and text.strip():
+            out.append(f"Thay «{gone}» bằng «{text.strip()}»")
+        elif gone:
+            out.append(f"Xóa «{gone}»")
+        elif text.strip():
+            out.append(f"Thêm «{text.strip()}»")
+    return out
 
 
 def anchored_text(item: ReviewItem) -> str:
@@ -109,7 +126,7 @@ def anchored_text(item: ReviewItem) -> str:
 
     if item.kind is ItemKind.COMMENT:
         return item.anchored or "(nhận xét không gắn với đoạn chữ nào)"
-    return item.anchored
+    return item.anchored or item.old_text or ""
 
 
 @dataclass(frozen=True)
@@ -166,7 +183,8 @@ def render_table(summary: ReviewSummary) -> str:
         out.append(f"{row.number}. {row.section or '(trước mục đầu tiên)'} — {row.place}")
         out.append(f"   {row.kind} · {row.people}{f' · {row.date}' if row.date else ''}")
         if row.anchored:
-            out.append(f"   Đoạn: «{row.anchored}»")
+            label = "Đoạn" if row.kind == KIND_LABELS["comment"] else "Cũ"
+            out.append(f"   {label}: «{row.anchored}»")
         out.extend(f"   {line}" for line in row.thread)
         out.append("")
     out.append(totals_line(summary))

@@ -69,6 +69,8 @@ clean:
 # The pull-request pipeline of .github/workflows/review.yml and .gitlab-ci.yml, run locally:
 # every step runs even when one fails; the exit code says whether any failed.
 CI_OUT ?= build/ci
+# The reviewed copies the committee sent back (docs/xem-xet.md): summarised when there are any.
+GOP_Y  ?= gop-y
 BASE   ?= $(shell git rev-parse --verify -q origin/main >/dev/null && echo origin/main || echo main)
 
 ci-local: $(RUNTIME_STAMP)
@@ -78,6 +80,11 @@ ci-local: $(RUNTIME_STAMP)
 	$(PY) -m vankien build --pdf --output $(CI_OUT)/bao-cao.docx || rc=1; \
 	$(PY) -m vankien redline $(BASE) --output $(CI_OUT)/so-sanh.docx || rc=1; \
 	$(PY) -m vankien status --format markdown --sections > $(CI_OUT)/tien-do.md || rc=1; \
+	if $(PY) -c 'import glob, sys; sys.exit(not glob.glob("$(GOP_Y)/*.docx"))'; then \
+	  $(PY) -m vankien comments $(GOP_Y) --format markdown --output $(CI_OUT)/gop-y.md || rc=1; \
+	  $(PY) -m vankien comments $(GOP_Y) --format json --output $(CI_OUT)/gop-y.json || rc=1; \
+	  $(PY) -m vankien comments $(GOP_Y) --format docx --output $(CI_OUT)/gop-y.docx || rc=1; \
+	fi; \
 	cat $(CI_OUT)/tien-do.md; exit $$rc
 
 # The golden pages of tests/publish/test_golden_pages.py (page count, first and last line of

@@ -353,6 +353,75 @@ def import_cmd(
     raise typer.Exit(run_guarded(lambda: import_command(docx, root, force_new)))
 
 
+@app.command(
+    "comments",
+    help=(
+        "Lập bảng tổng hợp ý kiến góp ý từ các bản Word (.docx) các đồng chí gửi lại: nhận xét "
+        "(comment) và trả lời, chỗ sửa có theo dõi (Track Changes) và chỗ sửa không theo dõi; "
+        "mỗi dòng ghi mục, tệp và dòng trong skeleton/, người góp ý, ngày, đoạn văn. Nhiều bản: "
+        "gộp lại, ý kiến trùng chỉ ghi một lần. --apply: đưa các chỗ sửa có theo dõi vào tệp "
+        "nguồn. Mã thoát: 0 đã lập bảng (kể cả khi không có ý kiến), 2 lỗi dữ liệu."
+    ),
+)
+def comments_cmd(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="TỆP.docx…", help="Các bản góp ý .docx (hoặc thư mục chứa chúng, ví dụ gop-y/)."
+        ),
+    ],
+    root: Annotated[
+        Path | None,
+        typer.Option("--root", help="Thư mục báo cáo (report.yaml). Mặc định: thư mục hiện tại."),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Cách in: table (màn hình), markdown (bình luận PR), csv, json, docx (bảng theo "
+            "thể thức, có cột «Tiếp thu, giải trình» để trống).",
+        ),
+    ] = "table",
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Chỉ lấy ý kiến, chỗ sửa có ngày từ phiên bản này trở về sau (tag, nhánh, "
+            "commit; ví dụ du-thao-2).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Ghi kết quả vào tệp này. Mặc định: in ra màn hình; docx: "
+            "build/<tên>-tong-hop-gop-y.docx.",
+        ),
+    ] = None,
+    apply: Annotated[
+        bool,
+        typer.Option(
+            "--apply",
+            help="Đưa các chỗ sửa có theo dõi vào các tệp skeleton/ (chỉ nơi câu chữ nguồn còn "
+            "đúng như lúc dựng); in danh sách chỗ đã sửa, chỗ bỏ qua và lời commit gợi ý.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Cho --apply chạy cả khi skeleton/ còn thay đổi chưa commit (hoặc không có git).",
+        ),
+    ] = False,
+) -> None:
+    from vankien.word.comments import comments_command
+
+    raise typer.Exit(
+        run_guarded(lambda: comments_command(paths, root, fmt, since, output, apply, force))
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """The typer path of the `vankien` command (vankien.entry decides when): the exit code."""
     import sys

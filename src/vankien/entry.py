@@ -19,6 +19,7 @@ FAST_PATHS: dict[str, tuple[str, str]] = {
     "lint": ("vankien.lint.command", "lint_main"),
     "build": ("vankien.publish.command", "build_main"),
     "check": ("vankien.word.command", "check_main"),
+    "comments": ("vankien.word.comments", "comments_main"),
 }
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from vankien.publish.ooxml import transforms as t
-from vankien.publish.ooxml.package import parse, read_parts, serialize, transform_part, write_parts
+from vankien.publish.ooxml.package import read_parts, transform_part, write_parts
+from vankien.publish.ooxml.parts import drop_unused_parts
 from vankien.publish.styles import style_id
 
 
@@ -36,13 +37,6 @@ def postprocess(docx: bytes, info: DocInfo) -> bytes:
             core, title=info.title, subject=info.subject, creator=info.creator, when=info.when
         ),
     )
-    transform_part(parts, "docProps/app.xml", t.clean_app_properties)
-    if "docProps/custom.xml" in parts:
-        # pandoc copies the -M values there: template data, not document properties.
-        del parts["docProps/custom.xml"]
-        types = parse(parts["[Content_Types].xml"])
-        rels = parse(parts["_rels/.rels"])
-        t.drop_custom_properties(types, rels)
-        parts["[Content_Types].xml"] = serialize(types)
-        parts["_rels/.rels"] = serialize(rels)
+    transform_part(parts, "docProps/app.xml", t.app_properties)
+    drop_unused_parts(parts)
     return write_parts(parts, info.when)

@@ -124,28 +124,16 @@ def test_core_properties_replace_everything_with_metadata():
     assert core.findtext(f"{{{NSMAP['dcterms']}}}modified") == "2025-02-05T00:00:00Z"
 
 
-def test_clean_app_properties_drops_machine_details():
+def test_app_properties_name_vankien_and_nothing_else():
     app = tree(
         f'<Properties xmlns="{NSMAP["ep"]}"><Company>ACME</Company><AppVersion>1</AppVersion>'
-        "<Pages>2</Pages></Properties>"
+        "<Application>Microsoft Word 12.0.0</Application><Words>83</Words><Pages>1</Pages>"
+        "</Properties>"
     )
-    t.clean_app_properties(app)
-    assert same(app, f'<Properties xmlns="{NSMAP["ep"]}"><Pages>2</Pages></Properties>')
-
-
-def test_drop_custom_properties_removes_override_and_relationship():
-    types = tree(
-        f'<Types xmlns="{NSMAP["ct"]}"><Override PartName="/docProps/custom.xml" ContentType="x"/>'
-        '<Override PartName="/word/document.xml" ContentType="y"/></Types>'
+    t.app_properties(app)
+    assert same(
+        app, f'<Properties xmlns="{NSMAP["ep"]}"><Application>vankien</Application></Properties>'
     )
-    rels = tree(
-        f'<Relationships xmlns="{NSMAP["rel"]}">'
-        '<Relationship Id="a" Type="t" Target="docProps/custom.xml"/>'
-        '<Relationship Id="b" Type="t" Target="word/document.xml"/></Relationships>'
-    )
-    t.drop_custom_properties(types, rels)
-    assert [o.get("PartName") for o in types] == ["/word/document.xml"]
-    assert [r.get("Id") for r in rels] == ["b"]
 
 
 FINAL_SECT = (

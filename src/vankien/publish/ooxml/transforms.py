@@ -99,11 +99,22 @@ def set_core_properties(
     add("dc:language", "vi-VN")
 
 
-def clean_app_properties(app: etree._Element) -> None:
-    """docProps/app.xml: nothing that names the machine or the program's version."""
-    for tag in ("ep:Company", "ep:Manager", "ep:Template", "ep:AppVersion"):
-        for node in app.findall(qn(tag)):
-            app.remove(node)
+APPLICATION = "vankien"
+
+
+def app_properties(app: etree._Element) -> None:
+    """docProps/app.xml says who made the file and nothing else.
+
+    Pandoc copies its own reference document's values (another program's name and version,
+    the word and page counts of a one-page sample, the editing time): all wrong for the
+    built document. Counts are left out (Word and LibreOffice recompute them on saving); no
+    version, so that the same sources give the same file with every vankien version.
+    """
+    for node in list(app):
+        app.remove(node)
+    node = _make(qn("ep:Application"))
+    node.text = APPLICATION
+    app.append(node)
 
 
 def keep_with_closing(document: etree._Element, marker_style: str, count: int = 2) -> None:
@@ -280,21 +291,10 @@ def _text_width(sect: etree._Element | None) -> int | None:
     return width - left - right if width - left - right > 0 else None
 
 
-def drop_custom_properties(types: etree._Element, rels: etree._Element) -> None:
-    """Forget docProps/custom.xml (pandoc copies unknown metadata keys there)."""
-    for node in list(types):
-        if node.get("PartName") == "/docProps/custom.xml":
-            types.remove(node)
-    for node in list(rels):
-        if node.get("Target", "").lstrip("/") == "docProps/custom.xml":
-            rels.remove(node)
-
-
 __all__ = [
     "NSMAP",
-    "clean_app_properties",
+    "app_properties",
     "continuous_footnotes",
-    "drop_custom_properties",
     "keep_with_closing",
     "renumber_revisions",
     "set_core_properties",

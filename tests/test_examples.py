@@ -93,7 +93,16 @@ def docx_lines(data: bytes) -> list[str]:
     """The text of every paragraph of word/document.xml (tables included), in order."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         root = etree.fromstring(package.read("word/document.xml"))
-    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
+    seen = {f"{W}t": None, f"{W}br": " ", f"{W}noBreakHyphen": "-"}  # as a reader sees them
+    return [
+        "".join(
+            (node.text or "").replace("\u00a0", " ")
+            if seen[node.tag] is None
+            else str(seen[node.tag])
+            for node in p.iter(*seen)
+        )
+        for p in root.iter(f"{W}p")
+    ]
 
 
 def report_body(path: Path) -> bytes:

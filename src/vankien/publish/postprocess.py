@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from vankien.publish.breaks import protect_paragraphs
 from vankien.publish.ooxml import transforms as t
-from vankien.publish.ooxml.package import read_parts, transform_part, write_parts
+from vankien.publish.ooxml.package import parse, read_parts, transform_part, write_parts
 from vankien.publish.ooxml.parts import drop_unused_parts
+from vankien.publish.ooxml.tables import TableLook, table_look, typeset_tables
 from vankien.publish.styles import style_id
 
 
@@ -28,7 +30,12 @@ def postprocess(docx: bytes, info: DocInfo) -> bytes:
         lambda doc: t.keep_with_closing(doc, style_id("recipients_label")),
     )
     transform_part(parts, "word/document.xml", t.complete_sections)
-    transform_part(parts, "word/document.xml", t.fit_tables)
+    look = (
+        table_look(parse(parts["word/styles.xml"])) if "word/styles.xml" in parts else TableLook()
+    )
+    transform_part(parts, "word/document.xml", protect_paragraphs)
+    transform_part(parts, "word/footnotes.xml", protect_paragraphs)
+    transform_part(parts, "word/document.xml", lambda doc: typeset_tables(doc, look))
     transform_part(parts, "word/document.xml", t.continuous_footnotes)
     transform_part(
         parts,

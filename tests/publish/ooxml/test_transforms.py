@@ -182,20 +182,3 @@ def test_complete_sections_without_marks_keeps_the_first_page_rule():
     doc = tree(f"<w:document {RNS}><w:body><w:p/>{FINAL_SECT}</w:body></w:document>")
     t.complete_sections(doc)
     assert same(doc, f"<w:document {RNS}><w:body><w:p/>{FINAL_SECT}</w:body></w:document>")
-
-
-def test_fit_tables_spans_the_text_width_of_the_tables_section():
-    grid = '<w:tblGrid><w:gridCol w:w="990"/><w:gridCol w:w="1980"/></w:tblGrid>'
-    table = (
-        '<w:tbl><w:tblPr><w:tblStyle w:val="Table"/><w:tblW w:type="auto" w:w="0"/></w:tblPr>'
-        f"{grid}</w:tbl>"
-    )
-    header_table = f"<w:tbl><w:tblPr/>{grid}</w:tbl>"
-    doc = tree(f"<w:document {RNS}><w:body>{header_table}{table}{FINAL_SECT}</w:body></w:document>")
-    t.fit_tables(doc)
-    tables = doc.findall(f".//{{{W}}}tbl")
-    widths = [c.get(f"{{{W}}}w") for c in tables[1].iter(f"{{{W}}}gridCol")]
-    assert widths == ["3118", "6237"]  # 11906 - 1701 - 850 = 9355, one third / two thirds
-    tblw = tables[1].find(f".//{{{W}}}tblW")
-    assert (tblw.get(f"{{{W}}}type"), tblw.get(f"{{{W}}}w")) == ("dxa", "9355")
-    assert [c.get(f"{{{W}}}w") for c in tables[0].iter(f"{{{W}}}gridCol")] == ["990", "1980"]

@@ -238,38 +238,7 @@ def complete_sections(document: etree._Element) -> None:
             final.remove(node)
 
 
-def fit_tables(document: etree._Element, style: str = "Table") -> None:
-    """Body tables span the text width of their section, keeping their column proportions.
-
-    Pandoc sizes columns for a 5.5-inch text block (equal narrow columns for short pipe
-    tables); the section's own page size and margins decide the real width.
-    """
-    body = document.find(qn("w:body"))
-    if body is None:
-        return
-    for table in body.iter(qn("w:tbl")):
-        pstyle = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
-        if pstyle is None or pstyle.get(qn("w:val")) != style:
-            continue
-        width = _text_width(_section_of(table, body))
-        cols = table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
-        total = sum(int(c.get(qn("w:w"), "0")) for c in cols)
-        if width is None or not cols or total <= 0:
-            continue
-        assigned = 0
-        for index, col in enumerate(cols):
-            share = int(col.get(qn("w:w"), "0")) * width // total
-            if index == len(cols) - 1:
-                share = width - assigned
-            col.set(qn("w:w"), str(share))
-            assigned += share
-        tblw = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
-        if tblw is not None:
-            tblw.set(qn("w:type"), "dxa")
-            tblw.set(qn("w:w"), str(width))
-
-
-def _section_of(node: etree._Element, body: etree._Element) -> etree._Element | None:
+def section_of(node: etree._Element, body: etree._Element) -> etree._Element | None:
     """The sectPr of the section holding a body-level ``node``: the next one in the body."""
     for sibling in node.itersiblings():
         if sibling.tag == qn("w:sectPr"):
@@ -280,7 +249,7 @@ def _section_of(node: etree._Element, body: etree._Element) -> etree._Element | 
     return body.find(qn("w:sectPr"))
 
 
-def _text_width(sect: etree._Element | None) -> int | None:
+def text_width(sect: etree._Element | None) -> int | None:
     if sect is None:
         return None
     size, margins = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))

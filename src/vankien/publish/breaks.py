@@ -1,0 +1,201 @@
+"""Where a line may break: the one rule for non-breaking characters, and balanced lines.
+
+``protect`` glues the groups a reader must see on one line (a term «2020 - 2025», a date, a
+document number: the patterns are data, data/vietnamese/nonbreaking.txt) with no-break
+spaces and no-break hyphens. The build applies it to every paragraph of the document
+(``protect_paragraphs``) and ``balanced_lines`` keeps the groups whole when it breaks a
+header line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from vankien.publish.textwidth import NBSP, width_pt
+from vankien.resources import data_path
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+NB_HYPHEN = "\u2011"  # written to the docx as <w:noBreakHyphen/>
+_SPACED_HYPHEN_RE = re.compile(r"(?<= )[-–](?= )")
+
+
+@cache
+def _patterns() -> re.Pattern[str]:
+    text = data_path("vietnamese/nonbreaking.txt").read_text(encoding="utf-8")
+    lines = [
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("# ")
+    ]
+    return re.compile("|".join(f"(?:{line})" for line in lines), re.IGNORECASE)
+
+
+def _glue(match: re.Match[str]) -> str:
+    group = match.group(0)
+    spaced = {m.start() for m in _SPACED_HYPHEN_RE.finditer(group)}
+    chars = [
+        NB_HYPHEN if char == "-" and index not in spaced else char
+        for index, char in enumerate(group)
+    ]
+    return "".join(chars).replace(" ", NBSP)
+
+
+def protect(text: str) -> str:
+    """``text`` with the spaces and hyphens inside unbreakable groups made non-breaking.
+
+    The length never changes (one character for one), so positions still match the input.
+    """
+    return _patterns().sub(_glue, text)
+
+
+def words(text: str) -> list[str]:
+    """The pieces a line may break between: ``text`` split at ordinary spaces, after
+    ``protect``."""
+    return protect(text).split()
+
+
+# Where the two tone-mark styles differ («hoá»/«hóa», «thuý»/«thúy»): only such entries of the
+# dictionary need converting to the style the checker compares in.
+_TWO_STYLES_RE = re.compile(r"[ou][áàảãạéèẻẽẹýỳỷỹỵ]")
+
+
+@cache
+def _compounds() -> frozenset[str]:
+    """The words of two or three syllables of the general dictionary (data/words.txt), lower
+    case, tone marks placed as the checker places them."""
+    from vankien.lint.vietnamese.syllable import to_second_style
+
+    text = data_path("words.txt").read_text(encoding="utf-8").lower()
+    entries = [word for word in text.split("\n") if 1 <= word.count(" ") <= 2]
+    return frozenset(
+        to_second_style(word) if _TWO_STYLES_RE.search(word) else word for word in entries
+    )
+
+
+@cache
+def _line_end_words() -> frozenset[str]:
+    text = data_path("vietnamese/line-end.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("# ")
+    )
+
+
+def _key(syllables: list[str]) -> str:
+    from vankien.lint.vietnamese.syllable import to_second_style
+
+    return to_second_style(" ".join(syllables).lower())
+
+
+def phrase_pieces(text: str) -> list[str]:
+    """``words`` with the syllables of a compound word kept together («KHOA HỌC», «CÔNG
+    NGHỆ»): the longest dictionary word at each position, three syllables before two."""
+    syllables = words(text)
+    compounds = _compounds()
+    out: list[str] = []
+    index = 0
+    while index < len(syllables):
+        for size in (3, 2, 1):
+            chunk = syllables[index : index + size]
+            if size == 1 or (len(chunk) == size and _key(chunk) in compounds):
+                out.append(" ".join(chunk))
+                index += size
+                break
+    return out
+
+
+def balanced_lines(text: str, width: float, size_pt: float, *, bold: bool = False) -> list[str]:
+    """``text`` in as few lines as fit ``width`` points, broken where a person would.
+
+    A break falls only between compound words (``phrase_pieces``), never inside a term or a
+    date; no line ends with a word that leads into the next (data/vietnamese/line-end.txt);
+    no line holds a single syllable while the text has more; of the breaks left, the one
+    with the most even lines wins. Returns the text on one line when it fits.
+    """
+    if width_pt(" ".join(text.split()), size_pt, bold=bold) <= width:
+        return [" ".join(text.split())]
+    pieces = phrase_pieces(text)
+    if len(pieces) <= 1:
+        return [" ".join(text.split())]
+    n = len(pieces)
+
+    for strict in (True, False):  # a person's breaks; failing those, any that fit
+        for count in range(2, n + 1):
+            best: tuple[float, list[str]] | None = None
+            for cuts in _cuts(n, count):
+                bounds = [0, *cuts, n]
+                spans = list(pairwise(bounds))
+                lines = [" ".join(pieces[i:j]) for i, j in spans]
+                if strict and any(NBSP not in line and " " not in line for line in lines):
+                    continue  # a lone syllable on a line
+                if strict and any(
+                    pieces[j - 1].lower() in _line_end_words() for _, j in spans[:-1]
+                ):
+                    continue  # «… VÀ / CÔNG NGHỆ»
+                widths = [width_pt(line, size_pt, bold=bold) for line in lines]
+                if max(widths) > width:
+                    continue
+                score = max(widths) - min(widths)
+                if best is None or score < best[0]:
+                    best = (score, lines)
+            if best is not None:
+                return best[1]
+    return pieces
+
+
+def _cuts(n: int, count: int) -> list[tuple[int, ...]]:
+    """Every way to cut ``n`` pieces into ``count`` non-empty lines (header names are short)."""
+    from itertools import combinations
+
+    return list(combinations(range(1, n), count - 1))
+
+
+def protect_paragraphs(document: etree._Element) -> None:
+    """Apply ``protect`` to the text of every paragraph of a WordprocessingML part.
+
+    A paragraph's text can be split over several runs («2020 - » in one, «2025» in the next):
+    the rule runs over the paragraph's whole text and each run takes back its own slice. A
+    no-break hyphen becomes Word's own ``w:noBreakHyphen`` element (fonts lack U+2011).
+    """
+    from vankien.publish.ooxml.ns import qn
+
+    w_t = qn("w:t")
+    for paragraph in document.iter(qn("w:p")):
+        nodes = [node for node in paragraph.iter(w_t) if node.text]
+        if not nodes:
+            continue
+        text = "".join(node.text or "" for node in nodes)
+        glued = protect(text)
+        if glued == text:
+            continue
+        at = 0
+        for node in nodes:
+            size = len(node.text or "")
+            node.text = glued[at : at + size]
+            at += size
+            if NB_HYPHEN in (node.text or ""):
+                _split_hyphens(node)
+
+
+def _split_hyphens(node: etree._Element) -> None:
+    """``<w:t>a‑b</w:t>`` → ``<w:t>a</w:t><w:noBreakHyphen/><w:t>b</w:t>`` in the same run."""
+    from lxml import etree
+
+    from vankien.publish.ooxml.ns import XML_SPACE, qn
+
+    pieces = (node.text or "").split(NB_HYPHEN)
+    node.text = pieces[0]
+    node.set(XML_SPACE, "preserve")
+    anchor = node
+    for piece in pieces[1:]:
+        hyphen = etree.Element(qn("w:noBreakHyphen"))
+        anchor.addnext(hyphen)
+        anchor = hyphen
+        if piece:
+            text = etree.Element(qn("w:t"))
+            text.text = piece
+            text.set(XML_SPACE, "preserve")
+            anchor.addnext(text)
+            anchor = text

@@ -85,3 +85,43 @@ def test_paragraph_rule_works_across_runs_and_writes_word_no_break_hyphens() -> 
     assert runs[0].findtext(f"{{{W}}}t") == f"nhiệm{NBSP}kỳ{NBSP}2020{NBSP}-{NBSP}"
     second = [child.text if child.tag == f"{{{W}}}t" else "<hyphen>" for child in runs[1]]
     assert second == [f"2025, Số{NBSP}45", "<hyphen>", "BC/ĐU"]
+
+
+def test_a_person_breaks_after_a_comma_and_a_title_narrows_downwards() -> None:
+    width = 444.0  # the text width of an A4 page with HD 36 margins, less a margin of safety
+    assert balanced_lines(
+        "của Chi bộ Sở Khoa học và Công nghệ, trình Đại hội đảng viên lần thứ XV, "
+        "nhiệm kỳ 2025 - 2030",
+        width,
+        14,
+        bold=True,
+    )[0].endswith("Công nghệ,")
+    lines = balanced_lines(
+        "PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM NHIỆM KỲ 2025 - 2030",
+        width,
+        14,
+        bold=True,
+    )
+    assert lines[0].endswith("GIẢI PHÁP")
+    assert width_pt(lines[0], 14, bold=True) > width_pt(lines[1], 14, bold=True)
+
+
+def test_centred_paragraphs_get_line_breaks_and_others_do_not() -> None:
+    from vankien.publish.breaks import balance_centred
+
+    title = "PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM NHIỆM KỲ 2025 - 2030"
+    doc = etree.fromstring(
+        f'<w:document xmlns:w="{W}"><w:body>'
+        f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>{title}</w:t></w:r></w:p>'
+        f'<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r><w:t>{title}</w:t></w:r></w:p>'
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+        '<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/></w:sectPr>'
+        "</w:body></w:document>"
+    )
+    balance_centred(doc, {"Heading1": (14.0, True, True)})
+    heading, body = doc.findall(f".//{{{W}}}p")
+    parts = [
+        c.text if c.tag == f"{{{W}}}t" else "\n" for c in heading.iter(f"{{{W}}}t", f"{{{W}}}br")
+    ]
+    assert "".join(parts) == title.replace("GIẢI PHÁP ", "GIẢI PHÁP\n")
+    assert body.find(f".//{{{W}}}br") is None

@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from lxml import etree
 
 NB_HYPHEN = "\u2011"  # written to the docx as <w:noBreakHyphen/>
+# How much more uneven two lines may be when the break falls after a comma: a person breaks
+# «…LẦN THỨ XV, / NHIỆM KỲ …» rather than in the middle of a phrase.
+PUNCTUATION_BONUS = 0.35
+# How much more uneven lines may be rather than a line notably wider than the one above.
+WIDENING_PENALTY = 0.3
+_BREAKABLE_RE = re.compile(r"[ \t\r\n]+")
 _SPACED_HYPHEN_RE = re.compile(r"(?<= )[-–](?= )")
 
 
@@ -54,7 +60,13 @@ def protect(text: str) -> str:
 def words(text: str) -> list[str]:
     """The pieces a line may break between: ``text`` split at ordinary spaces, after
     ``protect``."""
-    return protect(text).split()
+    return breakable(protect(text))
+
+
+def breakable(text: str) -> list[str]:
+    """``text`` split where a line may break: at ordinary spaces, tabs and newlines, never at a
+    no-break space (``str.split()`` would split there too)."""
+    return [piece for piece in _BREAKABLE_RE.split(text) if piece]
 
 
 # Where the two tone-mark styles differ («hoá»/«hóa», «thuý»/«thúy»): only such entries of the
@@ -86,7 +98,7 @@ def _line_end_words() -> frozenset[str]:
 def _key(syllables: list[str]) -> str:
     from vankien.lint.vietnamese.syllable import to_second_style
 
-    return to_second_style(" ".join(syllables).lower())
+    return to_second_style(" ".join(s.strip(",;:.") for s in syllables).lower())
 
 
 def phrase_pieces(text: str) -> list[str]:
@@ -112,13 +124,16 @@ def balanced_lines(text: str, width: float, size_pt: float, *, bold: bool = Fals
     A break falls only between compound words (``phrase_pieces``), never inside a term or a
     date; no line ends with a word that leads into the next (data/vietnamese/line-end.txt);
     no line holds a single syllable while the text has more; of the breaks left, the one
-    with the most even lines wins. Returns the text on one line when it fits.
+    with the most even lines wins, a break after a comma counting as more even
+    (``PUNCTUATION_BONUS``) and a line wider than the one above as less
+    (``WIDENING_PENALTY``). Returns the text on one line when it fits.
     """
-    if width_pt(" ".join(text.split()), size_pt, bold=bold) <= width:
-        return [" ".join(text.split())]
+    whole = " ".join(breakable(text))
+    if width_pt(whole, size_pt, bold=bold) <= width:
+        return [whole]
     pieces = phrase_pieces(text)
     if len(pieces) <= 1:
-        return [" ".join(text.split())]
+        return [whole]
     n = len(pieces)
 
     for strict in (True, False):  # a person's breaks; failing those, any that fit
@@ -137,7 +152,13 @@ def balanced_lines(text: str, width: float, size_pt: float, *, bold: bool = Fals
                 widths = [width_pt(line, size_pt, bold=bold) for line in lines]
                 if max(widths) > width:
                     continue
-                score = max(widths) - min(widths)
+                # even lines; a break after a comma (a phrase's end) counts for a lot
+                after_mark = sum(line.endswith((",", ";", ":")) for line in lines[:-1])
+                score = (max(widths) - min(widths)) / max(widths)
+                score -= PUNCTUATION_BONUS * after_mark / (len(lines) - 1)
+                # a centred title narrows downwards (an inverted pyramid), it does not widen
+                if any(b > a * 1.1 for a, b in pairwise(widths)):
+                    score += WIDENING_PENALTY
                 if best is None or score < best[0]:
                     best = (score, lines)
             if best is not None:
@@ -199,3 +220,121 @@ def _split_hyphens(node: etree._Element) -> None:
             text.set(XML_SPACE, "preserve")
             anchor.addnext(text)
             anchor = text
+
+
+def style_font(styles: etree._Element, style_id: str) -> tuple[float, bool, bool] | None:
+    """The size (pt), bold and capitals that a paragraph style sets, following its basedOn
+    chain; None when the style is not there."""
+    from vankien.publish.ooxml.ns import qn
+
+    by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
+    style = by_id.get(style_id)
+    if style is None:
+        return None
+    size: float | None = None
+    bold: bool | None = None
+    caps: bool | None = None
+    seen: set[str] = set()
+    while style is not None and style.get(qn("w:styleId")) not in seen:
+        seen.add(str(style.get(qn("w:styleId"))))
+        rpr = style.find(qn("w:rPr"))
+        if rpr is not None:
+            node = rpr.find(qn("w:sz"))
+            if size is None and node is not None and node.get(qn("w:val"), "").isdigit():
+                size = int(node.get(qn("w:val"), "28")) / 2
+            for tag, value in (("w:b", bold), ("w:caps", caps)):
+                node = rpr.find(qn(tag))
+                if value is None and node is not None:
+                    on = node.get(qn("w:val"), "1") not in ("0", "false", "off")
+                    if tag == "w:b":
+                        bold = on
+                    else:
+                        caps = on
+        based = style.find(qn("w:basedOn"))
+        style = by_id.get(based.get(qn("w:val"))) if based is not None else None
+    return (size or 14.0, bool(bold), bool(caps))
+
+
+def centred_styles(styles: etree._Element) -> dict[str, tuple[float, bool, bool]]:
+    """The paragraph styles that centre their lines, with their font (``style_font``)."""
+    from vankien.publish.ooxml.ns import qn
+
+    out: dict[str, tuple[float, bool, bool]] = {}
+    for style in styles.iter(qn("w:style")):
+        jc = style.find(f"{qn('w:pPr')}/{qn('w:jc')}")
+        sid = style.get(qn("w:styleId"))
+        if sid and jc is not None and jc.get(qn("w:val")) == "center":
+            font = style_font(styles, sid)
+            if font is not None:
+                out[sid] = font
+    return out
+
+
+# A forced line must still fit when Word's measure is a little wider than the estimate.
+FIT = 0.95
+
+
+def balance_centred(document: etree._Element, fonts: dict[str, tuple[float, bool, bool]]) -> None:
+    """Centred body paragraphs (a Phần title, the subject line) that need more than one line
+    get their breaks where a person would put them (``balanced_lines``), as line breaks,
+    measured against the text width of the document's final section."""
+    from vankien.publish.ooxml.ns import qn
+    from vankien.publish.ooxml.transforms import text_width
+
+    body = document.find(qn("w:body"))
+    twips = text_width(body.find(qn("w:sectPr"))) if body is not None else None
+    if body is None or twips is None:
+        return
+    width = twips / 20 * FIT
+    for paragraph in body.findall(qn("w:p")):
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        font = fonts.get(style.get(qn("w:val"), "")) if style is not None else None
+        if font is None or paragraph.find(f".//{qn('w:br')}") is not None:
+            continue
+        size, bold, caps = font
+        nodes = [node for node in paragraph.iter(qn("w:t")) if node.text]
+        text = "".join(node.text or "" for node in nodes)
+        shown = text.upper() if caps else text
+        lines = balanced_lines(shown, width, size, bold=bold)
+        if len(lines) < 2 or " ".join(lines) != protect(shown):
+            continue
+        breaks: list[int] = []  # offsets of the spaces that become line breaks
+        at = 0
+        for line in lines[:-1]:
+            at += len(line)
+            breaks.append(at)
+            at += 1
+        _break_at(nodes, breaks)
+
+
+def _break_at(nodes: list[etree._Element], offsets: list[int]) -> None:
+    """Replace the space at each offset of the nodes' joined text by a line break."""
+    from lxml import etree
+
+    from vankien.publish.ooxml.ns import XML_SPACE, qn
+
+    start = 0
+    for node in nodes:
+        text = node.text or ""
+        inside = [o - start for o in offsets if start <= o < start + len(text)]
+        start += len(text)
+        if not inside:
+            continue
+        pieces, last = [], 0
+        for cut in inside:
+            pieces.append(text[last:cut])
+            last = cut + 1
+        pieces.append(text[last:])
+        node.text = pieces[0]
+        node.set(XML_SPACE, "preserve")
+        anchor = node
+        for piece in pieces[1:]:
+            br = etree.Element(qn("w:br"))
+            anchor.addnext(br)
+            anchor = br
+            if piece:
+                t = etree.Element(qn("w:t"))
+                t.text = piece
+                t.set(XML_SPACE, "preserve")
+                anchor.addnext(t)
+                anchor = t

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from vankien.publish.breaks import protect_paragraphs
+from vankien.publish.breaks import balance_centred, centred_styles, protect_paragraphs
 from vankien.publish.ooxml import transforms as t
 from vankien.publish.ooxml.package import parse, read_parts, transform_part, write_parts
 from vankien.publish.ooxml.parts import drop_unused_parts
@@ -34,6 +34,9 @@ def postprocess(docx: bytes, info: DocInfo) -> bytes:
         table_look(parse(parts["word/styles.xml"])) if "word/styles.xml" in parts else TableLook()
     )
     transform_part(parts, "word/document.xml", protect_paragraphs)
+    if "word/styles.xml" in parts:
+        fonts = centred_styles(parse(parts["word/styles.xml"]))
+        transform_part(parts, "word/document.xml", lambda doc: balance_centred(doc, fonts))
     transform_part(parts, "word/footnotes.xml", protect_paragraphs)
     transform_part(parts, "word/document.xml", lambda doc: typeset_tables(doc, look))
     transform_part(parts, "word/document.xml", t.continuous_footnotes)

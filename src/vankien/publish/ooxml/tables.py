@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from vankien.publish.breaks import breakable
 from vankien.publish.ooxml.ns import qn
 from vankien.publish.textwidth import width_pt
 
@@ -101,7 +102,7 @@ def _measure(rows: list[list[etree._Element]], look: TableLook) -> list[_Column]
             paragraphs: list[tuple[list[float], float]] = []
             column.cells.append(paragraphs)
             for text in _cell_paragraphs(cell):
-                pieces = text.split()
+                pieces = breakable(text)
                 paragraphs.append(
                     (
                         [width_pt(p, look.size_pt, bold=header) for p in pieces],

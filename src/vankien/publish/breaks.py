@@ -69,15 +69,15 @@ def breakable(text: str) -> list[str]:
     return [piece for piece in _BREAKABLE_RE.split(text) if piece]
 
 
-# Where the two tone-mark styles differ («hoá»/«hóa», «thuý»/«thúy»): only such entries of the
-# dictionary need converting to the style the checker compares in.
+# Only entries where the two tone-mark styles can differ («hoá»/«hóa») go through the
+# checker's conversion: the whole dictionary through it costs most of a build's second.
 _TWO_STYLES_RE = re.compile(r"[ou][áàảãạéèẻẽẹýỳỷỹỵ]")
 
 
 @cache
 def _compounds() -> frozenset[str]:
-    """The words of two or three syllables of the general dictionary (data/words.txt), lower
-    case, tone marks placed as the checker places them."""
+    """The words of two or three syllables of the checker's general dictionary
+    (data/words.txt), lower case, tone marks placed as the checker places them."""
     from vankien.lint.vietnamese.syllable import to_second_style
 
     text = data_path("words.txt").read_text(encoding="utf-8").lower()
@@ -202,18 +202,23 @@ def protect_paragraphs(document: etree._Element) -> None:
 
 def _split_hyphens(node: etree._Element) -> None:
     """``<w:t>a‑b</w:t>`` → ``<w:t>a</w:t><w:noBreakHyphen/><w:t>b</w:t>`` in the same run."""
+    _split_text(node, (node.text or "").split(NB_HYPHEN), "w:noBreakHyphen")
+
+
+def _split_text(node: etree._Element, pieces: list[str], tag: str) -> None:
+    """Put ``pieces`` in place of a ``w:t``'s text, an empty ``tag`` element (a no-break
+    hyphen, a line break) between each two, all in the node's run."""
     from lxml import etree
 
     from vankien.publish.ooxml.ns import XML_SPACE, qn
 
-    pieces = (node.text or "").split(NB_HYPHEN)
     node.text = pieces[0]
     node.set(XML_SPACE, "preserve")
     anchor = node
     for piece in pieces[1:]:
-        hyphen = etree.Element(qn("w:noBreakHyphen"))
-        anchor.addnext(hyphen)
-        anchor = hyphen
+        mark = etree.Element(qn(tag))
+        anchor.addnext(mark)
+        anchor = mark
         if piece:
             text = etree.Element(qn("w:t"))
             text.text = piece
@@ -309,10 +314,6 @@ def balance_centred(document: etree._Element, fonts: dict[str, tuple[float, bool
 
 def _break_at(nodes: list[etree._Element], offsets: list[int]) -> None:
     """Replace the space at each offset of the nodes' joined text by a line break."""
-    from lxml import etree
-
-    from vankien.publish.ooxml.ns import XML_SPACE, qn
-
     start = 0
     for node in nodes:
         text = node.text or ""
@@ -325,16 +326,4 @@ def _break_at(nodes: list[etree._Element], offsets: list[int]) -> None:
             pieces.append(text[last:cut])
             last = cut + 1
         pieces.append(text[last:])
-        node.text = pieces[0]
-        node.set(XML_SPACE, "preserve")
-        anchor = node
-        for piece in pieces[1:]:
-            br = etree.Element(qn("w:br"))
-            anchor.addnext(br)
-            anchor = br
-            if piece:
-                t = etree.Element(qn("w:t"))
-                t.text = piece
-                t.set(XML_SPACE, "preserve")
-                anchor.addnext(t)
-                anchor = t
+        _split_text(node, pieces, "w:br")

@@ -125,3 +125,19 @@ def test_centred_paragraphs_get_line_breaks_and_others_do_not() -> None:
     ]
     assert "".join(parts) == title.replace("GIẢI PHÁP ", "GIẢI PHÁP\n")
     assert body.find(f".//{{{W}}}br") is None
+
+
+def test_tracked_changes_get_the_rule_on_both_sides() -> None:
+    doc = etree.fromstring(
+        f'<w:document xmlns:w="{W}"><w:body><w:p>'
+        "<w:r><w:t>Quy định số </w:t></w:r>"
+        '<w:del w:id="1" w:author="A"><w:r><w:delText>58-QĐ/TW</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="A"><w:r><w:t>59-QĐ/TW</w:t></w:r></w:ins>'
+        "</w:p></w:body></w:document>"
+    )
+    protect_paragraphs(doc)
+    deleted = doc.find(f".//{{{W}}}del/{{{W}}}r")
+    inserted = doc.find(f".//{{{W}}}ins/{{{W}}}r")
+    assert [etree.QName(c).localname for c in deleted] == ["delText", "noBreakHyphen", "delText"]
+    assert [etree.QName(c).localname for c in inserted] == ["t", "noBreakHyphen", "t"]
+    assert doc.find(f".//{{{W}}}r/{{{W}}}t").text == f"Quy định số{NBSP}"

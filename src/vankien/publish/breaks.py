@@ -182,22 +182,36 @@ def protect_paragraphs(document: etree._Element) -> None:
     """
     from vankien.publish.ooxml.ns import qn
 
-    w_t = qn("w:t")
+    w_t, w_del_text = qn("w:t"), qn("w:delText")
+    inserted, deleted = qn("w:ins"), qn("w:del")
     for paragraph in document.iter(qn("w:p")):
-        nodes = [node for node in paragraph.iter(w_t) if node.text]
-        if not nodes:
-            continue
-        text = "".join(node.text or "" for node in nodes)
-        glued = protect(text)
-        if glued == text:
-            continue
-        at = 0
-        for node in nodes:
-            size = len(node.text or "")
-            node.text = glued[at : at + size]
-            at += size
-            if NB_HYPHEN in (node.text or ""):
-                _split_hyphens(node)
+        # With tracked changes a paragraph has two texts: accepted (no deleted runs) and
+        # rejected (no inserted runs, the deleted text back): each gets the rule, so both
+        # read as a plain build of their revision does.
+        for view, skipped in (((w_t,), deleted), ((w_t, w_del_text), inserted)):
+            nodes = [
+                node
+                for node in paragraph.iter(*view)
+                if node.text and next(node.iterancestors(skipped), None) is None
+            ]
+            _protect_nodes(nodes)
+
+
+def _protect_nodes(nodes: list[etree._Element]) -> None:
+    """``protect`` over the joined text of ``nodes``, each node taking back its own slice."""
+    if not nodes:
+        return
+    text = "".join(node.text or "" for node in nodes)
+    glued = protect(text)
+    if glued == text:
+        return
+    at = 0
+    for node in nodes:
+        size = len(node.text or "")
+        node.text = glued[at : at + size]
+        at += size
+        if NB_HYPHEN in (node.text or ""):
+            _split_hyphens(node)
 
 
 def _split_hyphens(node: etree._Element) -> None:
@@ -206,8 +220,8 @@ def _split_hyphens(node: etree._Element) -> None:
 
 
 def _split_text(node: etree._Element, pieces: list[str], tag: str) -> None:
-    """Put ``pieces`` in place of a ``w:t``'s text, an empty ``tag`` element (a no-break
-    hyphen, a line break) between each two, all in the node's run."""
+    """Put ``pieces`` in place of a ``w:t``'s (or ``w:delText``'s) text, an empty ``tag``
+    element (a no-break hyphen, a line break) between each two, all in the node's run."""
     from lxml import etree
 
     from vankien.publish.ooxml.ns import XML_SPACE, qn
@@ -220,7 +234,7 @@ def _split_text(node: etree._Element, pieces: list[str], tag: str) -> None:
         anchor.addnext(mark)
         anchor = mark
         if piece:
-            text = etree.Element(qn("w:t"))
+            text = etree.Element(node.tag)  # w:t, or w:delText in a deleted run
             text.text = piece
             text.set(XML_SPACE, "preserve")
             anchor.addnext(text)

@@ -79,3 +79,10 @@ ci-local: $(RUNTIME_STAMP)
 	$(PY) -m vankien redline $(BASE) --output $(CI_OUT)/so-sanh.docx || rc=1; \
 	$(PY) -m vankien status --format markdown --sections > $(CI_OUT)/tien-do.md || rc=1; \
 	cat $(CI_OUT)/tien-do.md; exit $$rc
+
+# The golden pages of tests/publish/test_golden_pages.py (page count, first and last line of
+# every page, where the header, closing block and page numbers stand) after an intended layout
+# change: rewrites tests/publish/golden/pages/*.json; review the diff before committing.
+.PHONY: golden-pages
+golden-pages: $(DEV_STAMP)
+	$(PY) -m tests.publish.update_golden_pages

@@ -1,4 +1,5 @@
-"""Rendering with LibreOffice (slow): page size and count, page numbers, the header in order.
+"""Rendering with LibreOffice (slow): page size and count, page numbers, the header in order;
+the PDF/A-2b that «vankien build --pdf» writes (fonts, metadata, the pages of the docx).
 
 Uses the project's own PDF step (vankien.publish.pdf) and poppler's pdfinfo/pdftotext to read
 the result.
@@ -7,14 +8,22 @@ the result.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from tests.publish.pages import first_last_lines
+from tests.publish.pdfa_checks import pdfa2b_problems
 
 from vankien.publish.pdf import docx_to_pdf
 
-pytestmark = [pytest.mark.slow, pytest.mark.needs_soffice("pdftotext", "pdfinfo")]
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.needs_soffice("pdftotext", "pdfinfo", "pdffonts", "pdftocairo"),
+]
 WORD_RE = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
 )
@@ -137,3 +146,112 @@ def test_line_under_the_nation_line_is_as_long_as_the_text_on_the_page(built, pd
     x0, x1, _ = under[0]
     mm = 72 / 25.4
     assert abs(x0 - text_x0) < 1 * mm and abs(x1 - text_x1) < 1 * mm, (x0, x1, text_x0, text_x1)
+
+
+# --- The PDF that can be signed and filed: PDF/A-2b, its fonts, its metadata, its pages. ---
+
+EXAMPLES = [REPO_ROOT / "examples" / name for name in ("dang-bo", "chi-bo")]
+
+
+def test_pdf_is_pdfa_2b(built, pdf_of):
+    """The clauses of PDF/A-2b that LibreOffice's export and vankien's restamping can break
+    (tests/publish/pdfa_checks.py says which, and why veraPDF is not the check here)."""
+    assert pdfa2b_problems(pdf_of(built)) == []
+
+
+def test_every_font_is_embedded(built, pdf_of):
+    out = subprocess.run(
+        ["pdffonts", str(pdf_of(built))], capture_output=True, text=True, check=True
+    ).stdout
+    header, _rule, *rows = out.splitlines()
+    emb = header.index(" emb ") + 1  # pdffonts' columns: name type encoding emb sub uni …
+    assert rows, "pdffonts lists no font"
+    for row in rows:
+        assert row[emb : emb + 3] == "yes", f"font not embedded: {row}"
+
+
+def test_metadata_is_the_documents(built, pdf_of):
+    """Title, author (the issuing body), subject and date: the docx's core properties, carried
+    by LibreOffice, with the document's date (not the moment of conversion)."""
+    from vankien.publish.ooxml.ns import qn
+    from vankien.unit.load import load_unit
+
+    core = built.docx.part("docProps/core.xml")
+    facts = info(pdf_of(built))
+    unit = load_unit(built.root)
+    assert facts["Title"].strip() == core.findtext(qn("dc:title"))
+    assert facts["Author"].strip() == core.findtext(qn("dc:creator")) == unit.issuer
+    assert facts["Subject"].strip() == core.findtext(qn("dc:subject"))
+    out = subprocess.run(
+        ["pdfinfo", "-isodates", str(pdf_of(built))], capture_output=True, text=True, check=True
+    ).stdout
+    dates = dict(line.split(":", 1) for line in out.splitlines() if "Date:" in line)
+    assert dates["CreationDate"].strip() == f"{unit.date.isoformat()}T00:00:00Z"
+    assert dates["ModDate"].strip() == f"{unit.date.isoformat()}T00:00:00Z"
+
+
+def test_the_pdfa_check_fails_on_what_is_not_pdfa(built, pdf_of, tmp_path):
+    """The check is not a formality: LibreOffice's plain export (no XMP identification, no
+    output intent), a document information entry that no longer matches the XMP packet, and
+    a removed output intent are each reported."""
+    import pikepdf
+
+    docx = tmp_path / "doc.docx"
+    docx.write_bytes(built.docx.data)
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(docx_to_pdf(docx, archive=False))
+    found = " ".join(pdfa2b_problems(plain))
+    assert "6.6.2.1" in found and "6.2.3" in found
+    with pikepdf.open(pdf_of(built)) as pdf:
+        pdf.docinfo["/Title"] = "Một tên khác"
+        pdf.save(tmp_path / "title.pdf")
+        del pdf.Root["/OutputIntents"]
+        pdf.save(tmp_path / "no-intent.pdf")
+    assert any("/Title" in p for p in pdfa2b_problems(tmp_path / "title.pdf"))
+    assert any("6.2.3" in p for p in pdfa2b_problems(tmp_path / "no-intent.pdf"))
+
+
+@pytest.mark.skipif(shutil.which("verapdf") is None, reason="veraPDF không có trên máy này")
+def test_verapdf_agrees_when_it_is_installed(built, pdf_of):
+    """veraPDF, where a machine has it (no registry these machines reach ships it)."""
+    out = subprocess.run(
+        ["verapdf", "--flavour", "2b", "--format", "text", str(pdf_of(built))],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    assert out.startswith("PASS"), out[-2000:]
+
+
+@pytest.mark.parametrize("root", EXAMPLES, ids=lambda p: p.name)
+def test_pdf_pages_are_the_docx_pages(root, tmp_path):
+    """The PDF that «vankien build --pdf» writes has the docx's pages: the same page count and
+    the same first and last line on every page.
+
+    A docx has no pages of its own: its pages are what a layout engine makes of it, and the
+    only one here is LibreOffice's. So the docx's pages are LibreOffice's plain rendering of
+    the built docx (no export options), and the PDF is the one the command wrote, through the
+    PDF/A export and the restamping; any option that changed the layout shows up here.
+    """
+    from vankien.publish.command import build_command
+
+    target = tmp_path / "bao-cao.docx"
+    assert build_command(root, pdf=True, output=target) == 0
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(docx_to_pdf(target, archive=False))
+    docx_pages = first_last_lines(plain)
+    pdf_pages = first_last_lines(target.with_suffix(".pdf"))
+    assert len(pdf_pages) == len(docx_pages) > 1
+    for number, (ours, theirs) in enumerate(zip(pdf_pages, docx_pages, strict=True), 1):
+        assert ours == theirs, f"page {number}: {ours} ≠ {theirs}"
+
+
+def test_a_broken_pdf_is_a_clear_error_not_a_traceback():
+    import datetime as dt
+
+    from vankien.errors import UserError
+    from vankien.publish.pdf import stamp_dates
+
+    with pytest.raises(UserError) as info:
+        stamp_dates(b"%PDF-1.6\nnot a PDF body", dt.datetime(2025, 6, 10, tzinfo=dt.UTC))
+    assert "PDF" in info.value.message and info.value.hint

@@ -93,7 +93,16 @@ def docx_lines(data: bytes) -> list[str]:
     """The text of every paragraph of word/document.xml (tables included), in order."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         root = etree.fromstring(package.read("word/document.xml"))
-    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
+    seen = {f"{W}t": None, f"{W}br": " ", f"{W}noBreakHyphen": "-"}  # as a reader sees them
+    return [
+        "".join(
+            (node.text or "").replace("\u00a0", " ")
+            if seen[node.tag] is None
+            else str(seen[node.tag])
+            for node in p.iter(*seen)
+        )
+        for p in root.iter(f"{W}p")
+    ]
 
 
 def report_body(path: Path) -> bytes:
@@ -150,6 +159,8 @@ def test_built_example_is_worded_for_its_type(example: tuple[str, list[str]]) ->
     assert lines[label + 1 : label + 1 + len(want["recipients"])] == want["recipients"]
     assert lines[lines.index(want["on_behalf"]) + 1] == "BÍ THƯ"
     text = "\n".join(lines)
+    # the "+" sub-items of Phần thứ nhất 3.1 and 3.2 come out as literal "+" paragraphs
+    assert sum(line.startswith("+ ") for line in lines) >= 6
     for wrong in want["never"]:
         assert wrong not in text, wrong
 
@@ -192,6 +203,9 @@ def test_draft_guidance_reads_for_its_type(scaffolded: tuple[str, Path]) -> None
     text = "\n".join(docx_lines(data))
     assert str(want["guidance"]) in text
     assert "cơ sở đã đề ra" not in text
+    # the guidance's own "+" lines are shown as typed, not as markup
+    assert "vk-plus" not in text and "[]" not in text
+    assert "\n+ Chất lượng sinh hoạt cấp ủy, sinh hoạt chi bộ, sinh hoạt chuyên đề." in text
     assert str(want["subject"]) in text and str(want["on_behalf"]) in text
 
 

@@ -70,7 +70,15 @@ class Docx:
 
     @staticmethod
     def text(node: etree._Element) -> str:
-        return "".join(t.text or "" for t in node.iter(qn("w:t")))
+        """What a reader sees: no-break spaces and hyphens as plain ones, a line break as
+        "\n" (the build glues terms and dates with them: tests/publish/test_breaks.py)."""
+        out = []
+        for child in node.iter(qn("w:t"), qn("w:br"), qn("w:noBreakHyphen")):
+            if child.tag == qn("w:t"):
+                out.append((child.text or "").replace("\u00a0", " "))
+            else:
+                out.append("\n" if child.tag == qn("w:br") else "-")
+        return "".join(out)
 
     @staticmethod
     def style_of(p: etree._Element) -> str:

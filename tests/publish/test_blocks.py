@@ -9,6 +9,7 @@ from vankien.outline.model import Closing
 from vankien.publish.blocks import (
     NBSP,
     doc_number,
+    header_lines,
     keep_spaces,
     on_behalf,
     recipients,
@@ -102,3 +103,13 @@ def test_pandoc_warnings_are_shown_in_vietnamese_once():
         "Lưu ý: biến {{a}} không có",
         "pandoc: [WARNING] Could not fetch resource x.png",
     ]
+
+
+def test_header_names_are_balanced_lines_unless_the_office_chose_its_own():
+    long = replace(DRAFT, issuer="ĐẢNG ỦY SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    assert header_lines(long, "issuer", HD36) == ["ĐẢNG ỦY SỞ KHOA HỌC", "VÀ CÔNG NGHỆ"]
+    assert header_lines(long, "superior", HD36) == [DRAFT.superior.upper()]
+    chosen = replace(long, header_lines={"issuer": ("Đảng ủy Sở", "Khoa học và Công nghệ")})
+    assert header_lines(chosen, "issuer", HD36) == ["ĐẢNG ỦY SỞ", "KHOA HỌC VÀ CÔNG NGHỆ"]
+    issuers = [v for n, v in template_values(chosen, CLOSING, HD36).metadata if n == "vk-issuer"]
+    assert issuers == ["ĐẢNG ỦY SỞ", "KHOA HỌC VÀ CÔNG NGHỆ"]

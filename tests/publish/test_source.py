@@ -28,6 +28,17 @@ def test_plus_lines_in_fenced_code_are_left_alone():
     assert mark_plus_items(text) == "```\n+ mã\n```\n+ []{.vk-plus} ý\n~~~\n+ mã\n~~~\n"
 
 
+def test_plus_lines_in_html_comments_are_left_alone():
+    text = (
+        "<!-- HƯỚNG DẪN:\n+ gợi ý một\n  + gợi ý hai -->\n+ ý\n"
+        "<!-- một dòng --> \n+ ý hai\n```\n<!--\n```\n+ ý ba\n"
+    )
+    assert mark_plus_items(text) == (
+        "<!-- HƯỚNG DẪN:\n+ gợi ý một\n  + gợi ý hai -->\n+ []{.vk-plus} ý\n"
+        "<!-- một dòng --> \n+ []{.vk-plus} ý hai\n```\n<!--\n```\n+ []{.vk-plus} ý ba\n"
+    )
+
+
 def make_report(tmp_path: Path, files: dict[str, str]) -> Path:
     (tmp_path / "skeleton").mkdir()
     for name, text in files.items():

@@ -17,3 +17,11 @@ def test_a_closing_fence_has_no_info_and_an_open_fence_runs_to_the_end() -> None
 
 def test_backticks_with_a_backtick_in_the_info_are_a_code_span() -> None:
     assert fences(["```a`b```", "x"]) == []
+
+
+def test_comment_blocks_run_from_the_opening_line_to_the_closing_mark() -> None:
+    from vankien.skeleton.fences import commented
+
+    lines = ["a", "<!-- x", "+ y", "-->", "b", "  <!-- z -->", "c <!-- no", "```", "<!--", "```"]
+    assert commented(lines) == [False, True, True, True, False, True, False, False, False, False]
+    assert commented(["<!-- open", "+ to the end"]) == [True, True]

@@ -134,3 +134,43 @@ def test_missing_report_yaml_says_which_sample_to_copy(
         assert f"sao chép tệp mẫu vào «{tmp_path / 'report.yaml'}»" in err, err
         assert all(str(path) in err for path in samples.values())
         assert "vankien scaffold" in err
+
+
+def test_header_lines_are_the_offices_breaks_of_the_names(tmp_path: Path, repo_root: Path) -> None:
+    root = unit_dir(
+        tmp_path,
+        repo_root,
+        "  superior: Đảng bộ Khối các cơ quan tỉnh\n",
+        "  superior: Đảng bộ Khối các cơ quan tỉnh\n"
+        "  header_lines:\n    issuer: [Đảng ủy Sở Khoa học, và  Công nghệ]\n",
+    )
+    unit = load_unit(root)
+    assert unit.header_lines == {"issuer": ("Đảng ủy Sở Khoa học", "và  Công nghệ")}
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (
+            "issuer: [Đảng ủy Sở Khoa học, và Kỹ thuật]",
+            "các dòng «Đảng ủy Sở Khoa học / và Kỹ thuật» ghép lại không đúng tên "
+            "«ĐẢNG ỦY SỞ KHOA HỌC VÀ CÔNG NGHỆ»",
+        ),
+        ("issuer: [Đảng ủy Sở Khoa học và Công nghệ, '']", "không có dòng trống"),
+        ("issuers: [x]", "issuers"),
+    ],
+)
+def test_header_lines_that_change_the_name_are_refused(
+    tmp_path: Path, repo_root: Path, lines: str, message: str
+) -> None:
+    root = unit_dir(
+        tmp_path,
+        repo_root,
+        "  superior: Đảng bộ Khối các cơ quan tỉnh\n",
+        f"  superior: Đảng bộ Khối các cơ quan tỉnh\n  header_lines:\n    {lines}\n",
+    )
+    with pytest.raises(UserError) as info:
+        load_unit(root)
+    text = info.value.render() if hasattr(info.value, "render") else str(info.value)
+    assert message in text
+    assert "header_lines" in text

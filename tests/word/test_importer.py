@@ -279,7 +279,7 @@ def formatted_runs(docx_file: Path) -> set[tuple[str, bool, bool]]:
 
     document = docx.Document(str(docx_file))
     return {
-        (run.text.strip(), bool(run.bold), bool(run.italic))
+        (run.text.replace("\u00a0", " ").strip(), bool(run.bold), bool(run.italic))
         for para in document.paragraphs
         for run in para.runs
         if run.text.strip()
@@ -327,7 +327,14 @@ def test_an_imported_draft_lints_builds_and_reads_like_the_original(tmp_path: Pa
     for name, _ in ROUND_TRIPS:
         original, built = FIXTURES / name, rebuilt[name]
         assert len(body_lines(shown[original])) > 60, name
-        assert body_lines(shown[built]) == body_lines(shown[original]), name
+
+        # The same text in the same order, as a reader sees it: the build may break a centred
+        # title into lines (a line break, which the text output shows as a new line) and glue
+        # terms and numbers with no-break spaces and hyphens (vankien.publish.breaks).
+        def seen(lines: list[str]) -> str:
+            return " ".join(lines).replace("\u2011", "-").replace("\u00a0", " ")
+
+        assert seen(body_lines(shown[built])) == seen(body_lines(shown[original])), name
     for name in DRAFTS:
         original, built = FIXTURES / name, rebuilt[name]
         assert footnote_texts(built) == footnote_texts(original) == [FOOTNOTE]

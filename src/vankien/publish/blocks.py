@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from vankien.outline.model import Closing
+from vankien.publish.breaks import balanced_lines
 from vankien.publish.profile import Profile
 from vankien.skeleton.render import substitute
 from vankien.unit.model import Unit
@@ -72,6 +73,19 @@ def recipients(unit: Unit, closing: Closing, values: dict[str, str]) -> list[str
     return out
 
 
+def header_lines(unit: Unit, key: str, profile: Profile) -> list[str]:
+    """A name of the header's left column («superior» or «issuer»), in capitals, on lines:
+    the office's own breaks from report.yaml, else balanced ones (vankien.publish.breaks)
+    that fit the column in the style's size."""
+    chosen = unit.header_lines.get(key)
+    if chosen:
+        return [line.upper() for line in chosen]
+    name = unit.superior if key == "superior" else unit.issuer
+    style = profile.styles[f"header_{key}"]
+    width = profile.header.left_width_mm * 72 / 25.4
+    return balanced_lines(name.upper(), width, style.size or 14, bold=bool(style.bold))
+
+
 def template_values(unit: Unit, closing: Closing, profile: Profile) -> TemplateValues:
     values = unit.variables()
     header = profile.header
@@ -81,8 +95,8 @@ def template_values(unit: Unit, closing: Closing, profile: Profile) -> TemplateV
     meta: list[tuple[str, str]] = [
         ("vk-stage", "final" if unit.stage.is_final else "draft"),
         ("lang", "vi-VN"),
-        ("vk-superior", unit.superior.upper()),
-        ("vk-issuer", unit.issuer.upper()),
+        *(("vk-superior", line) for line in header_lines(unit, "superior", profile)),
+        *(("vk-issuer", line) for line in header_lines(unit, "issuer", profile)),
         ("vk-nation", header.nation),
         ("vk-number", keep_spaces(doc_number(unit, profile))),
         ("vk-date", unit.date_text()),

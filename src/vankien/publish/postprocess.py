@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from vankien.publish.breaks import balance_centred, centred_styles, protect_paragraphs
 from vankien.publish.ooxml import transforms as t
 from vankien.publish.ooxml.package import parse, read_parts, serialize, transform_part, write_parts
+from vankien.publish.ooxml.parts import drop_unused_parts
+from vankien.publish.ooxml.tables import TableLook, table_look, typeset_tables
 from vankien.publish.styles import style_id
 
 
@@ -32,7 +35,15 @@ def postprocess(docx: bytes, info: DocInfo) -> bytes:
         lambda doc: t.keep_with_closing(doc, style_id("recipients_label")),
     )
     transform_part(parts, "word/document.xml", t.complete_sections)
-    transform_part(parts, "word/document.xml", t.fit_tables)
+    look = (
+        table_look(parse(parts["word/styles.xml"])) if "word/styles.xml" in parts else TableLook()
+    )
+    transform_part(parts, "word/document.xml", protect_paragraphs)
+    if "word/styles.xml" in parts:
+        fonts = centred_styles(parse(parts["word/styles.xml"]))
+        transform_part(parts, "word/document.xml", lambda doc: balance_centred(doc, fonts))
+    transform_part(parts, "word/footnotes.xml", protect_paragraphs)
+    transform_part(parts, "word/document.xml", lambda doc: typeset_tables(doc, look))
     transform_part(parts, "word/document.xml", t.continuous_footnotes)
     transform_part(
         parts,
@@ -41,16 +52,13 @@ def postprocess(docx: bytes, info: DocInfo) -> bytes:
             core, title=info.title, subject=info.subject, creator=info.creator, when=info.when
         ),
     )
-    transform_part(parts, "docProps/app.xml", t.clean_app_properties)
-    if t.CUSTOM_PART in parts or info.properties:
-        # pandoc copies the -M values there: template data, not document properties.
-        parts.pop(t.CUSTOM_PART, None)
+    transform_part(parts, "docProps/app.xml", t.app_properties)
+    drop_unused_parts(parts)  # pandoc's custom.xml (the -M values) among them
+    if info.properties:
         types = parse(parts["[Content_Types].xml"])
         rels = parse(parts["_rels/.rels"])
-        t.drop_custom_properties(types, rels)
-        if info.properties:
-            t.add_custom_properties(types, rels)
-            parts[t.CUSTOM_PART] = serialize(t.custom_properties(info.properties))
+        t.add_custom_properties(types, rels)
+        parts[t.CUSTOM_PART] = serialize(t.custom_properties(info.properties))
         parts["[Content_Types].xml"] = serialize(types)
         parts["_rels/.rels"] = serialize(rels)
     return write_parts(parts, info.when)

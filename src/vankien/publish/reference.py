@@ -86,6 +86,9 @@ def paragraph_properties(style: ParaStyle) -> etree._Element | None:
         ppr.append(_el("w:keepNext", {"w:val": "1" if style.keep_next else "0"}))
     if style.keep_lines is not None:
         ppr.append(_el("w:keepLines", {"w:val": "1" if style.keep_lines else "0"}))
+    # Widow and orphan control on, said explicitly in every style: a Word whose own default
+    # differs, or a style edited by hand, must not leave a paragraph's single line behind.
+    ppr.append(_el("w:widowControl", {"w:val": "1"}))
     if style.box or style.left_border:
         line = {"w:val": "single", "w:sz": "8", "w:space": "4", "w:color": "auto"}
         sides = ("w:top", "w:left", "w:bottom", "w:right") if style.box else ("w:left",)
@@ -249,6 +252,7 @@ def build_styles(styles: etree._Element, profile: Profile) -> None:
         if ppr is not None:
             for child in list(ppr):
                 ppr.remove(child)
+            ppr.append(_el("w:widowControl", {"w:val": "1"}))
             ppr.append(_el("w:spacing", {"w:after": "0"}))
     existing = {node.get(qn("w:styleId")): node for node in styles.iter(qn("w:style"))}
     # Pandoc's "Table" style: replaced by a bordered one (pandoc never creates table styles).

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vankien.errors import UserError
-from vankien.skeleton.fences import fenced
+from vankien.skeleton.fences import commented, fenced
 from vankien.skeleton.files import SKELETON_DIR, read_skeleton, skeleton_files
 from vankien.skeleton.images import image_problems
 
@@ -53,11 +53,16 @@ def read_sources(root: Path) -> list[SourceFile]:
 
 
 def mark_plus_items(text: str) -> str:
-    """Put ``[]{.vk-plus}`` after every "+" bullet marker (outside fenced code)."""
+    """Put ``[]{.vk-plus}`` after every "+" bullet marker of the Markdown text.
+
+    Lines that pandoc does not read as Markdown keep their "+": fenced code, and HTML comment
+    blocks (the guidance comments, whose "+" lines filters/guidance.lua shows as they are).
+    """
     lines = text.split("\n")
+    literal = [a or b for a, b in zip(fenced(lines), commented(lines), strict=True)]
     return "\n".join(
-        line if code else PLUS_ITEM_RE.sub(r"\g<indent>+\g<space>[]{.vk-plus} ", line, count=1)
-        for line, code in zip(lines, fenced(lines), strict=True)
+        line if raw else PLUS_ITEM_RE.sub(r"\g<indent>+\g<space>[]{.vk-plus} ", line, count=1)
+        for line, raw in zip(lines, literal, strict=True)
     )
 
 

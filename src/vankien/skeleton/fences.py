@@ -44,3 +44,27 @@ def fenced(lines: list[str]) -> list[bool]:
     for fence in fences(lines):
         out[fence.first : fence.last + 1] = [True] * (fence.last - fence.first + 1)
     return out
+
+
+COMMENT_OPEN_RE = re.compile(r"^[ \t]{0,3}<!--")
+
+
+def commented(lines: list[str]) -> list[bool]:
+    """For each line, whether it belongs to an HTML comment block (CommonMark's HTML block of
+    kind 2: a line starting with ``<!--`` up to the line holding ``-->``; one left open runs to
+    the end). Comments inside fenced code are code, not comments."""
+    out = [False] * len(lines)
+    code = fenced(lines)
+    index = 0
+    while index < len(lines):
+        if code[index] or COMMENT_OPEN_RE.match(lines[index]) is None:
+            index += 1
+            continue
+        start = index
+        rest = lines[index][lines[index].index("<!--") + 4 :]
+        while "-->" not in rest and index + 1 < len(lines):
+            index += 1
+            rest = lines[index]
+        out[start : index + 1] = [True] * (index + 1 - start)
+        index += 1
+    return out

@@ -43,6 +43,43 @@ def _term(node: Node, key: str) -> Term:
     return Term(start, end)
 
 
+def _header_lines(org: Node, names: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """``organisation.header_lines``: where the office breaks a header name into lines.
+
+    Only the breaks are the office's choice: the lines put together must give the name
+    itself (letter case and spacing aside), so a name is never written twice differently.
+    """
+    node = org.child("header_lines")
+    if node is None:
+        return {}
+    node.check_keys(set(names))
+    out: dict[str, tuple[str, ...]] = {}
+    for key, name in names.items():
+        if node.raw(key) is None:
+            continue
+        lines = node.str_list(key)
+        if not lines or any(not line for line in lines):
+            raise node.error(
+                key, "cần danh sách các dòng, không có dòng trống", hint=_HEADER_LINES_HINT
+            )
+        joined = " ".join(" ".join(lines).split())
+        if joined.casefold() != " ".join(name.split()).casefold():
+            raise node.error(
+                key,
+                f"các dòng «{' / '.join(lines)}» ghép lại không đúng tên «{name}»",
+                hint=_HEADER_LINES_HINT,
+            )
+        out[key] = lines
+    return out
+
+
+_HEADER_LINES_HINT = (
+    "chỉ chia tên thành các dòng, giữ nguyên chữ và thứ tự, ví dụ "
+    "«issuer: [Đảng ủy Sở Khoa học, và Công nghệ]»; muốn đổi tên thì sửa «superior» hoặc "
+    "«issuer»."
+)
+
+
 def start_hint(root: Path) -> str:
     """How to start a report where report.yaml is missing: which sample to copy, from where."""
     from vankien.resources import sample_reports
@@ -70,7 +107,7 @@ def load_unit(root: Path) -> Unit:
 
     org = top.child("organisation", required=True)
     assert org is not None
-    org.check_keys({"type", "name", "superior", "issuer"})
+    org.check_keys({"type", "name", "superior", "issuer", "header_lines"})
     type_text = org.str_("type", required=True)
     try:
         org_type = OrgType(type_text)
@@ -187,4 +224,11 @@ def load_unit(root: Path) -> Unit:
         output=top.str_("output", "bao-cao-chinh-tri"),
         lint=dict(lint.data) if lint is not None else {},
         build=dict(build.data) if build is not None else {},
+        header_lines=_header_lines(
+            org,
+            {
+                "superior": org.str_("superior", required=True),
+                "issuer": org.str_("issuer", issuer_default),
+            },
+        ),
     )

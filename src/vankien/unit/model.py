@@ -202,6 +202,8 @@ class Unit:
     output: str
     lint: Mapping[str, Any] = field(default_factory=dict)
     build: Mapping[str, Any] = field(default_factory=dict)
+    # The office's own line breaks of the header names: "superior"/"issuer" → lines.
+    header_lines: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:

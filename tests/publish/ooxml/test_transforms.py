@@ -124,28 +124,16 @@ def test_core_properties_replace_everything_with_metadata():
     assert core.findtext(f"{{{NSMAP['dcterms']}}}modified") == "2025-02-05T00:00:00Z"
 
 
-def test_clean_app_properties_drops_machine_details():
+def test_app_properties_name_vankien_and_nothing_else():
     app = tree(
         f'<Properties xmlns="{NSMAP["ep"]}"><Company>ACME</Company><AppVersion>1</AppVersion>'
-        "<Pages>2</Pages></Properties>"
+        "<Application>Microsoft Word 12.0.0</Application><Words>83</Words><Pages>1</Pages>"
+        "</Properties>"
     )
-    t.clean_app_properties(app)
-    assert same(app, f'<Properties xmlns="{NSMAP["ep"]}"><Pages>2</Pages></Properties>')
-
-
-def test_drop_custom_properties_removes_override_and_relationship():
-    types = tree(
-        f'<Types xmlns="{NSMAP["ct"]}"><Override PartName="/docProps/custom.xml" ContentType="x"/>'
-        '<Override PartName="/word/document.xml" ContentType="y"/></Types>'
+    t.app_properties(app)
+    assert same(
+        app, f'<Properties xmlns="{NSMAP["ep"]}"><Application>vankien</Application></Properties>'
     )
-    rels = tree(
-        f'<Relationships xmlns="{NSMAP["rel"]}">'
-        '<Relationship Id="a" Type="t" Target="docProps/custom.xml"/>'
-        '<Relationship Id="b" Type="t" Target="word/document.xml"/></Relationships>'
-    )
-    t.drop_custom_properties(types, rels)
-    assert [o.get("PartName") for o in types] == ["/word/document.xml"]
-    assert [r.get("Id") for r in rels] == ["b"]
 
 
 FINAL_SECT = (
@@ -194,23 +182,6 @@ def test_complete_sections_without_marks_keeps_the_first_page_rule():
     doc = tree(f"<w:document {RNS}><w:body><w:p/>{FINAL_SECT}</w:body></w:document>")
     t.complete_sections(doc)
     assert same(doc, f"<w:document {RNS}><w:body><w:p/>{FINAL_SECT}</w:body></w:document>")
-
-
-def test_fit_tables_spans_the_text_width_of_the_tables_section():
-    grid = '<w:tblGrid><w:gridCol w:w="990"/><w:gridCol w:w="1980"/></w:tblGrid>'
-    table = (
-        '<w:tbl><w:tblPr><w:tblStyle w:val="Table"/><w:tblW w:type="auto" w:w="0"/></w:tblPr>'
-        f"{grid}</w:tbl>"
-    )
-    header_table = f"<w:tbl><w:tblPr/>{grid}</w:tbl>"
-    doc = tree(f"<w:document {RNS}><w:body>{header_table}{table}{FINAL_SECT}</w:body></w:document>")
-    t.fit_tables(doc)
-    tables = doc.findall(f".//{{{W}}}tbl")
-    widths = [c.get(f"{{{W}}}w") for c in tables[1].iter(f"{{{W}}}gridCol")]
-    assert widths == ["3118", "6237"]  # 11906 - 1701 - 850 = 9355, one third / two thirds
-    tblw = tables[1].find(f".//{{{W}}}tblW")
-    assert (tblw.get(f"{{{W}}}type"), tblw.get(f"{{{W}}}w")) == ("dxa", "9355")
-    assert [c.get(f"{{{W}}}w") for c in tables[0].iter(f"{{{W}}}gridCol")] == ["990", "1980"]
 
 
 def test_hide_anchors_renames_the_builds_bookmarks_and_moves_them_to_the_start():

@@ -100,11 +100,22 @@ def set_core_properties(
     add("dc:language", "vi-VN")
 
 
-def clean_app_properties(app: etree._Element) -> None:
-    """docProps/app.xml: nothing that names the machine or the program's version."""
-    for tag in ("ep:Company", "ep:Manager", "ep:Template", "ep:AppVersion"):
-        for node in app.findall(qn(tag)):
-            app.remove(node)
+APPLICATION = "vankien"
+
+
+def app_properties(app: etree._Element) -> None:
+    """docProps/app.xml says who made the file and nothing else.
+
+    Pandoc copies its own reference document's values (another program's name and version,
+    the word and page counts of a one-page sample, the editing time): all wrong for the
+    built document. Counts are left out (Word and LibreOffice recompute them on saving); no
+    version, so that the same sources give the same file with every vankien version.
+    """
+    for node in list(app):
+        app.remove(node)
+    node = _make(qn("ep:Application"))
+    node.text = APPLICATION
+    app.append(node)
 
 
 def keep_with_closing(document: etree._Element, marker_style: str, count: int = 2) -> None:
@@ -228,38 +239,7 @@ def complete_sections(document: etree._Element) -> None:
             final.remove(node)
 
 
-def fit_tables(document: etree._Element, style: str = "Table") -> None:
-    """Body tables span the text width of their section, keeping their column proportions.
-
-    Pandoc sizes columns for a 5.5-inch text block (equal narrow columns for short pipe
-    tables); the section's own page size and margins decide the real width.
-    """
-    body = document.find(qn("w:body"))
-    if body is None:
-        return
-    for table in body.iter(qn("w:tbl")):
-        pstyle = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
-        if pstyle is None or pstyle.get(qn("w:val")) != style:
-            continue
-        width = _text_width(_section_of(table, body))
-        cols = table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
-        total = sum(int(c.get(qn("w:w"), "0")) for c in cols)
-        if width is None or not cols or total <= 0:
-            continue
-        assigned = 0
-        for index, col in enumerate(cols):
-            share = int(col.get(qn("w:w"), "0")) * width // total
-            if index == len(cols) - 1:
-                share = width - assigned
-            col.set(qn("w:w"), str(share))
-            assigned += share
-        tblw = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
-        if tblw is not None:
-            tblw.set(qn("w:type"), "dxa")
-            tblw.set(qn("w:w"), str(width))
-
-
-def _section_of(node: etree._Element, body: etree._Element) -> etree._Element | None:
+def section_of(node: etree._Element, body: etree._Element) -> etree._Element | None:
     """The sectPr of the section holding a body-level ``node``: the next one in the body."""
     for sibling in node.itersiblings():
         if sibling.tag == qn("w:sectPr"):
@@ -270,7 +250,7 @@ def _section_of(node: etree._Element, body: etree._Element) -> etree._Element | 
     return body.find(qn("w:sectPr"))
 
 
-def _text_width(sect: etree._Element | None) -> int | None:
+def text_width(sect: etree._Element | None) -> int | None:
     if sect is None:
         return None
     size, margins = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
@@ -281,8 +261,8 @@ def _text_width(sect: etree._Element | None) -> int | None:
     return width - left - right if width - left - right > 0 else None
 
 
-def drop_custom_properties(types: etree._Element, rels: etree._Element) -> None:
-    """Forget docProps/custom.xml (pandoc copies unknown metadata keys there)."""
+def _undeclare_custom_properties(types: etree._Element, rels: etree._Element) -> None:
+    """Forget any declaration of docProps/custom.xml (its content type, its relationship)."""
     for node in list(types):
         if node.get("PartName") == "/docProps/custom.xml":
             types.remove(node)
@@ -344,7 +324,7 @@ def add_custom_properties(types: etree._Element, rels: etree._Element) -> None:
     """Declare docProps/custom.xml (its content type and the package relationship)."""
     from lxml import etree
 
-    drop_custom_properties(types, rels)
+    _undeclare_custom_properties(types, rels)
     override = etree.SubElement(types, qn("ct:Override"))
     override.set("PartName", f"/{CUSTOM_PART}")
     override.set("ContentType", CT_CUSTOM)
@@ -361,10 +341,9 @@ def add_custom_properties(types: etree._Element, rels: etree._Element) -> None:
 __all__ = [
     "NSMAP",
     "add_custom_properties",
-    "clean_app_properties",
+    "app_properties",
     "continuous_footnotes",
     "custom_properties",
-    "drop_custom_properties",
     "hide_anchors",
     "keep_with_closing",
     "renumber_revisions",

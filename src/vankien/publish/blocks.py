@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from vankien.outline.model import Closing
 from vankien.publish.breaks import balanced_lines
 from vankien.publish.profile import Profile
+from vankien.publish.textwidth import NBSP
 from vankien.skeleton.render import substitute
 from vankien.unit.model import Unit
-
-NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)

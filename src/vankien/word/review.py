@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vankien.errors import UserError
+from vankien.publish.textwidth import NBSP
 from vankien.word.anchors import BuildIdentity, parse_anchor
 
 if TYPE_CHECKING:
@@ -287,7 +288,9 @@ def _run(r: Any, para: _Para, change: tuple[ChangeKind, str, str | None] | None)
         elif in_code:
             continue
         elif tag in (f"{W}t", f"{W}delText"):
-            text.append(child.text or "")
+            # The build joins groups that must not break («nhiệm kỳ 2020 - 2025») with
+            # no-break spaces (publish/breaks.py); the sources have plain ones.
+            text.append((child.text or "").replace(NBSP, " "))
         elif tag in (f"{W}tab", f"{W}ptab"):
             text.append("\t")
         elif tag in (f"{W}br", f"{W}cr") and child.get(f"{W}type") != "page":

@@ -377,12 +377,13 @@ def render_docx(summary: ReviewSummary, root: Path) -> bytes:
     from dataclasses import replace
 
     from vankien.lint.context import load_outline_cached, load_unit_cached
-    from vankien.publish.blocks import NBSP, template_values
+    from vankien.publish.blocks import template_values
     from vankien.publish.command import _reference_for
     from vankien.publish.ooxml.package import read_parts, transform_part, write_parts
     from vankien.publish.pandoc import run_pandoc
     from vankien.publish.postprocess import DocInfo, postprocess
     from vankien.publish.profile import find_profile
+    from vankien.publish.textwidth import NBSP
     from vankien.resources import find
 
     unit = load_unit_cached(root)

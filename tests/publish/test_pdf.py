@@ -8,7 +8,6 @@ the result.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -209,18 +208,6 @@ def test_the_pdfa_check_fails_on_what_is_not_pdfa(built, pdf_of, tmp_path):
         pdf.save(tmp_path / "no-intent.pdf")
     assert any("/Title" in p for p in pdfa2b_problems(tmp_path / "title.pdf"))
     assert any("6.2.3" in p for p in pdfa2b_problems(tmp_path / "no-intent.pdf"))
-
-
-@pytest.mark.skipif(shutil.which("verapdf") is None, reason="veraPDF không có trên máy này")
-def test_verapdf_agrees_when_it_is_installed(built, pdf_of):
-    """veraPDF, where a machine has it (no registry these machines reach ships it)."""
-    out = subprocess.run(
-        ["verapdf", "--flavour", "2b", "--format", "text", str(pdf_of(built))],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
-    assert out.startswith("PASS"), out[-2000:]
 
 
 @pytest.mark.parametrize("root", EXAMPLES, ids=lambda p: p.name)

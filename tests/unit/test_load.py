@@ -174,3 +174,15 @@ def test_header_lines_that_change_the_name_are_refused(
     text = info.value.render() if hasattr(info.value, "render") else str(info.value)
     assert message in text
     assert "header_lines" in text
+
+
+def test_the_office_may_name_the_superior_committee(tmp_path: Path, repo_root: Path) -> None:
+    root = unit_dir(
+        tmp_path,
+        repo_root,
+        "  superior: Đảng bộ Khối các cơ quan tỉnh\n",
+        "  superior: Đảng bộ tỉnh Quảng Trị\n  superior_committee: Tỉnh ủy Quảng Trị\n",
+    )
+    unit = load_unit(root)
+    assert unit.superior_committee == "Tỉnh ủy Quảng Trị"
+    assert unit.variables()["superior_committee_upper"] == "TỈNH ỦY QUẢNG TRỊ"

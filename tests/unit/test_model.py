@@ -77,3 +77,21 @@ def test_docs_variable_table_matches_the_wording_table(repo_root: Path) -> None:
             continue
         assert rows[name] == (getattr(dang_bo, field.name), getattr(chi_bo, field.name)), name
     assert {"committee_members", "file_copy", "role_office", "role_inspection"} <= set(rows)
+
+
+def test_the_superior_committee_is_read_from_the_superior_or_named_by_the_office(
+    repo_root: Path,
+) -> None:
+    unit = load_unit(repo_root)
+
+    def committee(superior: str, named: str = "") -> str:
+        changed = dataclasses.replace(unit, superior=superior, superior_committee_text=named)
+        assert changed.variables()["superior_committee"] == changed.superior_committee
+        return changed.superior_committee
+
+    # Since 2025 the provincial blocs became new Party committees: nothing assumes «Khối».
+    assert committee("Đảng bộ Khối các cơ quan tỉnh") == "Đảng ủy Khối các cơ quan tỉnh"
+    assert committee("Đảng bộ các cơ quan Đảng tỉnh") == "Đảng ủy các cơ quan Đảng tỉnh"
+    assert committee("đảng bộ xã Tân Lập") == "Đảng ủy xã Tân Lập"
+    assert committee("Huyện ủy Cam Lộ") == "Huyện ủy Cam Lộ"  # already a committee's name
+    assert committee("Đảng bộ tỉnh Quảng Trị", "Tỉnh ủy Quảng Trị") == "Tỉnh ủy Quảng Trị"

@@ -107,7 +107,7 @@ def load_unit(root: Path) -> Unit:
 
     org = top.child("organisation", required=True)
     assert org is not None
-    org.check_keys({"type", "name", "superior", "issuer", "header_lines"})
+    org.check_keys({"type", "name", "superior", "superior_committee", "issuer", "header_lines"})
     type_text = org.str_("type", required=True)
     try:
         org_type = OrgType(type_text)
@@ -204,6 +204,7 @@ def load_unit(root: Path) -> Unit:
         org_type=org_type,
         name=name,
         superior=org.str_("superior", required=True),
+        superior_committee_text=org.str_("superior_committee", ""),
         issuer=org.str_("issuer", issuer_default),
         congress_number=number,
         numeral=numeral,

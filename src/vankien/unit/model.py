@@ -200,6 +200,8 @@ class Unit:
     outline: str
     profile: str
     output: str
+    # organisation.superior_committee, when the office names it (see superior_committee)
+    superior_committee_text: str = ""
     lint: Mapping[str, Any] = field(default_factory=dict)
     build: Mapping[str, Any] = field(default_factory=dict)
     # The office's own line breaks of the header names: "superior"/"issuer" → lines.
@@ -212,6 +214,21 @@ class Unit:
     def congress_text(self, number: int | None = None) -> str:
         n = self.congress_number if number is None else number
         return int_to_roman(n) if self.numeral == "roman" else str(n)
+
+    @property
+    def superior_committee(self) -> str:
+        """The committee of the superior body, as «Nơi nhận» names it: report.yaml's
+        ``organisation.superior_committee``, else the superior's name with its «Đảng bộ» read
+        as its committee («Đảng bộ Khối các cơ quan tỉnh» → «Đảng ủy Khối các cơ quan tỉnh»),
+        else the superior's name as written."""
+        if self.superior_committee_text:
+            return self.superior_committee_text
+        body = OrgType.DANG_BO.wording
+        first, _, rest = self.superior.partition(" ")
+        second, _, tail = rest.partition(" ")
+        if f"{first} {second}".casefold() == body.org.casefold() and tail:
+            return f"{body.leader} {tail}"
+        return self.superior
 
     @property
     def org_full(self) -> str:
@@ -259,6 +276,7 @@ class Unit:
             "org_full": self.org_full,
             "author": self.author,
             "superior": self.superior,
+            "superior_committee": self.superior_committee,
             "issuer": self.issuer,
             "congress": self.congress_text(),
             "previous_congress": self.congress_text(self.congress_number - 1),

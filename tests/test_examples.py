@@ -36,7 +36,7 @@ EXPECTED = {
         "subject": "của Ban Chấp hành Đảng bộ Sở Khoa học và Công nghệ khóa XIV, trình Đại hội "
         "đại biểu lần thứ XV, nhiệm kỳ 2025 - 2030",
         "recipients": [
-            "- BTV Đảng ủy Khối,",
+            "- BTV Đảng ủy Khối các cơ quan tỉnh,",  # superior_committee, from superior
             "- Các đ/c Ủy viên Ban Chấp hành,",
             "- Các Đoàn thể trực thuộc,",
             "- Văn kiện Đại hội NK 2025 - 2030,",
@@ -57,7 +57,7 @@ EXPECTED = {
         "subject": "của Chi bộ Sở Khoa học và Công nghệ, trình Đại hội đảng viên lần thứ XV, "
         "nhiệm kỳ 2025 - 2030",
         "recipients": [
-            "- BTV Đảng ủy Khối,",
+            "- BTV Đảng ủy Khối các cơ quan tỉnh,",  # superior_committee, from superior
             "- Các đ/c Chi ủy viên,",
             "- Các Đoàn thể trực thuộc,",
             "- Văn kiện Đại hội NK 2025 - 2030,",

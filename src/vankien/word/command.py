@@ -39,6 +39,21 @@ def expand(paths: Sequence[Path]) -> list[Path]:
     return out
 
 
+def report_folder(root: Path | None) -> Path:
+    """The report folder the Word commands read drafts against: ``--root``, else the one found
+    from the working directory; a user error when it has no report.yaml."""
+    from vankien.lint.runner import find_root
+
+    report_root = (root or find_root([])).resolve()
+    if not (report_root / "report.yaml").is_file():
+        raise UserError(
+            "thư mục này không phải thư mục báo cáo (không có report.yaml)",
+            path=report_root,
+            hint="chỉ rõ thư mục báo cáo bằng «--root».",
+        )
+    return report_root
+
+
 def check_command(
     paths: Sequence[Path],
     root: Path | None = None,
@@ -55,7 +70,6 @@ def check_command(
 
     ``shard`` «K/N» keeps the K-th of every N files (a CI matrix splits a province's units
     over N runners: each runner checks its share, in the order the files are given)."""
-    from vankien.lint.runner import find_root
     from vankien.textio import write_atomic
     from vankien.word import batch
     from vankien.word.annotate import annotated_name
@@ -81,13 +95,7 @@ def check_command(
             "chưa chỉ ra tệp Word nào để kiểm tra",
             hint="ví dụ: vankien check du-thao/*.docx",
         )
-    report_root = (root or find_root([])).resolve()
-    if not (report_root / "report.yaml").is_file():
-        raise UserError(
-            "thư mục này không phải thư mục báo cáo (không có report.yaml)",
-            path=report_root,
-            hint="chỉ rõ thư mục báo cáo bằng «--root».",
-        )
+    report_root = report_folder(root)
     batch.setup(report_root, outline)  # bad report.yaml or outline: stop before any draft
     taken: set[str] = set()
     job_list = []

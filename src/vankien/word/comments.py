@@ -471,9 +471,8 @@ def comments_command(
 ) -> int:
     """Read the reviewed copies, print or write the summary; with ``apply``, apply the
     tracked changes to the skeleton files. Returns the exit code."""
-    from vankien.lint.runner import find_root
     from vankien.textio import write_atomic
-    from vankien.word.command import expand
+    from vankien.word.command import expand, report_folder
     from vankien.word.review import read_review
 
     if fmt not in FORMATS:
@@ -487,13 +486,7 @@ def comments_command(
     for path in files:
         if not path.is_file():
             raise UserError("không tìm thấy tệp", path=path)
-    report_root = (root or find_root([])).resolve()
-    if not (report_root / "report.yaml").is_file():
-        raise UserError(
-            "thư mục này không phải thư mục báo cáo (không có report.yaml)",
-            path=report_root,
-            hint="chỉ rõ thư mục báo cáo bằng «--root».",
-        )
+    report_root = report_folder(root)
     if apply and not force:
         from vankien.word.apply import refuse_dirty
 

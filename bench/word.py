@@ -65,7 +65,7 @@ def typed_draft(root: Path, path: Path, words: int | None = None) -> Path:
     With ``words``, body paragraphs stop once that many words are written (headings go on)."""
     import docx
 
-    from vankien.lint.context import load_report
+    from vankien.report.load import load_report
 
     report = load_report(root)
     d: Any = docx.Document()

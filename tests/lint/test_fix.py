@@ -15,8 +15,6 @@ from hypothesis import strategies as st
 
 from vankien.cli import main
 from vankien.lint.config import LintConfig
-from vankien.lint.context import load_report
-from vankien.lint.document import parse_file
 from vankien.lint.fix import (
     apply_fixes,
     chosen_fixes,
@@ -27,6 +25,8 @@ from vankien.lint.fix import (
 from vankien.lint.fixkinds import normal_form
 from vankien.lint.model import Fix
 from vankien.lint.runner import all_rules
+from vankien.report.document import parse_file
+from vankien.report.load import load_report
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "dang-bo"

@@ -6,11 +6,11 @@ import unicodedata
 
 import pytest
 
-from vankien.lint.document import parse_file
 from vankien.lint.fixkinds import changes_only, safe_fix
 from vankien.lint.model import Fix
 from vankien.lint.model import FixKind as K
 from vankien.lint.runner import all_rules
+from vankien.report.document import parse_file
 
 ALLOWED = [
     ("  ", " ", (K.WHITESPACE,)),

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from vankien.lint.document import parse_file
 from vankien.publish.pandoc import READER
+from vankien.report.document import parse_file
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vankien.lint.config import LintConfig
-from vankien.lint.context import load_report
-from vankien.lint.document import parse_file
 from vankien.lint.fix import apply_fixes
 from vankien.lint.runner import all_rules, run_rules
+from vankien.report.document import parse_file
+from vankien.report.load import load_report
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 

@@ -121,8 +121,8 @@ def _find(pages: list[Page], text: str, *, last: bool = False) -> dict[str, Any]
 
 def marks_of(root: Path, pages: list[Page]) -> dict[str, dict[str, Any] | None]:
     """The header block, the closing block and their parts, found by the report's own texts."""
-    from vankien.lint.context import load_outline_cached, load_unit_cached
     from vankien.publish.profile import find_profile
+    from vankien.report.load import load_outline_cached, load_unit_cached
     from vankien.resources import find
 
     unit = load_unit_cached(root)

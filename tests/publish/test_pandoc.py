@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from tests.publish.conftest import pandoc_nodes
 
-from vankien.lint.document import parse_file
 from vankien.publish.pandoc import FILTERS, READER, pandoc_path
+from vankien.report.document import parse_file
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

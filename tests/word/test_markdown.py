@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypandoc
 
-from vankien.lint.document import parse_file
+from vankien.report.document import parse_file
 from vankien.skeleton.render import PLACEHOLDER, substitute
 from vankien.targets.place import MARKER_RE
 from vankien.unit.load import load_unit

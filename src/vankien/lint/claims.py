@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vankien.lint.document import SourceFile, TextUnit
+from vankien.report.document import SourceFile, TextUnit
 from vankien.targets.numbers import NUMBER_PATTERN, parse_number
 
 # A figure as Vietnamese writes it («1.250», «93,5», «12»): the targets' one number pattern.

@@ -90,8 +90,8 @@ def lint_command(
 def _lint_one(root: Path, paths: Sequence[Path], fix: bool, diff: bool) -> list[Finding]:
     """Lint (and with ``fix``/``diff`` fix) one report folder; findings in ``paths`` only."""
     from vankien.lint.config import load_config
-    from vankien.lint.context import load_report
     from vankien.lint.runner import _selected, all_rules, run_rules
+    from vankien.report.load import load_report
 
     if not (root / "report.yaml").is_file():
         from vankien.unit.load import start_hint
@@ -101,7 +101,7 @@ def _lint_one(root: Path, paths: Sequence[Path], fix: bool, diff: bool) -> list[
             path=root,
             hint=f"chỉ rõ thư mục báo cáo bằng «--root»; báo cáo mới thì {start_hint(root)}",
         )
-    from vankien.lint.cache import RunCache
+    from vankien.report.cache import RunCache
 
     cache = RunCache(root)
     report = load_report(root, run_cache=cache)

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.lint.config import LintConfig
-from vankien.lint.context import Report, load_report
-from vankien.lint.document import SourceFile, parse_file
 from vankien.lint.model import Finding, Fix, Rule
 from vankien.lint.runner import run_rules
+from vankien.report.document import SourceFile, parse_file
+from vankien.report.load import load_report
+from vankien.report.model import Report
 from vankien.textio import decode, write_atomic
 
 MAX_PASSES = 8

@@ -10,8 +10,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from vankien.lint.document import SourceFile
 from vankien.lint.model import Fix, FixKind
+from vankien.report.document import SourceFile
 
 _INVISIBLE = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})
 _NUMERAL_RE = re.compile(

@@ -11,11 +11,13 @@ from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.lint.config import LintConfig, load_config, matches
-from vankien.lint.context import Context, Report, load_report
-from vankien.lint.document import SourceFile
+from vankien.lint.context import Context
 from vankien.lint.fixkinds import safe_fix
 from vankien.lint.model import Family, Finding, Fix, Hit, Rule, Severity
 from vankien.lint.suppress import Suppressions, suppressions
+from vankien.report.document import SourceFile
+from vankien.report.load import load_report
+from vankien.report.model import Report
 from vankien.unit.model import Stage
 
 
@@ -112,7 +114,7 @@ def _file_stamp(ctx: Context) -> str:
     """Everything besides a file's text that a file-scope rule may read."""
     stamp = ctx.cache.get("file-stamp")
     if stamp is None:
-        from vankien.lint.cache import digest, stamp_of
+        from vankien.report.cache import digest, stamp_of
 
         package = Path(__file__).resolve().parent
         code = sorted(package.glob("*.py")) + sorted(package.glob("rules/*.py"))
@@ -137,7 +139,7 @@ def _hits(rule: Rule, ctx: Context) -> Iterator[Hit]:
     if rule.scope != "file" or cache is None:
         yield from rule.check(ctx)
         return
-    from vankien.lint.cache import digest
+    from vankien.report.cache import digest
 
     stamp = _file_stamp(ctx)
     texts: dict[str, str] = ctx.cache.setdefault("file-digests", {})
@@ -204,7 +206,7 @@ def lint_report(
     The whole report is always loaded, because cross-file rules need every file.
     Bad input (unreadable files, broken YAML, bad ``lint:`` settings) raises UserError.
     """
-    from vankien.lint.cache import RunCache
+    from vankien.report.cache import RunCache
 
     cache = RunCache(root)
     report = load_report(root, run_cache=cache)

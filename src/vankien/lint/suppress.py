@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vankien.lint.context import Context
-from vankien.lint.document import SourceFile
 from vankien.lint.model import Hit
+from vankien.report.document import SourceFile
 
 DIRECTIVE_RE = re.compile(
     r"^\s*vankien-(?P<kind>disable-next-line|disable|enable)\b(?P<codes>[^:]*)"

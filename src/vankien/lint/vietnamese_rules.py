@@ -17,8 +17,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from vankien.lint.context import Context
-from vankien.lint.document import SourceFile, TextUnit, shown
 from vankien.lint.model import Fix, Hit
+from vankien.report.document import SourceFile, TextUnit, shown
 
 if TYPE_CHECKING:
     from vankien.lint.vietnamese import LangConfig, TextHit
@@ -57,7 +57,7 @@ def _lang_stamp(ctx: Context) -> str:
     if stamp is None:
         from pathlib import Path
 
-        from vankien.lint.cache import digest, stamp_of
+        from vankien.report.cache import digest, stamp_of
         from vankien.resources import data_path
 
         package = Path(__file__).resolve().parent / "vietnamese"
@@ -87,7 +87,7 @@ def _remembered(ctx: Context, key: str, text: str, compute: Callable[[], Any]) -
     digests: dict[str, str] = ctx.cache.setdefault("text-digests", {})
     text_key = digests.get(text)
     if text_key is None:
-        from vankien.lint.cache import digest
+        from vankien.report.cache import digest
 
         text_key = digests[text] = digest(_lang_stamp(ctx), text)
     full = f"vi:{key}:{text_key}"

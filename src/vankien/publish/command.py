@@ -80,11 +80,11 @@ def _generated_reference(root: Path, profile: Profile) -> bytes:
     generating it runs pandoc once, ~0.08 s of every build."""
     import pypandoc
 
-    from vankien.lint.cache import cached_load
     from vankien.publish import profile as profile_mod
     from vankien.publish import reference as reference_mod
     from vankien.publish import styles
     from vankien.publish.ooxml import ns, package, transforms
+    from vankien.report.cache import cached_load
     from vankien.resources import find
 
     path = find(root, "profiles", f"{profile.id}.yaml")
@@ -97,12 +97,12 @@ def build_docx(root: Path) -> tuple[bytes, str]:
     """The finished document's bytes and its default file name (no linting, no writing)."""
     # The linter's cached loaders: the same validated objects, without parsing the YAML again
     # (the lint that runs before the build has just stored them).
-    from vankien.lint.context import load_outline_cached, load_unit_cached
     from vankien.publish.blocks import template_values
     from vankien.publish.pandoc import run_pandoc
     from vankien.publish.postprocess import DocInfo, postprocess
     from vankien.publish.profile import find_profile
     from vankien.publish.source import joined_with_anchors, read_sources
+    from vankien.report.load import load_outline_cached, load_unit_cached
     from vankien.resources import find
     from vankien.targets.place import target_sources
     from vankien.word.anchors import build_identity
@@ -167,7 +167,7 @@ def stage_allows(root: Path, stage: Stage, unchanged: str, command: str, then: s
 
 def build_command(root: Path, pdf: bool, output: Path | None) -> int:
     """Lint, build the .docx (and the PDF preview), write them atomically."""
-    from vankien.lint.context import load_unit_cached
+    from vankien.report.load import load_unit_cached
 
     unit = load_unit_cached(root)
     if pdf:

@@ -417,8 +417,8 @@ def load_profile_cached(path: Path) -> Profile:
     (parsing the YAML takes ~0.15 s of every build)."""
     import sys
 
-    from vankien.lint.cache import cached_load
     from vankien.publish import styles
+    from vankien.report.cache import cached_load
 
     this = sys.modules[__name__]
     profile = cached_load("profile", path, lambda: _builtin(load_profile(path)), (this, styles))
@@ -428,7 +428,7 @@ def load_profile_cached(path: Path) -> Profile:
 
 
 def find_profile(root: Path, name: str) -> Profile:
-    from vankien.lint.cache import activate
+    from vankien.report.cache import activate
     from vankien.resources import find
 
     activate(root)

@@ -40,7 +40,7 @@ def check_drift(root: Path, outline: Outline, variables: dict[str, str]) -> list
             drift.append(Drift(rel, 0, "thiếu tệp; chạy «vankien scaffold» để tạo"))
             continue
         # The linter's parser: scaffold --check, lint and the build see the same headings.
-        from vankien.lint.document import parse_file
+        from vankien.report.document import parse_file
 
         found = parse_file(rel, read_skeleton(path)).headings
         found_texts = [(_norm("#" * h.level + " " + h.text, variables), h.line) for h in found]

@@ -229,7 +229,7 @@ def skeleton_target(root: Path, file: str | None) -> Path | None:
 
 def plan(summary: ReviewSummary, root: Path) -> tuple[list[Outcome], dict[Path, str]]:
     """Every item's outcome, and the new text of each file to write."""
-    from vankien.lint.context import load_unit_cached
+    from vankien.report.load import load_unit_cached
     from vankien.textio import read_text
     from vankien.word.review import ItemKind
 

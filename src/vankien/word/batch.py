@@ -47,8 +47,8 @@ def setup(root: Path, outline_name: str | None) -> tuple[Unit, Outline, LintConf
     """report.yaml, the outline and the lint settings: once per process."""
     from vankien import resources
     from vankien.lint.config import load_config
-    from vankien.lint.context import load_outline_cached, load_unit_cached
     from vankien.lint.runner import all_rules
+    from vankien.report.load import load_outline_cached, load_unit_cached
 
     unit = load_unit_cached(root)
     name = outline_name or unit.outline

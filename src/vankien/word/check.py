@@ -4,7 +4,7 @@ The draft is read (:func:`vankien.word.reader.read_docx`), its headings are mapp
 outline and it is converted to one Markdown text per skeleton file (word-core's
 :func:`vankien.word.markdown.to_markdown`, with the draft's own numbers and titles so that the
 structure rules see them). Those texts, parsed by the linter's
-:func:`vankien.lint.document.parse_file`, make an in-memory :class:`~vankien.lint.context.Report`
+:func:`vankien.report.document.parse_file`, make an in-memory :class:`~vankien.report.model.Report`
 that :func:`vankien.lint.runner.run_rules` checks with every rule whose metadata says it makes
 sense on a Word text (:attr:`vankien.lint.model.Rule.on_word`). The header block's paragraphs
 (issuing body, «Số …», the congress line) are linted too, as a file of their own, so that
@@ -38,10 +38,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vankien.errors import UserError
-from vankien.lint.context import Context, Report
-from vankien.lint.document import parse_file
+from vankien.lint.context import Context
 from vankien.lint.model import Family, Finding, Hit, Rule, Severity
 from vankien.outline.model import Outline, Section, normal_title
+from vankien.report.document import parse_file
+from vankien.report.model import Report
 from vankien.unit.model import Unit
 
 if TYPE_CHECKING:

@@ -376,7 +376,6 @@ def render_docx(summary: ReviewSummary, root: Path) -> bytes:
     import tempfile
     from dataclasses import replace
 
-    from vankien.lint.context import load_outline_cached, load_unit_cached
     from vankien.publish.blocks import template_values
     from vankien.publish.command import _reference_for
     from vankien.publish.ooxml.package import read_parts, transform_part, write_parts
@@ -384,6 +383,7 @@ def render_docx(summary: ReviewSummary, root: Path) -> bytes:
     from vankien.publish.postprocess import DocInfo, postprocess
     from vankien.publish.profile import find_profile
     from vankien.publish.textwidth import NBSP
+    from vankien.report.load import load_outline_cached, load_unit_cached
     from vankien.resources import find
 
     unit = load_unit_cached(root)

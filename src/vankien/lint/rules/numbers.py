@@ -19,11 +19,11 @@ from decimal import Decimal
 from vankien.lint import claims
 from vankien.lint.claims import PipeTable, TableRow
 from vankien.lint.context import Context
-from vankien.lint.document import SourceFile, TextUnit
 from vankien.lint.model import Hit
 from vankien.lint.rules.structure import Placed
 from vankien.lint.rules.text import quote, unit_hit
 from vankien.outline.model import Section
+from vankien.report.document import SourceFile, TextUnit
 from vankien.targets.model import Counts, Kind, Measure, Target, TargetData, Verdict
 from vankien.targets.numbers import NUMBER_PATTERN, NumberError, format_number, parse_number
 
@@ -220,7 +220,7 @@ def target_data(ctx: Context) -> TargetData | None:
 def _load_data(ctx: Context) -> TargetData | None:
     """chi-tieu.yaml, through the lint cache (keyed by the file, the terms it is validated
     against and the loader's code): YAML with line numbers is slow to parse on every commit."""
-    from vankien.lint.cache import cached_load
+    from vankien.report.cache import cached_load
     from vankien.targets import load as load_mod
     from vankien.targets import model as model_mod
     from vankien.targets import numbers as numbers_mod

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.lint.context import Context
-from vankien.lint.document import SourceFile, TextUnit, shown
 from vankien.lint.model import Fix, Hit, Severity
+from vankien.report.document import SourceFile, TextUnit, shown
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -196,7 +196,7 @@ def _general_words() -> list[str]:
 def _cache_file() -> Path | None:
     import hashlib
 
-    from vankien.lint.cache import cache_dir
+    from vankien.report.cache import cache_dir
 
     base = cache_dir()
     if base is None:
@@ -224,7 +224,7 @@ def _cached_raw_data() -> dict[str, Any]:
     raw = _raw_data()
     if path is not None:
         try:
-            from vankien.lint.cache import write_cache_file
+            from vankien.report.cache import write_cache_file
 
             write_cache_file(path, marshal.dumps(raw))
         except (OSError, TypeError, ValueError):

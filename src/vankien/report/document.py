@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from vankien.outline.model import Number, split_heading
 
 if TYPE_CHECKING:
-    from vankien.lint.cache import RunCache
+    from vankien.report.cache import RunCache
 
 # What masked text is replaced with, character for character: a symbol that no check reads as
 # a space, a letter, punctuation or an invisible character (U+FFFC OBJECT REPLACEMENT CHARACTER).
@@ -432,7 +432,7 @@ def _token_stamp() -> str:
     """Changes when this parser or mistune changes (without importing mistune)."""
     import importlib.util
 
-    from vankien.lint.cache import stamp_of
+    from vankien.report.cache import stamp_of
 
     spec = importlib.util.find_spec("mistune")
     origin = Path(spec.origin) if spec is not None and spec.origin else Path("mistune")
@@ -446,7 +446,7 @@ def cached_tokens(text: str, cache: RunCache | None) -> list[dict[str, Any]]:
         return []
     if cache is None:
         return block_tokens(text)
-    from vankien.lint.cache import digest
+    from vankien.report.cache import digest
 
     key = "tok:" + digest(_token_stamp(), text)
     found = cache.get(key)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vankien.lint.cache import RunCache, cache_dir
 from vankien.lint.runner import lint_report
+from vankien.report.cache import RunCache, cache_dir
 
 BROKEN = "Đại hội lần thứ…… nhiệm kỳ 2020-2025; Ðảng bộ; công tác tác; gián sát."
 
@@ -90,10 +90,11 @@ def test_damaged_cache_is_ignored(mini) -> None:
 
 def test_file_stamp_covers_code_and_word_lists(mini, monkeypatch) -> None:
     """Cached hits of file-scope rules depend on the rules' code and the word lists too."""
-    import vankien.lint.cache as cache_module
+    import vankien.report.cache as cache_module
     from vankien.lint.config import LintConfig
-    from vankien.lint.context import Context, load_report
+    from vankien.lint.context import Context
     from vankien.lint.runner import _file_stamp
+    from vankien.report.load import load_report
 
     seen: list[Path] = []
     real = cache_module.stamp_of

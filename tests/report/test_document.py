@@ -3,8 +3,8 @@ code and comments masked."""
 
 from __future__ import annotations
 
-from vankien.lint.document import MASK, parse_file, shown
 from vankien.outline.model import Level
+from vankien.report.document import MASK, parse_file, shown
 
 TEXT = """\
 <!-- HƯỚNG DẪN:

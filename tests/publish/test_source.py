@@ -8,7 +8,7 @@ import pytest
 
 from vankien.errors import UserError
 from vankien.publish.source import (
-    SourceFile,
+    BuildSource,
     check_images,
     joined_markdown,
     mark_plus_items,
@@ -71,7 +71,7 @@ def test_image_inside_the_report_is_accepted(tmp_path):
     (root / "images").mkdir()
     (root / "images" / "a.png").write_bytes(b"x")
     for target in ("../images/a.png", "images/a.png", "../images/a.png#x"):
-        check_images(root, SourceFile(root / "skeleton" / "01-a.md", f"![a]({target})\n"))
+        check_images(root, BuildSource(root / "skeleton" / "01-a.md", f"![a]({target})\n"))
 
 
 def test_image_symlink_leaving_the_report_is_refused(tmp_path):
@@ -81,15 +81,15 @@ def test_image_symlink_leaving_the_report_is_refused(tmp_path):
     root = make_report(tmp_path / "r", {})
     (root / "link.png").symlink_to(outside)
     with pytest.raises(UserError, match="nằm ngoài thư mục báo cáo") as info:
-        check_images(root, SourceFile(root / "skeleton" / "01-a.md", "chữ\n\n![a](../link.png)\n"))
+        check_images(root, BuildSource(root / "skeleton" / "01-a.md", "chữ\n\n![a](../link.png)\n"))
     assert info.value.line == 3
 
 
 def test_joined_with_anchors_says_where_each_file_starts(tmp_path):
     from vankien.publish.source import joined_with_anchors
 
-    a = SourceFile(tmp_path / "01-a.md", "\n\n# Một\n\nđoạn\n")
-    b = SourceFile(tmp_path / "02-b.md", "# Hai\n+ ý\n")
+    a = BuildSource(tmp_path / "01-a.md", "\n\n# Một\n\nđoạn\n")
+    b = BuildSource(tmp_path / "02-b.md", "# Hai\n+ ý\n")
     text, spec = joined_with_anchors(tmp_path, [a, b])
     assert text == joined_markdown(tmp_path, [a, b])
     assert spec == "01:1:2;02:5:0"

@@ -9,7 +9,7 @@ import pytest
 from vankien.errors import UserError
 from vankien.outline.load import load_outline
 from vankien.outline.model import Outline
-from vankien.publish.source import SourceFile
+from vankien.publish.source import BuildSource
 from vankien.targets.load import load_targets
 from vankien.targets.model import TargetData
 from vankien.targets.place import place_tables
@@ -45,7 +45,7 @@ def data() -> TargetData:
 
 
 def _place(outline: Outline, data: TargetData | None, body: str) -> str:
-    source = SourceFile(Path("/r/skeleton") / FILE, HEAD + body + TAIL)
+    source = BuildSource(Path("/r/skeleton") / FILE, HEAD + body + TAIL)
     (out,) = place_tables([source], outline, data)
     return out.text
 
@@ -104,7 +104,7 @@ def test_marker_without_data(outline: Outline) -> None:
 
 
 def test_marker_outside_a_table_section(outline: Outline, data: TargetData) -> None:
-    source = SourceFile(
+    source = BuildSource(
         Path("/r/skeleton") / FILE, HEAD.replace("Văn bản mục 1.1.", "[x]{.chi-tieu}") + TAIL
     )
     with pytest.raises(UserError, match="nằm ngoài mục có bảng chỉ tiêu") as info:

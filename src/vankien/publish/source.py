@@ -34,14 +34,18 @@ class Insertion:
 
 
 @dataclass(frozen=True)
-class SourceFile:
+class BuildSource:
+    """One piece of pandoc's input: a skeleton file's path and its text as the build hands it
+    on (perhaps with lines the build inserted), not the parsed file lint reads
+    (:class:`vankien.report.document.SourceFile`)."""
+
     path: Path
     text: str
     # In the file's own line numbers, top to bottom; empty for the text as the writer typed it.
     inserted: tuple[Insertion, ...] = ()
 
 
-def read_sources(root: Path) -> list[SourceFile]:
+def read_sources(root: Path) -> list[BuildSource]:
     files = skeleton_files(root)
     if not files:
         raise UserError(
@@ -49,7 +53,7 @@ def read_sources(root: Path) -> list[SourceFile]:
             path=root / SKELETON_DIR,
             hint="chạy «vankien scaffold» để tạo các tệp khung từ đề cương.",
         )
-    return [SourceFile(path, read_skeleton(path)) for path in files]
+    return [BuildSource(path, read_skeleton(path)) for path in files]
 
 
 def mark_plus_items(text: str) -> str:
@@ -66,20 +70,20 @@ def mark_plus_items(text: str) -> str:
     )
 
 
-def check_images(root: Path, source: SourceFile) -> None:
+def check_images(root: Path, source: BuildSource) -> None:
     """Every image must be a file inside the report folder: the first problem is a user error
     (the linter reports them all, with the same check)."""
     for problem in image_problems(root, source.path, source.text):
         raise problem.error(source.path)
 
 
-def joined_markdown(root: Path, sources: list[SourceFile]) -> str:
+def joined_markdown(root: Path, sources: list[BuildSource]) -> str:
     """The text pandoc reads: the files in order, separated by blank lines."""
     return joined_with_anchors(root, sources)[0]
 
 
 def joined_with_anchors(
-    root: Path, sources: list[SourceFile], banner: Callable[[SourceFile], str] | None = None
+    root: Path, sources: list[BuildSource], banner: Callable[[BuildSource], str] | None = None
 ) -> tuple[str, str]:
     """The text pandoc reads (each file preceded by the line ``banner`` gives, if any) and
     where each file starts in it, as filters/anchors.lua reads it (metadata
@@ -104,7 +108,7 @@ def joined_with_anchors(
     return "\n\n".join(parts) + "\n", ";".join(spec)
 
 
-def _anchor_segments(source: SourceFile, start: int, skipped: int) -> list[str]:
+def _anchor_segments(source: BuildSource, start: int, skipped: int) -> list[str]:
     """The ``NN:start:offset`` entries of one file (line ``start`` of the joined text is the
     file's line ``offset + 1``), one per stretch between the lines the build inserted, which
     get ``--:start:0`` entries: an inserted table has no writer's line to point back to."""

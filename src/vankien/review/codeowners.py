@@ -39,7 +39,9 @@ TARGETS = (
 
 
 @dataclass(frozen=True)
-class Rule:
+class OwnerRule:
+    """One CODEOWNERS line: a skeleton file and who must approve changes to it."""
+
     path: str  # repository-relative path of the skeleton file
     role: str | None
     role_label: str
@@ -56,7 +58,7 @@ def _top(root: Path) -> Path:
         return root.resolve()
 
 
-def rules(root: Path) -> list[Rule]:
+def rules(root: Path) -> list[OwnerRule]:
     """One rule per skeleton file of the outline, in document order."""
     from vankien import resources
     from vankien.outline.load import load_outline
@@ -68,14 +70,14 @@ def rules(root: Path) -> list[Rule]:
     outline = load_outline(resources.find(root, "outline", f"{unit.outline}.yaml"))
     base = root.resolve().relative_to(_top(root)).as_posix()
     prefix = "" if base == "." else base + "/"
-    out: list[Rule] = []
+    out: list[OwnerRule] = []
     for file in outline.files():
         role = outline.sections_in(file)[0].owner
         people = unit.people.get(role, ()) if role else ()
         handles = tuple(p.handle for p in people if p.handle)
         missing = tuple(p.name for p in people if not p.handle)
         label = role_title(outline, role, variables) if role else "chưa phân công"
-        out.append(Rule(f"{prefix}skeleton/{file}", role, label, handles, missing))
+        out.append(OwnerRule(f"{prefix}skeleton/{file}", role, label, handles, missing))
     return out
 
 
@@ -96,7 +98,7 @@ def _pattern(path: str, syntax: str) -> str:
     return "/" + path.replace(" ", "\\ ")
 
 
-def render(rule_list: list[Rule], target: Target) -> str:
+def render(rule_list: list[OwnerRule], target: Target) -> str:
     lines = _banner(target)
     for rule in rule_list:
         handles = rule.handles

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.outline.model import Outline, Section, split_heading
-from vankien.publish.source import Insertion, SourceFile
+from vankien.publish.source import BuildSource, Insertion
 from vankien.skeleton.fences import fenced
 from vankien.targets.model import SetKind, TargetData
 from vankien.targets.tables import markdown_table
@@ -173,13 +173,13 @@ def marker_problems(
 
 
 def place_tables(
-    sources: list[SourceFile],
+    sources: list[BuildSource],
     outline: Outline,
     data: TargetData | None,
-) -> list[SourceFile]:
+) -> list[BuildSource]:
     """``sources`` with the target tables put in (see the module docs); the files are not
     touched, only the text the build reads. A marker it cannot fill is a user error."""
-    out: list[SourceFile] = []
+    out: list[BuildSource] = []
     for source in sources:
         for problem in marker_problems(source.path, source.text, outline, data):
             raise problem
@@ -236,10 +236,10 @@ def _marker_error(
 
 def target_sources(
     root: Path,
-    sources: list[SourceFile],
+    sources: list[BuildSource],
     outline: Outline,
     unit: Unit,
-) -> list[SourceFile]:
+) -> list[BuildSource]:
     """The build's sources with the tables of the report's chi-tieu.yaml put in."""
     from vankien.targets.load import load_targets
 

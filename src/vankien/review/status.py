@@ -10,7 +10,6 @@ A section with sub-sections takes the state of its sub-sections.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from dataclasses import asdict, dataclass
 from enum import Enum
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vankien.errors import EXIT_OK, UserError
+from vankien.skeleton.render import GUIDANCE_RE, PLACEHOLDER_RE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from vankien.lint.runner import LintResult
     from vankien.outline.model import Section
 
-PLACEHOLDER_RE = re.compile(r"\[[^\]\n]*\]\{[^}\n]*\.placeholder\b[^}\n]*\}")
-GUIDANCE_RE = re.compile(r"^\s*HƯỚNG DẪN\s*:")
 FORMATS = ("table", "markdown", "json", "html")
 HTML_DEFAULT = "tien-do.html"  # where --format html writes without --output
 

@@ -8,8 +8,15 @@ from collections.abc import Mapping
 from vankien.outline.model import Outline, Section
 
 PLACEHOLDER = "[Viết nội dung tại đây]{.placeholder}"
+# Any span marked ``.placeholder`` is text still to be written (lint, status), not only the
+# line the scaffold writes; filters/placeholder.lua highlights or drops the same spans.
+PLACEHOLDER_RE = re.compile(r"\[[^\]\n]*\]\{[^}\n]*\.placeholder\b[^}\n]*\}")
 GUIDANCE_OPEN = "<!-- HƯỚNG DẪN:"
 GUIDANCE_CLOSE = "-->"
+# What the body of a guidance comment (the text between «<!--» and «-->») starts with, after
+# any white space; publish/pandoc.py hands filters/guidance.lua the same label.
+GUIDANCE_LABEL = GUIDANCE_OPEN.removeprefix("<!--").strip()
+GUIDANCE_RE = re.compile(r"\s*" + re.escape(GUIDANCE_LABEL))
 # A variable is written exactly ``{{name}}``; the build (filters/variables.lua, blocks.py)
 # substitutes only this form, so anything else between braces is for the linter to report.
 VARIABLE_RE = re.compile(r"\{\{([A-Za-z0-9_]+)\}\}")

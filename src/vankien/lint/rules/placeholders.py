@@ -12,11 +12,10 @@ from typing import Any
 from vankien.lint.context import Context
 from vankien.lint.model import Hit
 from vankien.lint.rules.text import data_regex, quote, unit_hit, units
-from vankien.skeleton.render import BRACED_RE
+from vankien.skeleton.render import BRACED_RE, PLACEHOLDER_RE
 
 # «…», «……», «...», «......», «…….», and fillers of underscores.
 ELLIPSIS_RE = re.compile(r"(?:…+|\.{3,})[.…]*|_{3,}")
-WRITE_HERE_RE = re.compile(r"\[[^\]\n]*\]\{[^}\n]*\.placeholder\b[^}\n]*\}")
 ARTEFACT_RE = re.compile(
     r"\[bookmark:[^\]\n]*\]|(?<![\w])_(?:GoBack|Hlk\d+|Toc\d+|Ref\d+)\b", re.IGNORECASE
 )
@@ -110,7 +109,7 @@ def check_write_here(ctx: Context) -> Iterator[Hit]:
     Use instead: thay cả dòng giữ chỗ, kể cả dấu ngoặc, bằng nội dung của mục.
     """
     for source, unit in units(ctx):
-        for m in WRITE_HERE_RE.finditer(unit.text):
+        for m in PLACEHOLDER_RE.finditer(unit.text):
             yield unit_hit(source, unit, m.start(), f"phần này chưa viết: «{m.group(0)}»")
 
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from vankien.errors import UserError
-from vankien.unit.model import OrgType, Person, Stage, Term, Unit
+from vankien.unit.model import CONGRESS_KINDS, OrgType, Person, Stage, Term, Unit
 from vankien.yamlio import Node, load_yaml
 
 METADATA_FILE = "report.yaml"
@@ -132,8 +132,9 @@ def load_unit(root: Path) -> Unit:
             "numeral", "cách ghi số đại hội phải là «roman» (XV) hoặc «arabic» (15)"
         )
     kind = congress.str_("kind", org_type.wording.congress_kind)
-    if kind not in ("đại biểu", "đảng viên"):
-        raise congress.error("kind", "loại đại hội phải là «đại biểu» hoặc «đảng viên»")
+    if kind not in CONGRESS_KINDS:
+        kinds = " hoặc ".join(f"«{k}»" for k in CONGRESS_KINDS)
+        raise congress.error("kind", f"loại đại hội phải là {kinds}")
     previous_term = _term(congress, "previous_term")
     current_term = _term(congress, "current_term")
     if current_term.start != previous_term.end:

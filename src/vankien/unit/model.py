@@ -57,6 +57,7 @@ class OrgWording:
     org: str  # the organisation: «Đại hội Đảng bộ lần thứ …»
     leader: str  # who leads between congresses and signs («T/M …»)
     committee: str  # the elected committee
+    executive: str  # the cấp ủy by its everyday short name («Đảng ủy», «Chi ủy»)
     committee_members: str  # its members, in «Nơi nhận»
     body_code: str  # after «BC/» in the document number
     label: str  # the type, in prose
@@ -69,6 +70,11 @@ class OrgWording:
     role_office: str
     role_inspection: str
     absent_bodies: tuple[str, ...] = ()  # bodies this type does not have (the linter flags them)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """What prose calls the organisation or its cấp ủy («Đảng bộ», «Đảng ủy»), each once."""
+        return tuple(dict.fromkeys((self.org, self.leader, self.executive)))
 
     @property
     def on_behalf(self) -> str:
@@ -93,6 +99,7 @@ ORG_WORDING: dict[OrgType, OrgWording] = {
         org="Đảng bộ",
         leader="Đảng ủy",
         committee="Ban Chấp hành",
+        executive="Đảng ủy",
         committee_members="Ủy viên Ban Chấp hành",
         body_code="ĐU",
         label="đảng bộ cơ sở",
@@ -110,6 +117,7 @@ ORG_WORDING: dict[OrgType, OrgWording] = {
         org="Chi bộ",
         leader="Chi bộ",
         committee="Chi ủy",
+        executive="Chi ủy",
         committee_members="Chi ủy viên",
         body_code="CB",
         label="chi bộ cơ sở",
@@ -130,6 +138,9 @@ ORG_WORDING: dict[OrgType, OrgWording] = {
         ),
     ),
 }
+
+# The kinds of congress a unit may hold, whatever its type («Đại hội đại biểu», «… đảng viên»).
+CONGRESS_KINDS = tuple(dict.fromkeys(w.congress_kind for w in ORG_WORDING.values()))
 
 
 @dataclass(frozen=True)

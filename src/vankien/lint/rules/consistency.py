@@ -15,7 +15,7 @@ from vankien.lint.model import Hit, Severity
 from vankien.lint.rules.placeholders import ELLIPSIS_RE
 from vankien.lint.rules.text import DATA, data_lines, quote, unit_hit, units
 from vankien.outline.model import PART_ORDINALS, roman_to_int
-from vankien.unit.model import OrgType
+from vankien.unit.model import CONGRESS_KINDS, OrgType
 
 YEAR_RANGE_RE = re.compile(r"(?<![\d/])((?:19|20)\d{2})(\s*)([-–—])(\s*)((?:19|20)\d{2})(?![\d/])")
 TERM_BEFORE_RE = re.compile(r"(?:nhiệm\s+kỳ|\bNK)\s*(?:Đại\s+hội\s*)?[:(]?\s*$", re.IGNORECASE)
@@ -123,6 +123,7 @@ def _words_re(words: Iterable[str]) -> str:
 
 
 _ORG = rf"(?:{_words_re(org_type.org for org_type in OrgType)})"
+_KIND = _words_re(CONGRESS_KINDS)
 _ORDINAL_WORDS = "|".join(PART_ORDINALS)
 
 
@@ -135,7 +136,7 @@ def _congress_re(name: str) -> re.Pattern[str]:
     """
     unit_name = rf"(?:\s+{re.escape(name)})?" if name else ""
     return re.compile(
-        rf"Đại\s+hội(?:\s+(?:đại\s+biểu|đảng\s+viên))?"
+        rf"Đại\s+hội(?:\s+(?:{_KIND}))?"
         rf"(?:\s+(?P<org>{_ORG})(?:\s*\({_ORG}\))?(?:\s+cơ\s+sở)?{unit_name})?"
         rf"\s+lần\s+thứ\s+(?P<num>[IVXLC]+\b|\d{{1,2}}\b|(?:{_ORDINAL_WORDS})\b)",
         re.IGNORECASE,
@@ -207,7 +208,7 @@ def check_congress_number(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-_ORG_WORD = r"Đảng\s+bộ|Đảng\s+(?:ủy|uỷ)|Chi\s+bộ|Chi\s+(?:ủy|uỷ)"
+_ORG_WORD = _words_re(name for org_type in OrgType for name in org_type.wording.names)
 _ALT_RE = re.compile(
     rf"\b({_ORG_WORD})\s*(?:\(\s*({_ORG_WORD})\s*\)|/\s*({_ORG_WORD})\b)", re.IGNORECASE
 )

@@ -47,6 +47,15 @@ def data_path(name: str) -> Path:
     return _PACKAGE / "data" / name
 
 
+def language_data(folder: Path | None = None) -> list[Path]:
+    """Every data file of the language checks: the files of ``data/vietnamese/`` (or of
+    ``folder``, a copy of it) and the general dictionary ``data/words.txt``; what is computed
+    from them is kept while they stay the same (the lint word-list cache, the language
+    checks' stamp)."""
+    lists = data_path("vietnamese") if folder is None else folder
+    return [*sorted(lists.glob("*")), data_path("words.txt")]
+
+
 def sample_reports() -> dict[str, Path]:
     """The sample report.yaml of each kind of organisation shipped with vankien."""
     try:

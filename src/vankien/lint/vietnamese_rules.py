@@ -58,11 +58,10 @@ def _lang_stamp(ctx: Context) -> str:
         from pathlib import Path
 
         from vankien.report.cache import digest, stamp_of
-        from vankien.resources import data_path
+        from vankien.resources import language_data
 
         package = Path(__file__).resolve().parent / "vietnamese"
-        files = sorted(package.glob("*.py")) + sorted(data_path("vietnamese").glob("*"))
-        files.append(data_path("words.txt"))
+        files = sorted(package.glob("*.py")) + language_data()
         stamp = digest(
             stamp_of(files), ctx.config.tone_style, "|".join(sorted(ctx.config.extra_terms))
         )

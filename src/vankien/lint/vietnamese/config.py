@@ -19,7 +19,7 @@ from typing import Any, Literal, NamedTuple
 
 from vankien.errors import UserError
 from vankien.lint.vietnamese.syllable import parse, to_second_style
-from vankien.resources import data_path
+from vankien.resources import data_path, language_data
 
 ToneSetting = Literal["auto", "first", "second"]
 TONE_SETTINGS: tuple[str, ...] = ("auto", "first", "second")
@@ -202,8 +202,7 @@ def _cache_file() -> Path | None:
     if base is None:
         return None
     sig = hashlib.sha1(str(_CACHE_VERSION).encode())
-    data = _data_dir()
-    for path in (*(data / name for name in (*_LIST_FILES, _MISSPELLINGS)), data_path("words.txt")):
+    for path in language_data(_data_dir()):
         try:
             st = path.stat()
         except OSError:

@@ -25,6 +25,7 @@ from pathlib import Path
 from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from vankien.review import gitio
 from vankien.textio import ensure_writable, read_text, write_atomic
+from vankien.unit.load import METADATA_FILE
 from vankien.unit.model import Stage
 
 FINAL = Stage(None).slug
@@ -158,7 +159,7 @@ def release(root: Path, *, final: bool = False, pdf: bool = True) -> int:
         return EXIT_FINDINGS
     ensure_writable(root / "build" / p.stage)  # before the commit: nothing changed yet
     label = _label(p.stage)
-    yaml_path = root / "report.yaml"
+    yaml_path = root / METADATA_FILE
     if set_stage(yaml_path, p.stage):
         gitio.commit(root, f"Phát hành {label.lower()} ({p.stage})", [yaml_path])
         print(f"Đã ghi giai đoạn «{p.stage}» vào report.yaml và commit.")

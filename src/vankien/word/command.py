@@ -43,9 +43,10 @@ def report_folder(root: Path | None) -> Path:
     """The report folder the Word commands read drafts against: ``--root``, else the one found
     from the working directory; a user error when it has no report.yaml."""
     from vankien.lint.runner import find_root
+    from vankien.unit.load import METADATA_FILE
 
     report_root = (root or find_root([])).resolve()
-    if not (report_root / "report.yaml").is_file():
+    if not (report_root / METADATA_FILE).is_file():
         raise UserError(
             "thư mục này không phải thư mục báo cáo (không có report.yaml)",
             path=report_root,

@@ -18,6 +18,7 @@ from lxml import etree
 from vankien.cli import main
 from vankien.outline.load import load_outline
 from vankien.publish.command import build_docx
+from vankien.report.load import load_report
 from vankien.resources import find
 from vankien.skeleton.render import file_banner
 from vankien.skeleton.scaffold import scaffold
@@ -145,7 +146,7 @@ def test_example_banners_name_the_roles_of_its_type(name: str) -> None:
 @pytest.fixture(scope="module", params=sorted(EXPECTED))
 def example(request: pytest.FixtureRequest) -> tuple[str, list[str]]:
     name: str = request.param
-    data, _ = build_docx(EXAMPLES / name)
+    data, _ = build_docx(load_report(EXAMPLES / name))
     return name, docx_lines(data)
 
 
@@ -199,7 +200,7 @@ def test_scaffolded_banners_name_the_roles_of_its_type(scaffolded: tuple[str, Pa
 def test_draft_guidance_reads_for_its_type(scaffolded: tuple[str, Path]) -> None:
     name, root = scaffolded
     want = EXPECTED[name]
-    data, _ = build_docx(root)
+    data, _ = build_docx(load_report(root))
     text = "\n".join(docx_lines(data))
     assert str(want["guidance"]) in text
     assert "cơ sở đã đề ra" not in text

@@ -25,6 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from vankien.report.load import load_report
+
 REPO = Path(__file__).resolve().parent.parent.parent
 TYPOS = Path(__file__).resolve().parent / "typos.txt"
 MINI = REPO / "tests" / "lint" / "fixtures" / "mini"
@@ -81,7 +83,7 @@ def lint_paragraphs(paragraphs: Sequence[str], *, extra: bool = True) -> dict[in
         text = first.read_text(encoding="utf-8")
         start = text.splitlines().index(BODY_MARK) + 1  # line of the first paragraph
         first.write_text(text.replace(BODY_MARK, "\n\n".join(paragraphs)), encoding="utf-8")
-        result = lint_report(root)
+        result = lint_report(load_report(root))
     out: dict[int, list[str]] = defaultdict(list)
     for f in result.findings:
         if f.code not in codes or f.path != "skeleton/01-mot.md":

@@ -8,11 +8,9 @@ other command — goes to the typer app in cli.py, whose messages stay the only 
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
-from typing import NoReturn
 
 HELP_FLAGS = frozenset({"-h", "--help"})
 FAST_PATHS: dict[str, tuple[str, str]] = {
@@ -21,21 +19,6 @@ FAST_PATHS: dict[str, tuple[str, str]] = {
     "check": ("vankien.word.command", "check_main"),
     "comments": ("vankien.word.comments", "comments_main"),
 }
-
-
-class NotFastPath(Exception):
-    """The arguments need typer (an error to report in its words, or --help)."""
-
-
-def strict_parser(prog: str) -> argparse.ArgumentParser:
-    """An argparse parser for a fast path: no abbreviations, no help, and any error raises
-    NotFastPath so that typer parses the arguments again and reports the problem."""
-
-    class _Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> NoReturn:
-            raise NotFastPath(message)
-
-    return _Parser(prog=prog, add_help=False, allow_abbrev=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""Where the toolchain's own outline, profiles and filters live.
+"""Where the toolchain's own outline, profiles and filters live, and which files of a report
+folder may be read.
 
 A report folder may carry its own copy (``outline/``, ``profiles/``, ``filters/``); otherwise
 the toolchain's copy is used: the source checkout's top-level folders in a development install,
@@ -15,6 +16,23 @@ _PACKAGE = Path(__file__).resolve().parent
 _CHECKOUT = _PACKAGE.parent.parent
 
 
+def inside_report(root: Path, path: Path) -> Path:
+    """``path``, after checking that it (through any symbolic link) stays in the report folder.
+
+    A link to a file elsewhere (~/.ssh, /etc) would otherwise put that file's text into a
+    document that CI publishes as an artifact.
+    """
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise UserError(
+            "tệp trỏ ra ngoài thư mục báo cáo (liên kết tượng trưng); vankien chỉ đọc các tệp "
+            "nằm trong thư mục báo cáo",
+            path=path,
+            hint="thay liên kết bằng chính tệp đó, đặt trong thư mục báo cáo.",
+        )
+    return path
+
+
 def toolchain_dir(kind: str) -> Path:
     for base in (_PACKAGE / "_resources", _CHECKOUT):
         candidate = base / kind
@@ -29,8 +47,6 @@ def find(root: Path, kind: str, name: str) -> Path:
     """The file ``name`` of ``kind`` (outline/profiles/filters): the report's own copy first."""
     local = root / kind / name
     if local.is_file():
-        from vankien.skeleton.files import inside_report
-
         return inside_report(root, local)
     shipped = toolchain_dir(kind) / name
     if shipped.is_file():

@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 
 from vankien.lint.fix import compute_fixes
 from vankien.lint.runner import all_rules, lint_report
+from vankien.report.load import load_report
 
 CASES = Path(__file__).resolve().parent / "cases"
 MINI_FIRST = Path(__file__).resolve().parent / "fixtures" / "mini" / "skeleton" / "01-mot.md"
@@ -43,7 +44,7 @@ ALL = _load()
 
 def _run(mini: Any, code: str, case: dict[str, Any]):
     root = mini(body=case.get("body"), files=case.get("files"), unit=case.get("unit"))
-    result = lint_report(root)
+    result = lint_report(load_report(root))
     return root, [f for f in result.findings if f.code == code]
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from vankien.lint.runner import all_rules, lint_report
+from vankien.report.load import load_report
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -36,7 +37,7 @@ def expectations(root: Path) -> set[tuple[str, int, str]]:
 
 @pytest.mark.parametrize("root", MARKED, ids=[p.name for p in MARKED])
 def test_marked_fixture(root: Path) -> None:
-    found = {(f.path, f.line, f.code) for f in lint_report(root).findings}
+    found = {(f.path, f.line, f.code) for f in lint_report(load_report(root)).findings}
     expected = expectations(root)
     assert sorted(found - expected) == [], "báo thừa"
     assert sorted(expected - found) == [], "báo thiếu"
@@ -50,6 +51,6 @@ def test_break_all_breaks_every_rule() -> None:
 
 @pytest.mark.parametrize("root", EXAMPLES, ids=[p.name for p in EXAMPLES])
 def test_example_report_is_clean(root: Path) -> None:
-    result = lint_report(root)
+    result = lint_report(load_report(root))
     assert root.joinpath("report.yaml").read_text(encoding="utf-8")
     assert [f.render() for f in result.findings] == []

@@ -7,12 +7,13 @@ import pytest
 from vankien.errors import UserError
 from vankien.lint.model import Severity
 from vankien.lint.runner import find_root, lint_report
+from vankien.report.load import load_report
 
 BROKEN = "Nhiệm kỳ 2020-2025; lần thứ……"
 
 
 def test_result_api(mini) -> None:
-    result = lint_report(mini(body=BROKEN))
+    result = lint_report(load_report(mini(body=BROKEN)))
     assert result.has_errors
     assert {f.code for f in result.errors} == {"PH001"}
     assert {f.code for f in result.warnings} == {"CON003"}
@@ -21,14 +22,17 @@ def test_result_api(mini) -> None:
 
 
 def test_draft_has_no_errors_for_unfilled_text(mini) -> None:
-    result = lint_report(mini(body=BROKEN, unit={"document.stage": "du-thao-2"}))
+    result = lint_report(load_report(mini(body=BROKEN, unit={"document.stage": "du-thao-2"})))
     assert not result.has_errors and result.warnings
 
 
 def test_paths_filter_findings_not_analysis(mini) -> None:
     root = mini(body=BROKEN)
-    assert lint_report(root, [root / "skeleton" / "02-hai.md"]).findings == ()
-    assert lint_report(root, [root / "skeleton"]).findings == lint_report(root).findings
+    assert lint_report(load_report(root), [root / "skeleton" / "02-hai.md"]).findings == ()
+    assert (
+        lint_report(load_report(root), [root / "skeleton"]).findings
+        == lint_report(load_report(root)).findings
+    )
 
 
 def test_find_root(mini, tmp_path) -> None:

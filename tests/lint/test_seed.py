@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from vankien.lint.runner import lint_report
+from vankien.report.load import load_report
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed"
 
 
 @pytest.fixture(scope="module")
 def findings():
-    return lint_report(SEED).findings
+    return lint_report(load_report(SEED)).findings
 
 
 def _has(findings, code: str, quoted: str, path: str | None = None) -> bool:

@@ -22,7 +22,9 @@ from vankien.publish.command import build_docx
 from vankien.publish.ooxml.ns import qn
 from vankien.publish.ooxml.package import parse, read_parts
 from vankien.publish.pandoc import READER, pandoc_path
-from vankien.publish.source import joined_markdown, read_sources
+from vankien.publish.setup import report_sources
+from vankien.publish.source import joined_markdown
+from vankien.report.load import load_report
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -188,7 +190,7 @@ _CACHE: dict[Path, Docx] = {}
 
 def build_cached(root: Path) -> Docx:
     if root not in _CACHE:
-        data, _ = build_docx(root)
+        data, _ = build_docx(load_report(root))
         _CACHE[root] = Docx(data)
     return _CACHE[root]
 
@@ -236,7 +238,7 @@ def source_blocks(root: Path) -> frozenset[str]:
     each heading level it uses and «Table» when it has a table. A check of one kind of block
     is generated for the documents that have one, instead of being generated and skipped."""
     found: set[str] = set()
-    for node in pandoc_nodes(joined_markdown(root, read_sources(root))):
+    for node in pandoc_nodes(joined_markdown(root, report_sources(load_report(root)))):
         if node.get("t") == "Header":
             found.add(f"Heading{node['c'][0]}")
         elif node.get("t") == "Table":

@@ -21,6 +21,8 @@ from typing import Any
 
 from lxml import etree
 
+from vankien.report.load import load_report
+
 XHTML = "{http://www.w3.org/1999/xhtml}"
 ROUND = 1  # positions are kept to 0.1 pt
 TOLERANCE_PT = 0.5  # a mark that moves more than this has moved
@@ -122,12 +124,11 @@ def _find(pages: list[Page], text: str, *, last: bool = False) -> dict[str, Any]
 def marks_of(root: Path, pages: list[Page]) -> dict[str, dict[str, Any] | None]:
     """The header block, the closing block and their parts, found by the report's own texts."""
     from vankien.publish.profile import find_profile
-    from vankien.report.load import load_outline_cached, load_unit_cached
-    from vankien.resources import find
+    from vankien.report.load import load_report
 
-    unit = load_unit_cached(root)
+    report = load_report(root)
+    unit, outline = report.unit, report.outline
     profile = find_profile(root, unit.profile)
-    outline = load_outline_cached(find(root, "outline", f"{unit.outline}.yaml"))
     first_page = pages[:1]
     return {
         "superior": _find(first_page, unit.superior.upper()),
@@ -172,7 +173,7 @@ def built_pdf(root: Path) -> bytes:
     from vankien.publish.command import build_docx
     from vankien.publish.pdf import docx_to_pdf
 
-    data, _ = build_docx(root)
+    data, _ = build_docx(load_report(root))
     with tempfile.TemporaryDirectory(prefix="vankien-pages-") as tmp:
         docx = Path(tmp) / "doc.docx"
         docx.write_bytes(data)

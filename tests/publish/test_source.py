@@ -12,7 +12,6 @@ from vankien.publish.source import (
     check_images,
     joined_markdown,
     mark_plus_items,
-    read_sources,
 )
 
 
@@ -44,26 +43,6 @@ def make_report(tmp_path: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         (tmp_path / "skeleton" / name).write_text(text, encoding="utf-8")
     return tmp_path
-
-
-def test_files_join_in_prefix_order_and_other_files_are_ignored(tmp_path):
-    root = make_report(
-        tmp_path,
-        {
-            "02-hai.md": "# Hai\n",
-            "01-mot.md": "# Một\n\n",
-            "ghi-chu.txt": "x",
-            "10-muoi.md": "# Mười",
-        },
-    )
-    joined = joined_markdown(root, read_sources(root))
-    assert joined == "# Một\n\n# Hai\n\n# Mười\n"
-
-
-def test_empty_skeleton_is_a_user_error(tmp_path):
-    (tmp_path / "skeleton").mkdir()
-    with pytest.raises(UserError, match="không có tệp nội dung"):
-        read_sources(tmp_path)
 
 
 def test_image_inside_the_report_is_accepted(tmp_path):

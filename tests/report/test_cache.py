@@ -6,20 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from vankien.lint.runner import lint_report
-from vankien.report.cache import RunCache, cache_dir
+from vankien.report.cache import RunCache, cache_folder
+from vankien.report.load import load_report
 
 BROKEN = "Đại hội lần thứ…… nhiệm kỳ 2020-2025; Ðảng bộ; công tác tác; gián sát."
 
 
 def _render(root: Path) -> list[str]:
-    return [f.render() for f in lint_report(root).findings]
+    return [f.render() for f in lint_report(load_report(root)).findings]
 
 
 def test_second_run_is_identical_and_cached(mini) -> None:
     root = mini(body=BROKEN)
     first = _render(root)
     cache = RunCache(root)
-    assert cache.path.parent == cache_dir() and cache.old  # entries were stored
+    assert cache.path.parent == cache_folder(root) and cache.old  # entries were stored
     assert _render(root) == first
     assert any("VI007" in line for line in first) and any("PH001" in line for line in first)
 
@@ -62,7 +63,7 @@ def test_cache_is_off_in_ci(mini, monkeypatch) -> None:
     root = mini(body=BROKEN)
     assert RunCache(root).path is None
     _render(root)
-    assert cache_dir() is None
+    assert cache_folder(root) is None
 
 
 def test_planted_cache_cannot_run_code(mini, tmp_path) -> None:

@@ -29,8 +29,8 @@ from tests.review.conftest import (
 )
 from tests.review.test_astdiff import pairs
 
+from vankien import gitio
 from vankien.cli import main
-from vankien.review import gitio
 from vankien.review.astdiff import plain_words
 from vankien.review.redline import make_redline
 from vankien.review.render import read_docx, read_revision, write_docx
@@ -48,7 +48,8 @@ def text_of(root: Path, rev: str, layout: Path, mode: str = "accept") -> str:
         folder = Path(tmp)
         gitio.read_tree(root, rev, folder)
         document = read_revision(folder).document
-    return plain_words(read_docx(write_docx(layout, document), mode)["blocks"])
+    setup = read_revision(layout).setup
+    return plain_words(read_docx(write_docx(setup, document), mode)["blocks"])
 
 
 def document_xml(data: bytes) -> etree._Element:
@@ -207,12 +208,13 @@ def test_outside_a_repository_is_a_user_error(
 
 
 @pytest.fixture(scope="module")
-def layout_and_meta(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+def layout_and_meta(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any]:
     from tests.review.conftest import copy_example
 
     folder = tmp_path_factory.mktemp("layout")
     copy_example(folder)
-    return folder, read_revision(folder).document
+    revision = read_revision(folder)
+    return revision.setup, revision.document
 
 
 @settings(max_examples=5, deadline=None)
@@ -220,13 +222,13 @@ def layout_and_meta(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any
 def test_generated_edits_survive_the_docx_round_trip(layout_and_meta, pair):
     from vankien.review.astdiff import Mark, diff_document
 
-    folder, document = layout_and_meta
+    setup, document = layout_and_meta
     old, new = pair
     mark = Mark(CUONG.name, "2025-03-05T02:30:00Z")
     blocks = diff_document(old, new, mark)
 
     def docx(blocks: list[Any]) -> bytes:
-        return write_docx(folder, {**copy.deepcopy(document), "blocks": blocks})
+        return write_docx(setup, {**copy.deepcopy(document), "blocks": blocks})
 
     def words(data: bytes, mode: str) -> str:
         return plain_words(read_docx(data, mode)["blocks"])
@@ -273,8 +275,8 @@ def test_the_redline_carries_the_newer_revisions_anchors(
 ) -> None:
     import re
 
-    from vankien.review.gitio import resolve
-    from vankien.word.anchors import parse_anchor
+    from vankien.gitio import resolve
+    from vankien.publish.anchors import parse_anchor
 
     with zipfile.ZipFile(io.BytesIO(redline_data)) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")

@@ -10,6 +10,7 @@ import pytest
 
 from vankien.cli import main
 from vankien.lint.runner import lint_report
+from vankien.report.load import load_report
 from vankien.review.status import State, combine, compute, render
 
 PLACEHOLDER = "[Viết nội dung tại đây]{.placeholder}"
@@ -52,7 +53,7 @@ def report(report_copy: Path) -> Path:
 
 
 def test_states_words_and_budget(report: Path) -> None:
-    status = compute(report)
+    status = compute(load_report(report))
     f01, f02 = status.files[0], status.files[1]
     leaves = {s.heading.split(" ")[0]: s for s in f01.sections if s.level == 3}
     assert leaves["1."].state is State.DONE and leaves["1."].words == WORDS
@@ -69,8 +70,8 @@ def test_states_words_and_budget(report: Path) -> None:
 
 
 def test_lint_counts_match_the_linter(report: Path) -> None:
-    status = compute(report)
-    result = lint_report(report)
+    status = compute(load_report(report))
+    result = lint_report(load_report(report))
     for f in status.files:
         mine = [x for x in result.findings if x.path == f"skeleton/{f.file}"]
         assert f.warnings == sum(1 for x in mine if x.severity.name == "WARNING")
@@ -79,7 +80,7 @@ def test_lint_counts_match_the_linter(report: Path) -> None:
 
 
 def test_owner_comes_from_outline_role_and_people(report: Path) -> None:
-    status = compute(report)
+    status = compute(load_report(report))
     owner = status.files[2].owner  # 03: tuyên giáo
     assert owner.role == "tuyen-giao"
     assert owner.people == ("Lê Văn Cường",)
@@ -115,7 +116,7 @@ def test_unknown_format_is_a_user_error(report: Path, capsys: pytest.CaptureFixt
 
 
 def test_table_lists_every_outline_file(report: Path) -> None:
-    status = compute(report)
+    status = compute(load_report(report))
     table = render(status, "table")
     for f in status.files:
         assert f.file in table

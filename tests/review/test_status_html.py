@@ -10,6 +10,7 @@ import pytest
 from tests.word.test_summary import run_page
 
 from vankien.cli import main
+from vankien.report.load import load_report
 from vankien.review.status import compute, render
 from vankien.review.status_html import render_html
 
@@ -36,7 +37,7 @@ def report(tmp_path: Path) -> Path:
 
 
 def test_status_counts_the_targets_and_names_whose_turn(report: Path) -> None:
-    status = compute(report)
+    status = compute(load_report(report))
     t = status.targets
     assert t is not None
     assert (t.total, t.exceeded, t.met, t.missed, t.pending) == (10, 6, 2, 1, 1)
@@ -51,7 +52,7 @@ def test_status_counts_the_targets_and_names_whose_turn(report: Path) -> None:
 
 
 def test_a_report_without_targets_table(report_copy: Path) -> None:
-    t = compute(report_copy).targets
+    t = compute(load_report(report_copy)).targets
     assert t is not None and t.total == 0
     assert t.text() == "Chỉ tiêu: chưa có bảng chỉ tiêu nhiệm kỳ trước."
 
@@ -103,7 +104,7 @@ HARNESS = """
 @pytest.mark.slow
 @pytest.mark.needs_programs("chromium")
 def test_html_bars_and_chart_in_chromium(report: Path, tmp_path: Path) -> None:
-    status = compute(report)
+    status = compute(load_report(report))
     result = run_page(render_html(status), tmp_path, HARNESS)
     assert result["errors"] == [] and result["resources"] == []
     chart = result["chart"]

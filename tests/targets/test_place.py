@@ -9,7 +9,7 @@ import pytest
 from vankien.errors import UserError
 from vankien.outline.load import load_outline
 from vankien.outline.model import Outline
-from vankien.publish.source import BuildSource
+from vankien.report.load import load_report
 from vankien.targets.load import load_targets
 from vankien.targets.model import TargetData
 from vankien.targets.place import place_tables
@@ -45,9 +45,8 @@ def data() -> TargetData:
 
 
 def _place(outline: Outline, data: TargetData | None, body: str) -> str:
-    source = BuildSource(Path("/r/skeleton") / FILE, HEAD + body + TAIL)
-    (out,) = place_tables([source], outline, data)
-    return out.text
+    text, _ = place_tables(Path("/r/skeleton") / FILE, HEAD + body + TAIL, outline, data)
+    return text
 
 
 def test_marker_is_replaced_by_the_table(outline: Outline, data: TargetData) -> None:
@@ -104,11 +103,9 @@ def test_marker_without_data(outline: Outline) -> None:
 
 
 def test_marker_outside_a_table_section(outline: Outline, data: TargetData) -> None:
-    source = BuildSource(
-        Path("/r/skeleton") / FILE, HEAD.replace("Văn bản mục 1.1.", "[x]{.chi-tieu}") + TAIL
-    )
+    text = HEAD.replace("Văn bản mục 1.1.", "[x]{.chi-tieu}") + TAIL
     with pytest.raises(UserError, match="nằm ngoài mục có bảng chỉ tiêu") as info:
-        place_tables([source], outline, data)
+        place_tables(Path("/r/skeleton") / FILE, text, outline, data)
     assert info.value.line == 7
     assert "1.2." in (info.value.hint or "")
 
@@ -145,7 +142,7 @@ def test_lint_reports_every_marker_the_build_cannot_fill(tmp_path: Path) -> None
     root = tmp_path / "report"
     shutil.copytree(REPO / "examples" / "dang-bo", root)
     (root / "chi-tieu.yaml").unlink()
-    found = [f for f in lint_report(root).findings if f.code == "MD004"]
+    found = [f for f in lint_report(load_report(root)).findings if f.code == "MD004"]
     assert [(f.path, f.col) for f in found] == [
         ("skeleton/02-nhiem-vu-chinh-tri.md", 1),
         ("skeleton/09-phuong-huong-muc-tieu.md", 1),

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vankien.errors import UserError
+from vankien.report.load import load_report
 from vankien.word.apply import Outcome, Status, block_span, pieces, plan, plan_item, refuse_dirty
 from vankien.word.review import (
     UNKNOWN,
@@ -264,7 +265,7 @@ def test_accepting_then_applying_builds_the_accepted_text(tmp_path_factory, case
         else:
             text += " ".join(words) + "\n"
     path.write_text(text, encoding="utf-8")
-    built = paragraphs(build_docx(root)[0])
+    built = paragraphs(build_docx(load_report(root))[0])
     items, expected = [], list(built)
     for (words, ops, _), line in zip(cases, lines, strict=True):
         old = " ".join(words)
@@ -276,7 +277,7 @@ def test_accepting_then_applying_builds_the_accepted_text(tmp_path_factory, case
     assert all(o.status is not Status.SKIPPED for o in outcomes), [o.reason for o in outcomes]
     for target, new_text in texts.items():
         target.write_text(new_text, encoding="utf-8")
-    assert paragraphs(build_docx(root)[0]) == expected
+    assert paragraphs(build_docx(load_report(root))[0]) == expected
     # Idempotent: a second run writes nothing. (A deletion across a soft line break joins two
     # lines, so the later paragraphs of that file start a line earlier than the copy says:
     # they are then listed as skipped rather than done, and still left alone.)
@@ -398,7 +399,7 @@ def test_tracked_changes_in_a_built_docx_round_trip(tmp_path_factory, cases) -> 
             text += " ".join(words) + "\n"
     path.write_text(text, encoding="utf-8")
     git_repo(root)
-    built = build_docx(root)[0]
+    built = build_docx(load_report(root))[0]
     parts = read_parts(built)
     document = parse(parts["word/document.xml"])
     body = list(document.iter(w("p")))
@@ -423,4 +424,4 @@ def test_tracked_changes_in_a_built_docx_round_trip(tmp_path_factory, cases) -> 
     assert all(o.status is not Status.SKIPPED for o in outcomes), [o.reason for o in outcomes]
     for target_path, new_text in texts.items():
         target_path.write_text(new_text, encoding="utf-8")
-    assert paragraphs(build_docx(root)[0]) == paragraphs(settle(tracked, accept=True))
+    assert paragraphs(build_docx(load_report(root))[0]) == paragraphs(settle(tracked, accept=True))

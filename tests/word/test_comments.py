@@ -13,8 +13,8 @@ import docx
 import pytest
 
 from vankien.entry import main
+from vankien.publish.anchors import BuildIdentity
 from vankien.word import comments
-from vankien.word.anchors import BuildIdentity
 from vankien.word.review import (
     UNKNOWN,
     Area,

@@ -11,6 +11,7 @@ import pytest
 
 from vankien.errors import UserError
 from vankien.publish.command import build_docx
+from vankien.report.load import load_report
 from vankien.word.review import (
     Area,
     ChangeKind,
@@ -149,7 +150,7 @@ def test_copies_are_merged_once_in_document_order(tmp_path: Path) -> None:
 
 def test_a_built_copy_without_review_gives_no_items(tmp_path: Path) -> None:
     built = tmp_path / "ban-dung.docx"
-    built.write_bytes(build_docx(DRAFT)[0])
+    built.write_bytes(build_docx(load_report(DRAFT))[0])
     assert read_copy(built, DRAFT).items == ()
 
 

@@ -101,10 +101,7 @@ def _lint_one(root: Path, paths: Sequence[Path], fix: bool, diff: bool) -> list[
             path=root,
             hint=f"chỉ rõ thư mục báo cáo bằng «--root»; báo cáo mới thì {start_hint(root)}",
         )
-    from vankien.report.cache import RunCache
-
-    cache = RunCache(root)
-    report = load_report(root, run_cache=cache)
+    report = load_report(root)
     rules = all_rules()
     config = load_config(report.unit.lint, report.unit.path, rules)
     wanted = _selected(root, paths) if paths else None
@@ -118,11 +115,12 @@ def _lint_one(root: Path, paths: Sequence[Path], fix: bool, diff: bool) -> list[
             result.write(root)
             for rel in result.changed:
                 print(f"đã sửa: {rel}", file=sys.stderr)
-            report = load_report(root, run_cache=cache)
+            report = report.reread()
         if not result.changed:
             print("Không có gì để sửa tự động.", file=sys.stderr)
     findings = run_rules(report, config, rules)
-    cache.save()
+    if report.run_cache is not None:
+        report.run_cache.save()
     if wanted is not None:
         findings = [
             f
@@ -158,7 +156,7 @@ def rules_command(docs: Path | None = None, check: bool = False) -> int:
 
 def fast_parser() -> Any:
     """The options of ``vankien lint`` for the fast path; a test keeps them equal to cli.py's."""
-    from vankien.entry import strict_parser
+    from vankien.fastargs import strict_parser
 
     parser = strict_parser("vankien lint")
     parser.add_argument("paths", nargs="*", type=Path)
@@ -179,8 +177,8 @@ def lint_main(argv: Sequence[str]) -> int | None:
     """
     import argparse
 
-    from vankien.entry import NotFastPath
     from vankien.errors import run_guarded
+    from vankien.fastargs import NotFastPath
 
     try:
         ns = fast_parser().parse_args(list(argv))

@@ -20,7 +20,6 @@ from vankien.lint.config import LintConfig
 from vankien.lint.model import Finding, Fix, Rule
 from vankien.lint.runner import run_rules
 from vankien.report.document import SourceFile, parse_file
-from vankien.report.load import load_report
 from vankien.report.model import Report
 from vankien.textio import decode, write_atomic
 
@@ -170,5 +169,5 @@ def compute_fixes(
                 changed = True
         if not changed:
             break
-        report = load_report(root, texts, report.run_cache)
+        report = report.with_texts(texts)
     return FixResult(original, texts)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vankien.errors import UserError
@@ -16,7 +16,6 @@ from vankien.lint.fixkinds import safe_fix
 from vankien.lint.model import Family, Finding, Fix, Hit, Rule, Severity
 from vankien.lint.suppress import Suppressions, suppressions
 from vankien.report.document import SourceFile
-from vankien.report.load import load_report
 from vankien.report.model import Report
 from vankien.unit.model import Stage
 
@@ -28,6 +27,8 @@ class LintResult:
     root: Path
     findings: tuple[Finding, ...]
     report: Report | None = field(default=None, compare=False, repr=False)
+    # The rules' context of the run (report and lint settings): status reads it, not a copy.
+    context: Context | None = field(default=None, compare=False, repr=False)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -150,7 +151,7 @@ def _hits(rule: Rule, ctx: Context) -> Iterator[Hit]:
         key = f"file:{rule.code}:{text_key}"
         found = cache.get(key)
         if not isinstance(found, list):
-            alone = Report(ctx.report.root, ctx.unit, ctx.outline, [source], cache)
+            alone = ctx.report.with_files([source])
             sub = Context(alone, ctx.config, ctx.known_codes, ctx.cache)
             found = list(rule.check(sub))
             cache.put(key, found)
@@ -193,30 +194,28 @@ def _selected(root: Path, paths: Sequence[Path]) -> set[str]:
 
 
 def lint_report(
-    root: Path,
+    report: Report,
     paths: Sequence[Path] | None = None,
     *,
     config: LintConfig | None = None,
     stage: Stage | None = None,
 ) -> LintResult:
-    """Lint the whole report at ``root``; with ``paths``, keep only findings in those files.
+    """Lint the loaded ``report``; with ``paths``, keep only findings in those files.
 
     ``stage`` lints as if report.yaml already named that stage (its severities and its
     rules): ``vankien release`` checks the stage it is about to create before writing it.
-    The whole report is always loaded, because cross-file rules need every file.
+    The whole report is always linted, because cross-file rules need every file.
     Bad input (unreadable files, broken YAML, bad ``lint:`` settings) raises UserError.
     """
-    from vankien.report.cache import RunCache
-
-    cache = RunCache(root)
-    report = load_report(root, run_cache=cache)
-    if stage is not None and stage != report.unit.stage:
-        report = replace(report, unit=replace(report.unit, stage=stage))
+    root = report.root
+    linted = report.at_stage(stage) if stage is not None else report
     rules = all_rules()
     if config is None:
-        config = load_config(report.unit.lint, report.unit.path, rules)
-    findings = run_rules(report, config, rules)
-    cache.save()
+        config = load_config(linted.unit.lint, linted.unit.path, rules)
+    findings = run_rules(linted, config, rules)
+    context = Context(linted, config, frozenset(c for r in rules for c in (r.code, *r.aliases)))
+    if report.run_cache is not None:
+        report.run_cache.save()
     if paths:
         wanted = _selected(root, paths)
         findings = [
@@ -224,4 +223,4 @@ def lint_report(
             for f in findings
             if f.path in wanted or any(w.endswith("/") and f.path.startswith(w) for w in wanted)
         ]
-    return LintResult(root=root, findings=tuple(findings), report=report)
+    return LintResult(root=root, findings=tuple(findings), report=linted, context=context)

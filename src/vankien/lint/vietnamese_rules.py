@@ -32,7 +32,11 @@ def _lang(ctx: Context) -> LangConfig:
     if cfg is None:
         from vankien.lint.vietnamese import load_lang_config
 
-        cfg = load_lang_config(tone_style=ctx.config.tone_style, extra_terms=ctx.config.extra_terms)
+        cfg = load_lang_config(
+            tone_style=ctx.config.tone_style,
+            extra_terms=ctx.config.extra_terms,
+            cache=ctx.report.cache_folder,
+        )
         ctx.cache["lang"] = cfg
     return cfg
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -14,6 +13,7 @@ from vankien.textio import write_atomic
 
 if TYPE_CHECKING:
     from vankien.publish.profile import Profile
+    from vankien.report.model import Report
     from vankien.unit.model import Stage
 
 BUILD_DIR = "build"
@@ -43,7 +43,7 @@ def _default_profile(root: Path) -> str:
     return "hd36"
 
 
-def _reference_for(root: Path, profile_id: str, tmp: Path, profile: Profile | None = None) -> Path:
+def reference_for(root: Path, profile_id: str, tmp: Path, profile: Profile | None = None) -> Path:
     """The report's own reference.docx if it has one (made for its profile), else a fresh one.
 
     ``profile``, when the caller has already loaded it, saves parsing its YAML a second time.
@@ -84,51 +84,41 @@ def _generated_reference(root: Path, profile: Profile) -> bytes:
     from vankien.publish import reference as reference_mod
     from vankien.publish import styles
     from vankien.publish.ooxml import ns, package, transforms
-    from vankien.report.cache import cached_load
+    from vankien.report.cache import cache_folder, cached_load
     from vankien.resources import find
 
     path = find(root, "profiles", f"{profile.id}.yaml")
     modules = (reference_mod, profile_mod, styles, ns, package, transforms, pypandoc)
-    data = cached_load("reference", path, lambda: reference_mod.make_reference(profile), modules)
+    data = cached_load(
+        cache_folder(root),
+        "reference",
+        path,
+        lambda: reference_mod.make_reference(profile),
+        modules,
+    )
     return data if isinstance(data, bytes) else reference_mod.make_reference(profile)
 
 
-def build_docx(root: Path) -> tuple[bytes, str]:
+def build_docx(report: Report) -> tuple[bytes, str]:
     """The finished document's bytes and its default file name (no linting, no writing)."""
-    # The linter's cached loaders: the same validated objects, without parsing the YAML again
-    # (the lint that runs before the build has just stored them).
-    from vankien.publish.blocks import template_values
+    from vankien.publish.anchors import build_identity
     from vankien.publish.pandoc import run_pandoc
-    from vankien.publish.postprocess import DocInfo, postprocess
-    from vankien.publish.profile import find_profile
-    from vankien.publish.source import joined_with_anchors, read_sources
-    from vankien.report.load import load_outline_cached, load_unit_cached
-    from vankien.resources import find
-    from vankien.targets.place import target_sources
-    from vankien.word.anchors import build_identity
+    from vankien.publish.postprocess import postprocess
+    from vankien.publish.setup import build_setup, report_markdown
 
-    unit = load_unit_cached(root)
-    outline = load_outline_cached(find(root, "outline", f"{unit.outline}.yaml"))
-    profile = find_profile(root, unit.profile)
-    markdown, anchors = joined_with_anchors(
-        root, target_sources(root, read_sources(root), outline, unit)
-    )
-    values = template_values(unit, outline.closing, profile)
+    root, unit = report.root, report.unit
+    setup = build_setup(report)
+    markdown, anchors = report_markdown(report)
     with tempfile.TemporaryDirectory(prefix="vankien-build-") as tmp:
-        reference = _reference_for(root, profile.id, Path(tmp), profile)
-        raw = run_pandoc(root, markdown, reference, values, unit.date, anchors=anchors)
-    when = dt.datetime(unit.date.year, unit.date.month, unit.date.day, tzinfo=dt.UTC)
-    info = DocInfo(
-        title=f"{profile.texts.title.capitalize()} — {unit.issuer}",
-        subject=dict(values.metadata)["vk-subject"],
-        creator=unit.issuer,
-        when=when,
-        properties=build_identity(root, unit.output, unit.issuer).properties(),
-    )
-    return postprocess(raw, info), f"{unit.output}.docx"
+        reference = reference_for(root, setup.profile.id, Path(tmp), setup.profile)
+        raw = run_pandoc(root, markdown, reference, setup.values, unit.date, anchors=anchors)
+    identity = build_identity(root, unit.output, unit.issuer).properties()
+    return postprocess(raw, setup.doc_info(properties=identity)), f"{unit.output}.docx"
 
 
-def stage_allows(root: Path, stage: Stage, unchanged: str, command: str, then: str = "rồi") -> bool:
+def stage_allows(
+    report: Report, stage: Stage, unchanged: str, command: str, then: str = "rồi"
+) -> bool:
     """Lint with the severities of ``stage``: may its document be made?
 
     The one gate of ``vankien build`` and ``vankien release``. A draft with errors is still
@@ -137,7 +127,7 @@ def stage_allows(root: Path, stage: Stage, unchanged: str, command: str, then: s
     """
     from vankien.lint.runner import lint_report
 
-    errors = lint_report(root, stage=stage).errors
+    errors = lint_report(report, stage=stage).errors
     if not errors:
         return True
     if not stage.is_final:
@@ -167,18 +157,19 @@ def stage_allows(root: Path, stage: Stage, unchanged: str, command: str, then: s
 
 def build_command(root: Path, pdf: bool, output: Path | None) -> int:
     """Lint, build the .docx (and the PDF preview), write them atomically."""
-    from vankien.report.load import load_unit_cached
+    from vankien.report.load import load_report
 
-    unit = load_unit_cached(root)
+    report = load_report(root)  # the one loaded report: lint and build both read it
+    unit = report.unit
     if pdf:
         from vankien.publish.pdf import soffice_path
 
         soffice_path()  # fail before the long part when LibreOffice is missing
     if not stage_allows(
-        root, unit.stage, "Chưa tạo văn bản nào (kiểm tra: «vankien lint»).", "vankien build"
+        report, unit.stage, "Chưa tạo văn bản nào (kiểm tra: «vankien lint»).", "vankien build"
     ):
         return EXIT_FINDINGS
-    data, name = build_docx(root)
+    data, name = build_docx(report)
     target = output if output is not None else root / BUILD_DIR / name
     write_atomic(target, data)
     print(f"Đã tạo {target} ({unit.stage.label.lower()}).")
@@ -193,7 +184,7 @@ def build_command(root: Path, pdf: bool, output: Path | None) -> int:
 
 def fast_parser() -> Any:
     """The options of ``vankien build`` for the fast path; a test keeps them equal to cli.py's."""
-    from vankien.entry import strict_parser
+    from vankien.fastargs import strict_parser
 
     parser = strict_parser("vankien build")
     parser.add_argument("--root", type=Path, default=Path())
@@ -210,7 +201,7 @@ def build_main(argv: Sequence[str]) -> int | None:
     """
     import argparse
 
-    from vankien.entry import NotFastPath
+    from vankien.fastargs import NotFastPath
 
     try:
         ns, rest = fast_parser().parse_known_args(list(argv))

@@ -19,7 +19,7 @@ class DocInfo:
     subject: str
     creator: str
     when: dt.datetime
-    # docProps/custom.xml: where the document came from (vankien.word.anchors' properties);
+    # docProps/custom.xml: where the document came from (vankien.publish.anchors' properties);
     # nothing else goes there.
     properties: tuple[tuple[str, str], ...] = ()
 

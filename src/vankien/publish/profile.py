@@ -412,24 +412,28 @@ def _builtin(value: Any) -> Any:
     return value
 
 
-def load_profile_cached(path: Path) -> Profile:
-    """``load_profile``, from the on-disk cache while the file and this code are unchanged
-    (parsing the YAML takes ~0.15 s of every build)."""
+def load_profile_cached(path: Path, folder: Path | None) -> Profile:
+    """``load_profile``, from the on-disk cache in ``folder`` (the report's cache folder; None:
+    off) while the file and this code are unchanged (parsing the YAML takes ~0.15 s of every
+    build)."""
     import sys
 
     from vankien.publish import styles
     from vankien.report.cache import cached_load
 
     this = sys.modules[__name__]
-    profile = cached_load("profile", path, lambda: _builtin(load_profile(path)), (this, styles))
+    profile = cached_load(
+        folder, "profile", path, lambda: _builtin(load_profile(path)), (this, styles)
+    )
     if not isinstance(profile, Profile):
         return load_profile(path)
     return profile
 
 
 def find_profile(root: Path, name: str) -> Profile:
-    from vankien.report.cache import activate
+    """The profile ``name`` of the report folder ``root`` (its own profiles/ first), through
+    that report's cache."""
+    from vankien.report.cache import cache_folder
     from vankien.resources import find
 
-    activate(root)
-    return load_profile_cached(find(root, "profiles", f"{name}.yaml"))
+    return load_profile_cached(find(root, "profiles", f"{name}.yaml"), cache_folder(root))

@@ -13,24 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from vankien.errors import UserError
 from vankien.skeleton.fences import commented, fenced
-from vankien.skeleton.files import SKELETON_DIR, read_skeleton, skeleton_files
 from vankien.skeleton.images import image_problems
+from vankien.targets.place import Insertion
 
 # A "+" bullet: up to 3 spaces of indent per level (any nesting), then "+" and a space.
 PLUS_ITEM_RE = re.compile(r"^(?P<indent>[ \t]*)\+(?P<space>[ \t]+)(?=\S)")
-
-
-@dataclass(frozen=True)
-class Insertion:
-    """Lines the build put into a file's text that the writer did not type (a target table
-    from chi-tieu.yaml): ``replaced`` lines of the file from 0-based line ``index`` on became
-    ``added`` lines. The anchors skip them and keep the writer's lines after them right."""
-
-    index: int
-    replaced: int
-    added: int
 
 
 @dataclass(frozen=True)
@@ -43,17 +31,6 @@ class BuildSource:
     text: str
     # In the file's own line numbers, top to bottom; empty for the text as the writer typed it.
     inserted: tuple[Insertion, ...] = ()
-
-
-def read_sources(root: Path) -> list[BuildSource]:
-    files = skeleton_files(root)
-    if not files:
-        raise UserError(
-            "thư mục skeleton/ không có tệp nội dung nào (dạng NN-ten.md)",
-            path=root / SKELETON_DIR,
-            hint="chạy «vankien scaffold» để tạo các tệp khung từ đề cương.",
-        )
-    return [BuildSource(path, read_skeleton(path)) for path in files]
 
 
 def mark_plus_items(text: str) -> str:

@@ -7,7 +7,9 @@ cache is only an optimisation; any problem with it falls back to computing.
 
 Location: ``<report folder>/.vankien-cache/`` (nothing outside the report folder is read or
 written; the folder carries its own ``.gitignore`` so it is never committed), or
-``$VANKIEN_CACHE_DIR``. It is off in CI (``CI`` set) and with ``VANKIEN_NO_CACHE=1``, so that
+``$VANKIEN_CACHE_DIR``. The cache belongs to one loaded report (:class:`RunCache`, held by
+:class:`vankien.report.model.Report`): every cached load is given its folder, there is no
+process-wide "current report". It is off in CI (``CI`` set) and with ``VANKIEN_NO_CACHE=1``, so that
 a pipeline always computes from the text. Entries are unpickled with an allow-list of
 classes: a planted cache file cannot run code.
 """
@@ -29,25 +31,19 @@ from vankien.textio import write_atomic
 _VERSION = 3
 KEEP_RUNS = 20
 CACHE_FOLDER = ".vankien-cache"
-_active_root: Path | None = None
 
 
-def activate(root: Path) -> None:
-    """Use the cache of the report folder ``root`` for the rest of this process."""
-    global _active_root
-    _active_root = root
-
-
-def cache_dir() -> Path | None:
-    """Where the cache lives, or None when caching is off."""
+def cache_folder(root: Path | None) -> Path | None:
+    """Where the cache of the report folder ``root`` lives, or None when caching is off
+    (``root`` None: no report folder, only ``$VANKIEN_CACHE_DIR``)."""
     if os.environ.get("VANKIEN_NO_CACHE") or os.environ.get("CI"):
         return None
     direct = os.environ.get("VANKIEN_CACHE_DIR")
     if direct:
         return Path(direct)
-    if _active_root is None:
+    if root is None:
         return None
-    return _active_root / CACHE_FOLDER
+    return root / CACHE_FOLDER
 
 
 def write_cache_file(path: Path, data: bytes) -> None:
@@ -145,9 +141,10 @@ class RunCache:
     """
 
     def __init__(self, root: Path) -> None:
-        activate(root)
-        folder = cache_dir()
+        folder = cache_folder(root)
         name = f"run-{digest(str(root.resolve()))[:16]}.pickle"
+        # Where this report's cached loads live too (None: caching is off).
+        self.folder = folder
         self.path = folder / name if folder is not None else None
         self.run = 0
         self.old: dict[str, tuple[int, Any]] = {}
@@ -201,15 +198,17 @@ def _code_stamp(modules: tuple[Any, ...]) -> str:
     return "-".join(parts)
 
 
-def cached_load(kind: str, path: Path, load: Callable[[], Any], modules: tuple[Any, ...]) -> Any:
-    """``load()``, reusing a pickled result keyed by the file's bytes (YAML parsing is slow).
+def cached_load(
+    folder: Path | None, kind: str, path: Path, load: Callable[[], Any], modules: tuple[Any, ...]
+) -> Any:
+    """``load()``, reusing a pickled result in ``folder`` (the report's cache folder, None:
+    off) keyed by the file's bytes (YAML parsing is slow).
 
     ``modules`` are the loader and model modules: editing one invalidates the entries. Used
     for the outline and report.yaml (lint) and the profile (build). The cache is only an
     optimisation: any problem with it falls back to a normal load, and only successful loads
     are stored (errors are always reported from the real file).
     """
-    folder = cache_dir()
     if folder is None:
         return load()
     try:

@@ -1,18 +1,20 @@
-"""Loading a whole report once: unit, outline, every skeleton file, parsed."""
+"""Loading a report once: report.yaml, the outline and chi-tieu.yaml through the report's
+cache (parsing YAML with line numbers is the slow part of a small run)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vankien.outline.model import Outline
-from vankien.report.cache import RunCache
-from vankien.report.document import SourceFile, parse_file
+from vankien.report.cache import RunCache, cached_load
 from vankien.report.model import Report
-from vankien.skeleton.files import read_skeleton, skeleton_files
 from vankien.unit.model import Unit
+
+if TYPE_CHECKING:
+    from vankien.targets.model import TargetData
 
 
 def _plain(value: Any) -> Any:
@@ -24,28 +26,28 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _cached(kind: str, path: Path, load: Callable[[], Any], modules: tuple[Any, ...]) -> Any:
-    from vankien.report.cache import cached_load
+def _cached(
+    folder: Path | None, kind: str, path: Path, load: Callable[[], Any], modules: tuple[Any, ...]
+) -> Any:
+    return cached_load(folder, kind, path, load, modules)
 
-    return cached_load(kind, path, load, modules)
 
-
-def load_outline_cached(path: Path) -> Outline:
+def load_outline_cached(path: Path, folder: Path | None) -> Outline:
+    """The outline at ``path``, through the cache in ``folder`` (None: no cache)."""
     from vankien.outline import load as load_mod
     from vankien.outline import model as model_mod
 
-    outline = _cached("outline", path, lambda: load_mod.load_outline(path), (load_mod, model_mod))
+    load = lambda: load_mod.load_outline(path)  # noqa: E731
+    outline = _cached(folder, "outline", path, load, (load_mod, model_mod))
     if not isinstance(outline, Outline):
         return load_mod.load_outline(path)
     return outline
 
 
-def load_unit_cached(root: Path) -> Unit:
-    from vankien.report.cache import activate
+def load_unit_cached(root: Path, folder: Path | None) -> Unit:
+    """report.yaml of ``root``, through the cache in ``folder`` (None: no cache)."""
     from vankien.unit import load as load_mod
     from vankien.unit import model as model_mod
-
-    activate(root)  # report.yaml is the first thing any command reads of a report
 
     def load() -> Unit:
         unit = load_mod.load_unit(root)
@@ -54,7 +56,7 @@ def load_unit_cached(root: Path) -> Unit:
     path = root / load_mod.METADATA_FILE
     if not path.is_file():
         return load_mod.load_unit(root)
-    unit = _cached("unit", path, load, (load_mod, model_mod))
+    unit = _cached(folder, "unit", path, load, (load_mod, model_mod))
     if not isinstance(unit, Unit) or unit.path.resolve() != path.resolve():
         return load()
     # The key is the resolved path: an entry stored by a run given an absolute --root serves
@@ -62,24 +64,34 @@ def load_unit_cached(root: Path) -> Unit:
     return unit if unit.path == path else replace(unit, path=path)
 
 
+def load_targets_cached(root: Path, unit: Unit, folder: Path | None) -> TargetData | None:
+    """chi-tieu.yaml of ``root`` (None without one), validated against the unit's terms,
+    through the cache in ``folder`` (keyed by the file, the terms and the loader's code)."""
+    from vankien.targets import load as load_mod
+    from vankien.targets import model as model_mod
+    from vankien.targets import numbers as numbers_mod
+
+    path = load_mod.targets_path(root)
+    if not path.is_file():
+        return None
+
+    def load() -> TargetData | None:
+        return load_mod.load_targets(root, unit.previous_term, unit.current_term)
+
+    terms = f"{unit.previous_term.start}-{unit.previous_term.end}-{unit.current_term.end}"
+    kind = f"targets{terms}"
+    data = _cached(folder, kind, path, load, (load_mod, model_mod, numbers_mod))
+    return data if isinstance(data, model_mod.TargetData) else load()
+
+
 def load_report(
     root: Path, texts: Mapping[str, str] | None = None, run_cache: RunCache | None = None
 ) -> Report:
-    """Read report.yaml, the outline and every skeleton file; parse each file once.
+    """The report at ``root``: report.yaml read now (through the report's cache), the rest
+    when first asked for (see :class:`Report`).
 
-    ``texts`` replaces the content of some files (by relative path): used to re-lint the
-    result of ``--fix`` before anything is written.
+    ``texts`` replaces the content of some files (by relative path).
     """
-    from vankien import resources
-
-    unit = load_unit_cached(root)
-    outline = load_outline_cached(resources.find(root, "outline", f"{unit.outline}.yaml"))
-    files: list[SourceFile] = []
-    base = 0
-    for path in skeleton_files(root):
-        rel = path.relative_to(root).as_posix()
-        text = texts[rel] if texts is not None and rel in texts else read_skeleton(path)
-        parsed = parse_file(rel, text, base, run_cache)
-        base += len(parsed.headings)
-        files.append(parsed)
-    return Report(root=root, unit=unit, outline=outline, files=files, run_cache=run_cache)
+    cache = run_cache if run_cache is not None else RunCache(root)
+    unit = load_unit_cached(root, cache.folder)
+    return Report(root, unit, cache, texts=texts)

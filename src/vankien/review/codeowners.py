@@ -50,7 +50,7 @@ class OwnerRule:
 
 
 def _top(root: Path) -> Path:
-    from vankien.review import gitio
+    from vankien import gitio
 
     try:
         return gitio.toplevel(root)

@@ -8,8 +8,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from vankien import gitio
 from vankien.errors import EXIT_OK, UserError
-from vankien.review import gitio
 from vankien.review.astdiff import Json, Mark, diff_document
 from vankien.review.render import Revision, read_revision
 from vankien.textio import write_atomic
@@ -83,7 +83,7 @@ def make_redline(root: Path, from_rev: str, to_rev: str = gitio.WORKTREE) -> Red
             new_marks=marks(new.origins),
         )
         document = {**new.document, "blocks": blocks}
-        data = write_docx(new_dir, document, properties=_identity(root, to_rev))
+        data = write_docx(new.setup, document, properties=_identity(root, to_rev))
     return Redline(
         data=data,
         document=document,
@@ -95,8 +95,8 @@ def make_redline(root: Path, from_rev: str, to_rev: str = gitio.WORKTREE) -> Red
 
 def _identity(root: Path, to_rev: str) -> tuple[tuple[str, str], ...]:
     """What the redline records about its sources: the newer revision's commit."""
+    from vankien.publish.anchors import ANCHOR_SCHEME, BuildIdentity
     from vankien.unit.load import load_unit
-    from vankien.word.anchors import ANCHOR_SCHEME, BuildIdentity
 
     unit = load_unit(root)
     if to_rev == gitio.WORKTREE:

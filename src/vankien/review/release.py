@@ -21,12 +21,16 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from vankien import gitio
 from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
-from vankien.review import gitio
 from vankien.textio import ensure_writable, read_text, write_atomic
 from vankien.unit.load import METADATA_FILE
 from vankien.unit.model import Stage
+
+if TYPE_CHECKING:
+    from vankien.report.model import Report
 
 FINAL = Stage(None).slug
 UNCHANGED = "Chưa thay đổi gì: report.yaml, commit, tag và thư mục build/ vẫn như trước."
@@ -106,14 +110,15 @@ def _label(slug: str) -> str:
     return "Bản chính thức" if stage is None or stage.is_final else stage.label
 
 
-def build_package(root: Path, stage: str, previous: str | None, *, pdf: bool) -> list[Path]:
+def build_package(report: Report, stage: str, previous: str | None, *, pdf: bool) -> list[Path]:
     """build/<stage>/: the .docx, the PDF and the redline against ``previous``."""
     from vankien.publish.command import build_docx
     from vankien.review.redline import make_redline
 
+    root = report.root
     out_dir = root / "build" / stage
     written: list[Path] = []
-    data, name = build_docx(root)
+    data, name = build_docx(report)
     docx = out_dir / name
     write_atomic(docx, data)
     written.append(docx)
@@ -153,9 +158,11 @@ def release(root: Path, *, final: bool = False, pdf: bool = True) -> int:
     # The stage about to be created decides the severities (and CON010's number, date and
     # signer): «vankien build» would refuse the same errors once report.yaml names the stage.
     from vankien.publish.command import stage_allows
+    from vankien.report.load import load_report
 
+    report = load_report(root)
     command = "vankien release" + (" --final" if final else "")
-    if not stage_allows(root, stage, UNCHANGED, command, then="commit rồi"):
+    if not stage_allows(report, stage, UNCHANGED, command, then="commit rồi"):
         return EXIT_FINDINGS
     ensure_writable(root / "build" / p.stage)  # before the commit: nothing changed yet
     label = _label(p.stage)
@@ -164,7 +171,8 @@ def release(root: Path, *, final: bool = False, pdf: bool = True) -> int:
         gitio.commit(root, f"Phát hành {label.lower()} ({p.stage})", [yaml_path])
         print(f"Đã ghi giai đoạn «{p.stage}» vào report.yaml và commit.")
     try:
-        written = build_package(root, p.stage, p.previous, pdf=pdf)
+        # report.yaml now names the stage: the loaded report, read at that stage.
+        written = build_package(report.at_stage(stage), p.stage, p.previous, pdf=pdf)
     except UserError as exc:  # e.g. the disk filled up: say where the release stands
         exc.hint = (exc.hint + " " if exc.hint else "") + (
             f"(report.yaml đã ghi giai đoạn «{p.stage}» và đã commit, nhưng chưa gắn tag: "

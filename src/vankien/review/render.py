@@ -8,56 +8,28 @@ post-processing (revision ids renumbered), without running the filters a second 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import subprocess
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vankien.errors import UserError
 
 if TYPE_CHECKING:
-    from vankien.publish.blocks import TemplateValues
-    from vankien.unit.model import Unit
+    from vankien.publish.setup import BuildSetup
 
 Json = Any
 
 
-@dataclass(frozen=True)
-class _Setup:
-    unit: Unit
-    values: TemplateValues
-    title: str
-    subject: str
-
-
-def _setup(folder: Path, *, final: bool) -> _Setup:
-    from vankien.outline.load import load_outline
-    from vankien.publish.blocks import template_values
-    from vankien.publish.profile import find_profile
-    from vankien.resources import find
-    from vankien.unit.load import load_unit
-
-    unit = load_unit(folder)
-    outline = load_outline(find(folder, "outline", f"{unit.outline}.yaml"))
-    profile = find_profile(folder, unit.profile)
-    values = template_values(unit, outline.closing, profile)
-    if final:
-        meta = [(k, "final" if k == "vk-stage" else v) for k, v in values.metadata]
-        values = replace(values, metadata=meta)
-    subject = dict(values.metadata).get("vk-subject", "")
-    title = f"{profile.texts.title.capitalize()} — {unit.issuer}"
-    return _Setup(unit, values, title, subject)
-
-
-def _pandoc(folder: Path, setup: _Setup, source: str, **kwargs: Any) -> bytes:
-    from vankien.publish.command import _reference_for
+def _pandoc(setup: BuildSetup, source: str, **kwargs: Any) -> bytes:
+    from vankien.publish.command import reference_for
     from vankien.publish.pandoc import run_pandoc
 
+    folder, profile = setup.report.root, setup.profile
     with tempfile.TemporaryDirectory(prefix="vankien-redline-") as tmp:
-        reference = _reference_for(folder, setup.unit.profile, Path(tmp))
+        reference = reference_for(folder, profile.id, Path(tmp), profile)
         return run_pandoc(folder, source, reference, setup.values, setup.unit.date, **kwargs)
 
 
@@ -70,6 +42,8 @@ class Revision:
 
     document: Json
     origins: tuple[str, ...]
+    # The report read, with its profile and template values: the redline is written with it.
+    setup: BuildSetup
 
 
 def read_revision(folder: Path, *, final: bool = True, anchors: bool = False) -> Revision:
@@ -80,20 +54,16 @@ def read_revision(folder: Path, *, final: bool = True, anchors: bool = False) ->
     goes in front of its text, so that every block can be traced to its file (and its author).
     ``anchors`` gives its blocks the build's anchors (filters/anchors.lua).
     """
-    from vankien.outline.load import load_outline
-    from vankien.publish.source import joined_with_anchors, read_sources
-    from vankien.resources import find
-    from vankien.targets.place import target_sources
+    from vankien.publish.setup import build_setup, report_markdown
+    from vankien.report.load import load_report
 
-    setup = _setup(folder, final=final)
-    outline = load_outline(find(folder, "outline", f"{setup.unit.outline}.yaml"))
+    setup = build_setup(load_report(folder), stage="final" if final else None)
     # The target tables as the build puts them in (from the revision's chi-tieu.yaml).
-    sources = target_sources(folder, read_sources(folder), outline, setup.unit)
-    markdown, spec = joined_with_anchors(
-        folder, sources, lambda source: f"<!-- {FILE_MARK} {source.path.name} -->"
+    markdown, spec = report_markdown(
+        setup.report, lambda source: f"<!-- {FILE_MARK} {source.path.name} -->"
     )
     document: Json = json.loads(
-        _pandoc(folder, setup, markdown, writer="json", anchors=spec if anchors else None)
+        _pandoc(setup, markdown, writer="json", anchors=spec if anchors else None)
     )
     blocks: list[Json] = []
     origins: list[str] = []
@@ -105,24 +75,22 @@ def read_revision(folder: Path, *, final: bool = True, anchors: bool = False) ->
         blocks.append(block)
         origins.append(current)
     document["blocks"] = blocks
-    return Revision(document, tuple(origins))
+    return Revision(document, tuple(origins), setup)
 
 
 def write_docx(
-    folder: Path,
+    setup: BuildSetup,
     document: Json,
     *,
-    final: bool = True,
     properties: tuple[tuple[str, str], ...] = (),
 ) -> bytes:
-    """The .docx of ``document`` with the report's template, styles and post-processing."""
+    """The .docx of ``document`` with the template, styles and post-processing of the report
+    ``setup`` was read from (a revision's :attr:`Revision.setup`)."""
     from vankien.publish.ooxml.package import read_parts, transform_part, write_parts
-    from vankien.publish.postprocess import DocInfo, postprocess
+    from vankien.publish.postprocess import postprocess
     from vankien.review.ooxml import mark_whole_paragraphs
 
-    setup = _setup(folder, final=final)
     raw = _pandoc(
-        folder,
         setup,
         json.dumps(document, ensure_ascii=False),
         reader="json",
@@ -130,15 +98,7 @@ def write_docx(
     )
     parts = read_parts(raw)
     transform_part(parts, "word/document.xml", mark_whole_paragraphs)
-    date = setup.unit.date
-    info = DocInfo(
-        title=setup.title,
-        subject=setup.subject,
-        creator=setup.unit.issuer,
-        when=dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC),
-        properties=properties,
-    )
-    return postprocess(write_parts(parts), info)
+    return postprocess(write_parts(parts), setup.doc_info(properties=properties))
 
 
 def read_docx(data: bytes, track_changes: str) -> Json:

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from vankien.lint.context import Context
-    from vankien.lint.runner import LintResult
     from vankien.outline.model import Section
+    from vankien.report.model import Report
 
 FORMATS = ("table", "markdown", "json", "html")
 HTML_DEFAULT = "tien-do.html"  # where --format html writes without --output
@@ -175,29 +175,21 @@ class ReportStatus:
         return round(100 * self.sections_done / total) if total else 100
 
 
-def _lint(root: Path) -> LintResult:
-    """The one place lint counts come from."""
-    from vankien.lint.runner import lint_report
-
-    return lint_report(root)
-
-
-def compute(root: Path) -> ReportStatus:
-    from vankien.lint.config import load_config
-    from vankien.lint.context import Context
+def compute(loaded: Report) -> ReportStatus:
+    """The status of the loaded report: its lint run (the one place lint counts come from)
+    and what each section holds."""
     from vankien.lint.model import Severity
     from vankien.lint.rules.length import count_words
     from vankien.lint.rules.structure import placed_headings, section_span
-    from vankien.lint.runner import all_rules
+    from vankien.lint.runner import lint_report
     from vankien.skeleton.render import role_title
 
-    result = _lint(root)
-    report = result.report
-    if report is None:  # pragma: no cover - lint_report always attaches it
-        raise UserError("không đọc được báo cáo", path=root)
+    result = lint_report(loaded)
+    report, ctx = result.report, result.context
+    if report is None or ctx is None:  # pragma: no cover - lint_report always attaches them
+        raise UserError("không đọc được báo cáo", path=loaded.root)
     outline, unit = report.outline, report.unit
     variables = unit.variables()
-    ctx = Context(report, load_config(unit.lint, unit.path, all_rules()))
     placed = placed_headings(ctx)
 
     own: dict[int, Counts] = {}
@@ -496,7 +488,9 @@ def status_command(root: Path, fmt: str, sections: bool, output: Path | None = N
         raise UserError(
             f"không có cách in «{fmt}»", hint="dùng --format table, markdown, json hoặc html."
         )
-    status = compute(root)
+    from vankien.report.load import load_report
+
+    status = compute(load_report(root))
     if fmt == "html":
         from vankien.review.status_html import render_html
 

@@ -6,26 +6,10 @@ import re
 from pathlib import Path
 
 from vankien.errors import UserError
+from vankien.resources import inside_report
 
 SKELETON_DIR = "skeleton"
 FILE_RE = re.compile(r"^\d{2}-[^/]+\.md$")
-
-
-def inside_report(root: Path, path: Path) -> Path:
-    """``path``, after checking that it (through any symbolic link) stays in the report folder.
-
-    A link to a file elsewhere (~/.ssh, /etc) would otherwise put that file's text into a
-    document that CI publishes as an artifact.
-    """
-    resolved = path.resolve()
-    if not resolved.is_relative_to(root.resolve()):
-        raise UserError(
-            "tệp trỏ ra ngoài thư mục báo cáo (liên kết tượng trưng); vankien chỉ đọc các tệp "
-            "nằm trong thư mục báo cáo",
-            path=path,
-            hint="thay liên kết bằng chính tệp đó, đặt trong thư mục báo cáo.",
-        )
-    return path
 
 
 def skeleton_files(root: Path) -> list[Path]:

@@ -17,16 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.outline.model import Outline, Section, split_heading
-from vankien.publish.source import BuildSource, Insertion
 from vankien.skeleton.fences import fenced
 from vankien.targets.model import SetKind, TargetData
 from vankien.targets.tables import markdown_table
-from vankien.unit.model import Unit
 
 MARKER_CLASS = "chi-tieu"
 # The marker paragraph; a comment may follow it on its line (a note, a lint directive).
@@ -36,6 +34,17 @@ ATX_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 TABLE_RULE_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 # A grid table's border, the other table form writers type.
 GRID_RULE_RE = re.compile(r"^ {0,3}\+(?:[-=:]+\+)+[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Insertion:
+    """Lines the build put into a file's text that the writer did not type (a target table
+    from chi-tieu.yaml): ``replaced`` lines of the file from 0-based line ``index`` on became
+    ``added`` lines. The anchors skip them and keep the writer's lines after them right."""
+
+    index: int
+    replaced: int
+    added: int
 
 
 @dataclass(frozen=True)
@@ -173,27 +182,21 @@ def marker_problems(
 
 
 def place_tables(
-    sources: list[BuildSource],
-    outline: Outline,
-    data: TargetData | None,
-) -> list[BuildSource]:
-    """``sources`` with the target tables put in (see the module docs); the files are not
-    touched, only the text the build reads. A marker it cannot fill is a user error."""
-    out: list[BuildSource] = []
-    for source in sources:
-        for problem in marker_problems(source.path, source.text, outline, data):
-            raise problem
-        lines = source.text.split("\n")
-        inserted: list[Insertion] = []
-        # Bottom-up, so that the line indexes of the spans above stay right.
-        for span in sorted(_spans(outline, source.path.name, lines), key=lambda t: -t.heading):
-            lines, insertion = _fill(span, lines, data)
-            if insertion is not None:
-                inserted.append(insertion)
-        out.append(
-            replace(source, text="\n".join(lines), inserted=tuple(sorted(inserted, key=_index)))
-        )
-    return out
+    path: Path, text: str, outline: Outline, data: TargetData | None
+) -> tuple[str, tuple[Insertion, ...]]:
+    """The text of the skeleton file ``path`` with its target tables put in (see the module
+    docs), and where they went, top to bottom; the file is not touched, only the text the
+    build reads. A marker it cannot fill is a user error."""
+    for problem in marker_problems(path, text, outline, data):
+        raise problem
+    lines = text.split("\n")
+    inserted: list[Insertion] = []
+    # Bottom-up, so that the line indexes of the spans above stay right.
+    for span in sorted(_spans(outline, path.name, lines), key=lambda t: -t.heading):
+        lines, insertion = _fill(span, lines, data)
+        if insertion is not None:
+            inserted.append(insertion)
+    return "\n".join(lines), tuple(sorted(inserted, key=_index))
 
 
 def _index(insertion: Insertion) -> int:
@@ -232,16 +235,3 @@ def _marker_error(
         line=index + 1,
         hint=hint or (f"bảng chỉ tiêu đặt ở {where}." if where else None),
     )
-
-
-def target_sources(
-    root: Path,
-    sources: list[BuildSource],
-    outline: Outline,
-    unit: Unit,
-) -> list[BuildSource]:
-    """The build's sources with the tables of the report's chi-tieu.yaml put in."""
-    from vankien.targets.load import load_targets
-
-    data = load_targets(root, unit.previous_term, unit.current_term)
-    return place_tables(sources, outline, data)

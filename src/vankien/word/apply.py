@@ -229,11 +229,11 @@ def skeleton_target(root: Path, file: str | None) -> Path | None:
 
 def plan(summary: ReviewSummary, root: Path) -> tuple[list[Outcome], dict[Path, str]]:
     """Every item's outcome, and the new text of each file to write."""
-    from vankien.report.load import load_unit_cached
+    from vankien.report.load import load_report
     from vankien.textio import read_text
     from vankien.word.review import ItemKind
 
-    values = load_unit_cached(root).variables()
+    values = load_report(root).variables
     outcomes: list[Outcome] = []
     texts: dict[Path, str] = {}
     taken: dict[Path, list[tuple[int, int]]] = {}
@@ -286,7 +286,7 @@ def plan(summary: ReviewSummary, root: Path) -> tuple[list[Outcome], dict[Path, 
 def refuse_dirty(root: Path) -> None:
     """A user error unless skeleton/ has no uncommitted change (``git diff`` must show only
     what --apply writes)."""
-    from vankien.review import gitio
+    from vankien import gitio
     from vankien.skeleton.files import SKELETON_DIR
 
     gitio.toplevel(root)  # not in a repository: its own message

@@ -48,11 +48,15 @@ def setup(root: Path, outline_name: str | None) -> tuple[Unit, Outline, LintConf
     from vankien import resources
     from vankien.lint.config import load_config
     from vankien.lint.runner import all_rules
-    from vankien.report.load import load_outline_cached, load_unit_cached
+    from vankien.report.load import load_outline_cached, load_report
 
-    unit = load_unit_cached(root)
-    name = outline_name or unit.outline
-    outline = load_outline_cached(resources.find(root, "outline", f"{name}.yaml"))
+    report = load_report(root)
+    unit = report.unit
+    if outline_name is None or outline_name == unit.outline:
+        outline = report.outline
+    else:
+        path = resources.find(root, "outline", f"{outline_name}.yaml")
+        outline = load_outline_cached(path, report.cache_folder)
     config = load_config(unit.lint, unit.path, all_rules())
     return unit, outline, config
 

@@ -32,8 +32,8 @@ counted), the page where Word recorded it, and the quoted text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +41,7 @@ from vankien.errors import UserError
 from vankien.lint.context import Context
 from vankien.lint.model import Family, Finding, Hit, Rule, Severity
 from vankien.outline.model import Outline, Section, normal_title
-from vankien.report.document import parse_file
+from vankien.report.document import SourceFile, parse_file
 from vankien.report.model import Report
 from vankien.unit.model import Unit
 
@@ -58,13 +58,24 @@ HEADER_REL = "header"  # the pseudo-file holding the header block's paragraphs
 MIN_MATCHED_SECTIONS = 3
 
 
-@dataclass
 class DraftReport(Report):
     """A report made from a Word draft: the linter's Report plus what the header says."""
 
-    header: HeaderBlock | None = None
-    metadata: Unit | None = None  # report.yaml's unit (``unit`` is what the rules run with)
-    header_lines: Mapping[str, int] = field(default_factory=dict)  # header field -> line
+    def __init__(
+        self,
+        root: Path,
+        unit: Unit,
+        outline: Outline,
+        files: Sequence[SourceFile],
+        *,
+        header: HeaderBlock | None = None,
+        metadata: Unit | None = None,
+        header_lines: Mapping[str, int] | None = None,
+    ) -> None:
+        super().__init__(root, unit, outline=outline, files=files)
+        self.header = header
+        self.metadata = metadata  # report.yaml's unit (``unit`` is what the rules run with)
+        self.header_lines: Mapping[str, int] = header_lines or {}  # header field -> line
 
     @property
     def reads_data_files(self) -> bool:
@@ -350,10 +361,10 @@ def prepare(path: Path, root: Path, metadata: Unit, outline: Outline) -> Prepare
         base += len(parsed.headings)
         files.append(parsed)
     report = DraftReport(
-        root=root,
-        unit=unit,
-        outline=outline,
-        files=files,
+        root,
+        unit,
+        outline,
+        files,
         header=document.header,
         metadata=metadata,
         header_lines=header.lines,

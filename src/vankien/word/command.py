@@ -219,7 +219,7 @@ def _report_to_stderr(
 
 def fast_parser() -> Any:
     """The options of ``vankien check`` for the fast path; a test keeps them equal to cli.py's."""
-    from vankien.entry import strict_parser
+    from vankien.fastargs import strict_parser
 
     parser = strict_parser("vankien check")
     parser.add_argument("paths", nargs="+", type=Path)
@@ -242,8 +242,8 @@ def check_main(argv: Sequence[str]) -> int | None:
     and the typer command in cli.py runs, so its checks and messages stay the only ones."""
     import argparse
 
-    from vankien.entry import NotFastPath
     from vankien.errors import run_guarded
+    from vankien.fastargs import NotFastPath
 
     try:
         ns = fast_parser().parse_args(list(argv))

@@ -376,20 +376,16 @@ def render_docx(summary: ReviewSummary, root: Path) -> bytes:
     import tempfile
     from dataclasses import replace
 
-    from vankien.publish.blocks import template_values
-    from vankien.publish.command import _reference_for
+    from vankien.publish.command import reference_for
     from vankien.publish.ooxml.package import read_parts, transform_part, write_parts
     from vankien.publish.pandoc import run_pandoc
-    from vankien.publish.postprocess import DocInfo, postprocess
-    from vankien.publish.profile import find_profile
+    from vankien.publish.postprocess import postprocess
+    from vankien.publish.setup import build_setup
     from vankien.publish.textwidth import NBSP
-    from vankien.report.load import load_outline_cached, load_unit_cached
-    from vankien.resources import find
+    from vankien.report.load import load_report
 
-    unit = load_unit_cached(root)
-    outline = load_outline_cached(find(root, "outline", f"{unit.outline}.yaml"))
-    profile = find_profile(root, unit.profile)
-    values = template_values(unit, outline.closing, profile)
+    setup = build_setup(load_report(root))
+    unit, profile, values = setup.unit, setup.profile, setup.values
     report = dict(values.metadata)
     subject = f"vào dự thảo {profile.texts.title.capitalize()} {report['vk-subject']}"
     own = {
@@ -400,16 +396,12 @@ def render_docx(summary: ReviewSummary, root: Path) -> bytes:
     meta = [(k, own.get(k, v)) for k, v in values.metadata if k != "vk-draft"]
     values = replace(values, metadata=meta)
     with tempfile.TemporaryDirectory(prefix="vankien-comments-") as tmp:
-        reference = _reference_for(root, profile.id, Path(tmp), profile)
+        reference = reference_for(root, profile.id, Path(tmp), profile)
         raw = run_pandoc(root, docx_markdown(summary), reference, values, unit.date)
     parts = read_parts(raw)
     transform_part(parts, "word/document.xml", landscape)
     raw = write_parts(parts)
-    when = dt.datetime(unit.date.year, unit.date.month, unit.date.day, tzinfo=dt.UTC)
-    info = DocInfo(
-        title=f"{TITLE} — {unit.issuer}", subject=subject, creator=unit.issuer, when=when
-    )
-    return postprocess(raw, info)
+    return postprocess(raw, setup.doc_info(title=f"{TITLE} — {unit.issuer}", subject=subject))
 
 
 def render(summary: ReviewSummary, fmt: str, root: Path) -> str | bytes:
@@ -429,7 +421,7 @@ def since_filter(summary: ReviewSummary, root: Path, rev: str) -> ReviewSummary:
     the comments of an earlier round shows the new ones. An item without a date is kept."""
     from dataclasses import replace
 
-    from vankien.review import gitio
+    from vankien import gitio
 
     cutoff = gitio.signature(root, rev).when
 
@@ -515,7 +507,7 @@ def comments_command(
 def fast_parser() -> Any:
     """The options of ``vankien comments`` for the fast path; a test keeps them equal to
     cli.py's."""
-    from vankien.entry import strict_parser
+    from vankien.fastargs import strict_parser
 
     parser = strict_parser("vankien comments")
     parser.add_argument("paths", nargs="+", type=Path)
@@ -534,8 +526,8 @@ def comments_main(argv: Sequence[str]) -> int | None:
     typer command in cli.py runs, so its checks and messages stay the only ones."""
     import argparse
 
-    from vankien.entry import NotFastPath
     from vankien.errors import run_guarded
+    from vankien.fastargs import NotFastPath
 
     try:
         ns = fast_parser().parse_args(list(argv))

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vankien.errors import EXIT_OK, UserError
-from vankien.skeleton.files import SKELETON_DIR, inside_report
+from vankien.resources import inside_report
+from vankien.skeleton.files import SKELETON_DIR
 from vankien.textio import decode, write_atomic
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ An item is one of (:class:`ItemKind`):
   text its source gives (someone edited without Track Changes: the author is unknown).
 
 Each item's :class:`SourceLocation` is found through the build's anchors
-(:mod:`vankien.word.anchors`), or, in a document without them (or where a reviewer's edit
+(:mod:`vankien.publish.anchors`), or, in a document without them (or where a reviewer's edit
 removed them), by matching the paragraph's text against a fresh build of the sources
 (:attr:`Matched.TEXT`, which every output must say).
 """
@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vankien.errors import UserError
+from vankien.publish.anchors import BuildIdentity, parse_anchor
 from vankien.publish.textwidth import NBSP
-from vankien.word.anchors import BuildIdentity, parse_anchor
 
 if TYPE_CHECKING:
     from vankien.outline.model import Section
@@ -467,6 +467,7 @@ def _reference(
     if key in cache:
         return cache[key]
     from vankien.publish.command import build_docx
+    from vankien.report.load import load_report
     from vankien.skeleton.files import SKELETON_DIR, skeleton_files
 
     files = {p.name[:2]: f"{SKELETON_DIR}/{p.name}" for p in skeleton_files(root)}
@@ -474,7 +475,7 @@ def _reference(
     with tempfile.TemporaryDirectory(prefix="vankien-review-") as tmp:
         source = root
         if identity.commit is not None:
-            from vankien.review import gitio
+            from vankien import gitio
 
             try:
                 gitio.read_tree(root, identity.commit, Path(tmp) / "tree")
@@ -487,7 +488,7 @@ def _reference(
         elif identity.anchors is None:
             note = "bản không có mốc vị trí: so với nội dung hiện tại theo chữ"
         built = Path(tmp) / "reference.docx"
-        built.write_bytes(build_docx(source)[0])
+        built.write_bytes(build_docx(load_report(source))[0])
         package = _read_package(built)
     texts: dict[str, str] = {}
     for para in (*package.body, *(p for ps in package.notes.values() for p in ps)):

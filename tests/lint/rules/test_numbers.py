@@ -10,13 +10,14 @@ import pytest
 
 from vankien.lint.rules.numbers import agrees, figures, vi
 from vankien.lint.runner import lint_report
+from vankien.report.load import load_report
 
 REPO = Path(__file__).resolve().parents[3]
 EXAMPLE = REPO / "examples" / "dang-bo"
 
 
 def numeric(root: Path) -> list[str]:
-    return [f.render() for f in lint_report(root).findings if f.code.startswith("NUM")]
+    return [f.render() for f in lint_report(load_report(root)).findings if f.code.startswith("NUM")]
 
 
 @pytest.mark.parametrize("name", ["dang-bo", "chi-bo"])

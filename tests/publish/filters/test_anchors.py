@@ -12,38 +12,28 @@ from typing import Any
 import pytest
 from tests.publish.conftest import report_roots
 
-from vankien.outline.load import load_outline
-from vankien.publish.blocks import template_values
-from vankien.publish.command import _reference_for
+from vankien.publish.anchors import parse_anchor
+from vankien.publish.command import reference_for
 from vankien.publish.pandoc import run_pandoc
-from vankien.publish.profile import find_profile
-from vankien.publish.source import joined_with_anchors, read_sources
-from vankien.resources import find
-from vankien.targets.place import target_sources
-from vankien.unit.load import load_unit
-from vankien.word.anchors import parse_anchor
+from vankien.publish.setup import build_setup, report_markdown, report_sources
+from vankien.report.load import load_report
 
 ANCHOR = "vk-anchor"
 
 
 def filtered(root: Path, *, anchors: bool, stage: str) -> Any:
-    unit = load_unit(root)
-    outline = load_outline(find(root, "outline", f"{unit.outline}.yaml"))
-    profile = find_profile(root, unit.profile)
-    values = template_values(unit, outline.closing, profile)
-    values.metadata[:] = [(k, stage if k == "vk-stage" else v) for k, v in values.metadata]
+    report = load_report(root)
+    setup = build_setup(report, stage=stage)
     # As the build reads it: with the target tables of chi-tieu.yaml put in.
-    markdown, spec = joined_with_anchors(
-        root, target_sources(root, read_sources(root), outline, unit)
-    )
+    markdown, spec = report_markdown(report)
     with tempfile.TemporaryDirectory() as tmp:
-        reference = _reference_for(root, profile.id, Path(tmp), profile)
+        reference = reference_for(root, setup.profile.id, Path(tmp), setup.profile)
         data = run_pandoc(
             root,
             markdown,
             reference,
-            values,
-            unit.date,
+            setup.values,
+            report.unit.date,
             writer="json",
             anchors=spec if anchors else None,
         )
@@ -121,4 +111,4 @@ def test_every_anchor_names_a_line_that_holds_its_first_words(root: Path) -> Non
 
 
 def read_sources_paths(root: Path) -> list[Path]:
-    return [source.path for source in read_sources(root)]
+    return [source.path for source in report_sources(load_report(root))]

@@ -21,6 +21,7 @@ from vankien.publish.command import build_docx
 from vankien.publish.ooxml.ns import qn
 from vankien.publish.ooxml.package import parse, read_parts
 from vankien.publish.pdf import docx_to_pdf
+from vankien.report.load import load_report
 
 pytestmark = [pytest.mark.slow, pytest.mark.needs_soffice("pdftotext")]
 REPO = Path(__file__).resolve().parents[3]
@@ -44,7 +45,7 @@ def rendered(
 ) -> tuple[etree._Element, list[str], list[str]]:
     """The example's document.xml, and its pages as pdftotext gives them (plain and laid
     out)."""
-    data, _ = build_docx(REPO / "examples" / request.param)
+    data, _ = build_docx(load_report(REPO / "examples" / request.param))
     folder = tmp_path_factory.mktemp(request.param)
     docx = folder / "doc.docx"
     docx.write_bytes(data)

@@ -208,34 +208,9 @@ def known_of(target: Target) -> Known:
 
 def target_data(ctx: Context) -> TargetData | None:
     """The report's chi-tieu.yaml (None without one, and for a Word draft: its targets are
-    the table in the draft, not the data of the folder it is checked in)."""
-    if not ctx.report.reads_data_files:
-        return None
-    if "num:data" not in ctx.cache:
-        ctx.cache["num:data"] = _load_data(ctx)
-    data = ctx.cache["num:data"]
-    return data if isinstance(data, TargetData) else None
-
-
-def _load_data(ctx: Context) -> TargetData | None:
-    """chi-tieu.yaml, through the lint cache (keyed by the file, the terms it is validated
-    against and the loader's code): YAML with line numbers is slow to parse on every commit."""
-    from vankien.report.cache import cached_load
-    from vankien.targets import load as load_mod
-    from vankien.targets import model as model_mod
-    from vankien.targets import numbers as numbers_mod
-
-    unit, root = ctx.unit, ctx.report.root
-    path = load_mod.targets_path(root)
-    if not path.is_file():
-        return None
-
-    def load() -> TargetData | None:
-        return load_mod.load_targets(root, unit.previous_term, unit.current_term)
-
-    terms = f"{unit.previous_term.start}-{unit.previous_term.end}-{unit.current_term.end}"
-    data = cached_load(f"targets{terms}", path, load, (load_mod, model_mod, numbers_mod))
-    return data if isinstance(data, TargetData) else load()
+    the table in the draft, not the data of the folder it is checked in): loaded once, by
+    the report."""
+    return ctx.report.target_data
 
 
 def target_sets(ctx: Context) -> TargetSets:

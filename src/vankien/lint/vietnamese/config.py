@@ -93,8 +93,11 @@ class LangConfig:
         return key in self.lexicon.words or key in self.extra_terms
 
 
-def load_lang_config(tone_style: str = "auto", extra_terms: Iterable[str] = ()) -> LangConfig:
-    """The configuration every check takes; the word lists are loaded once per process."""
+def load_lang_config(
+    tone_style: str = "auto", extra_terms: Iterable[str] = (), cache: Path | None = None
+) -> LangConfig:
+    """The configuration every check takes; the word lists are loaded once per process
+    (``cache``: the report's cache folder, where the indexed lists are kept between runs)."""
     if tone_style not in TONE_SETTINGS:
         raise UserError(
             f"kiểu đặt dấu thanh «{tone_style}» không hợp lệ",
@@ -103,7 +106,7 @@ def load_lang_config(tone_style: str = "auto", extra_terms: Iterable[str] = ()) 
             "second (hoà, khoẻ, thuỷ).",
         )
     extra = frozenset(_key(t) for t in extra_terms if t.strip())
-    return LangConfig(tone_style, extra, load_lexicon())  # type: ignore[arg-type]
+    return LangConfig(tone_style, extra, load_lexicon(cache))  # type: ignore[arg-type]
 
 
 # --- loading ------------------------------------------------------------------------------
@@ -193,12 +196,12 @@ def _general_words() -> list[str]:
     return to_second_style(text.lower()).split("\n")
 
 
-def _cache_file() -> Path | None:
+def _cache_file(folder: Path | None = None) -> Path | None:
     import hashlib
 
-    from vankien.report.cache import cache_dir
+    from vankien.report.cache import cache_folder
 
-    base = cache_dir()
+    base = folder if folder is not None else cache_folder(None)
     if base is None:
         return None
     sig = hashlib.sha1(str(_CACHE_VERSION).encode())
@@ -211,8 +214,8 @@ def _cache_file() -> Path | None:
     return base / f"lang-{sig.hexdigest()[:16]}.marshal"
 
 
-def _cached_raw_data() -> dict[str, Any]:
-    path = _cache_file()
+def _cached_raw_data(folder: Path | None = None) -> dict[str, Any]:
+    path = _cache_file(folder)
     if path is not None:
         try:
             loaded = marshal.loads(path.read_bytes())
@@ -232,9 +235,10 @@ def _cached_raw_data() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """Read and index all word lists (about 20 ms; once per process)."""
-    raw = _cached_raw_data()
+def load_lexicon(cache: Path | None = None) -> Lexicon:
+    """Read and index all word lists (about 20 ms; once per process). ``cache``: the report's
+    cache folder (None: only ``$VANKIEN_CACHE_DIR``, if set)."""
+    raw = _cached_raw_data(cache)
     lists: dict[str, list[str]] = raw["lists"]
     watch = frozenset(lists["watchlist.txt"])
     index: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = {}

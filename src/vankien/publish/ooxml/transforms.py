@@ -273,9 +273,9 @@ def _undeclare_custom_properties(types: etree._Element, rels: etree._Element) ->
 
 def hide_anchors(part: etree._Element) -> None:
     """Rename the build's anchor bookmarks to their hidden names (``vk03L120`` →
-    ``_vk03L120``, see vankien.word.anchors): Word lists them only when asked to show hidden
+    ``_vk03L120``, see vankien.publish.anchors): Word lists them only when asked to show hidden
     bookmarks."""
-    from vankien.word.anchors import hidden_name
+    from vankien.publish.anchors import hidden_name
 
     name_attr = qn("w:name")
     id_attr = qn("w:id")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from tests.review.conftest import git
 
+from vankien import gitio
 from vankien.errors import UserError
-from vankien.review import gitio
 
 
 def test_a_tag_made_meanwhile_is_named_not_quoted_from_git(example_repo: Path) -> None:

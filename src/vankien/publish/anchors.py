@@ -111,7 +111,7 @@ class BuildIdentity:
 def build_identity(root: Path, unit: str, issuer: str) -> BuildIdentity:
     """The identity a build of the report folder ``root`` records: the commit comes from git
     when the folder is in a repository (never a path, never a user name)."""
-    from vankien.review.gitio import head_state
+    from vankien.gitio import head_state
 
     state = head_state(root)
     return BuildIdentity(

@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 from tests.word.lo_review import Comment, Insert, Replace, review_in_libreoffice
 
-from vankien.publish.command import build_docx
-from vankien.word.anchors import (
+from vankien.publish.anchors import (
     ANCHOR_SCHEME,
     Anchor,
     BuildIdentity,
     hidden_name,
     parse_anchor,
 )
+from vankien.publish.command import build_docx
+from vankien.report.load import load_report
 
 REPO = Path(__file__).resolve().parents[2]
 DRAFT = REPO / "tests" / "publish" / "fixtures" / "dang-bo-draft"
@@ -55,7 +56,7 @@ def names(docx: Path) -> list[bytes]:
 @pytest.mark.needs_soffice
 def test_anchors_survive_a_libreoffice_review(tmp_path: Path) -> None:
     built = tmp_path / "built.docx"
-    built.write_bytes(build_docx(DRAFT)[0])
+    built.write_bytes(build_docx(load_report(DRAFT))[0])
     before = names(built)
     assert len(before) > 30 and len(set(before)) == len(before)
     reviewed = tmp_path / "reviewed.docx"
@@ -87,7 +88,7 @@ def test_a_libreoffice_review_reads_back_through_the_anchors(tmp_path: Path) -> 
     from vankien.word.review import ItemKind, Matched, read_review
 
     built = tmp_path / "built.docx"
-    built.write_bytes(build_docx(DRAFT)[0])
+    built.write_bytes(build_docx(load_report(DRAFT))[0])
     reviewed = tmp_path / "gop-y-lo.docx"
     review_in_libreoffice(
         built,

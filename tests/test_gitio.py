@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.review.conftest import git
+from tests.review.conftest import example_repo, git
+
+__all__ = ["example_repo"]  # the fixture, shared with the review tests
 
 from vankien import gitio
 from vankien.errors import UserError

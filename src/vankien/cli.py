@@ -109,9 +109,14 @@ def scaffold_cmd(
         ),
     ] = False,
 ) -> None:
+    if check:
+        from vankien.report.drift import scaffold_check
+        from vankien.report.load import load_report
+
+        raise typer.Exit(run_guarded(lambda: scaffold_check(load_report(root))))
     from vankien.skeleton.scaffold import scaffold
 
-    raise typer.Exit(run_guarded(lambda: scaffold(root, check=check)))
+    raise typer.Exit(run_guarded(lambda: scaffold(root)))
 
 
 @app.command(
@@ -181,7 +186,7 @@ def status_cmd(
         typer.Option("--output", "-o", help="Ghi vào tệp này (html: mặc định tien-do.html)."),
     ] = None,
 ) -> None:
-    from vankien.review.status import status_command
+    from vankien.review.status_command import status_command
 
     raise typer.Exit(run_guarded(lambda: status_command(root, fmt, sections, output)))
 

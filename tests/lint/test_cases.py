@@ -73,7 +73,7 @@ def test_case(mini: Any, code: str, kind: str, index: int, case: dict[str, Any])
         if "severity" in want:
             assert finding.severity.label == want["severity"], shown
     if "fixed" in case:
-        from vankien.lint.config import LintConfig
+        from vankien.lint.model import LintConfig
         from vankien.report.load import load_report
 
         report = load_report(root)

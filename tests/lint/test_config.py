@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from vankien.errors import UserError
-from vankien.lint.config import load_config, matches
-from vankien.lint.model import Severity
+from vankien.lint.config import load_config
+from vankien.lint.model import Severity, matches
 from vankien.lint.runner import all_rules
 
 RULES = {r.code: r for r in all_rules()}

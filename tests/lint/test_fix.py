@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vankien.cli import main
-from vankien.lint.config import LintConfig
 from vankien.lint.fix import (
     apply_fixes,
     chosen_fixes,
@@ -23,7 +22,7 @@ from vankien.lint.fix import (
     with_layout_of,
 )
 from vankien.lint.fixkinds import normal_form
-from vankien.lint.model import Fix
+from vankien.lint.model import Fix, LintConfig
 from vankien.lint.runner import all_rules
 from vankien.report.document import parse_file
 from vankien.report.load import load_report

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vankien.lint.config import LintConfig
 from vankien.lint.fix import apply_fixes
+from vankien.lint.model import LintConfig
 from vankien.lint.runner import all_rules, run_rules
 from vankien.report.document import parse_file
 from vankien.report.load import load_report

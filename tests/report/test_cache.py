@@ -92,8 +92,7 @@ def test_damaged_cache_is_ignored(mini) -> None:
 def test_file_stamp_covers_code_and_word_lists(mini, monkeypatch) -> None:
     """Cached hits of file-scope rules depend on the rules' code and the word lists too."""
     import vankien.report.cache as cache_module
-    from vankien.lint.config import LintConfig
-    from vankien.lint.context import Context
+    from vankien.lint.model import Context, LintConfig
     from vankien.lint.runner import _file_stamp
     from vankien.report.load import load_report
 

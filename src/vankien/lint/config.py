@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vankien.errors import UserError
-from vankien.lint.model import Family, Rule, Severity
+from vankien.lint.model import Family, LintConfig, Rule, Severity, matches
 from vankien.yamlio import line_of
 
 KEYS = ("select", "ignore", "severity", "tone_style", "extra_terms", "allow_raw")
@@ -17,39 +16,6 @@ TONE_STYLES = ("auto", "first", "second")
 # Raw formats the docx writer copies into the document (the others it drops): the only ones
 # an office may allow, each with its reason (``lint: allow_raw``).
 KEPT_RAW_FORMATS = ("openxml",)
-
-
-@dataclass(frozen=True)
-class LintConfig:
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    tone_style: str = "auto"
-    extra_terms: tuple[str, ...] = ()
-    # Raw formats allowed in this report: format -> the office's reason.
-    allow_raw: Mapping[str, str] = field(default_factory=dict)
-
-    def enabled(self, rule: Rule) -> bool:
-        if self.select and not any(matches(rule, s) for s in self.select):
-            return False
-        return not any(matches(rule, s) for s in self.ignore)
-
-    def severity_for(self, rule: Rule) -> Severity | None:
-        for selector, severity in self.severity.items():
-            if matches(rule, selector):
-                return severity
-        return None
-
-
-def matches(rule: Rule, selector: str) -> bool:
-    """A selector names a rule by code, alias or name, or a whole family or code prefix."""
-    s = selector.strip()
-    upper = s.upper()
-    if upper == rule.code or upper in rule.aliases or s.lower() == rule.name:
-        return True
-    if s.lower() in (rule.family.value, rule.family.name.lower()):
-        return True
-    return upper.isalpha() and rule.code.startswith(upper) and rule.code[len(upper) :].isdigit()
 
 
 def _line_in_file(path: Path, key: str) -> int | None:

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vankien.errors import UserError
-from vankien.lint.config import LintConfig
-from vankien.lint.model import Finding, Fix, Rule
+from vankien.lint.model import Finding, Fix, LintConfig, Rule
 from vankien.lint.runner import run_rules
 from vankien.report.document import SourceFile, parse_file
 from vankien.report.model import Report

@@ -7,13 +7,16 @@ never disagree with its rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from vankien.lint.context import Context
+    from vankien.outline.model import Outline, Section
+    from vankien.report.model import Report
+    from vankien.unit.model import Unit
 
 
 class Severity(Enum):
@@ -169,3 +172,69 @@ class Finding:
             f"{self.path}:{self.line}:{self.col}: {self.severity.label} "
             f"{self.code}/{self.name} {self.message}"
         )
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    tone_style: str = "auto"
+    extra_terms: tuple[str, ...] = ()
+    # Raw formats allowed in this report: format -> the office's reason.
+    allow_raw: Mapping[str, str] = field(default_factory=dict)
+
+    def enabled(self, rule: Rule) -> bool:
+        if self.select and not any(matches(rule, s) for s in self.select):
+            return False
+        return not any(matches(rule, s) for s in self.ignore)
+
+    def severity_for(self, rule: Rule) -> Severity | None:
+        for selector, severity in self.severity.items():
+            if matches(rule, selector):
+                return severity
+        return None
+
+
+def matches(rule: Rule, selector: str) -> bool:
+    """A selector names a rule by code, alias or name, or a whole family or code prefix."""
+    s = selector.strip()
+    upper = s.upper()
+    if upper == rule.code or upper in rule.aliases or s.lower() == rule.name:
+        return True
+    if s.lower() in (rule.family.value, rule.family.name.lower()):
+        return True
+    return upper.isalpha() and rule.code.startswith(upper) and rule.code[len(upper) :].isdigit()
+
+
+@dataclass
+class Context:
+    """What every rule receives: the report and the lint configuration."""
+
+    report: Report
+    config: LintConfig
+    known_codes: frozenset[str] = frozenset()
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def unit(self) -> Unit:
+        return self.report.unit
+
+    @property
+    def outline(self) -> Outline:
+        return self.report.outline
+
+    @cached_property
+    def section_index(self) -> dict[tuple[tuple[int, int], ...], Section]:
+        """Outline sections keyed by their number path: ((level, n), ...)."""
+        out: dict[tuple[tuple[int, int], ...], Section] = {}
+
+        def visit(section: Section, prefix: tuple[tuple[int, int], ...]) -> None:
+            key = (*prefix, (section.level.value, section.number.last))
+            out[key] = section
+            for child in section.children:
+                visit(child, key)
+
+        for top in self.outline.sections:
+            visit(top, ())
+        return out

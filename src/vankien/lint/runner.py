@@ -10,10 +10,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vankien.errors import UserError
-from vankien.lint.config import LintConfig, load_config, matches
-from vankien.lint.context import Context
+from vankien.lint.config import load_config
 from vankien.lint.fixkinds import safe_fix
-from vankien.lint.model import Family, Finding, Fix, Hit, Rule, Severity
+from vankien.lint.model import (
+    Context,
+    Family,
+    Finding,
+    Fix,
+    Hit,
+    LintConfig,
+    Rule,
+    Severity,
+    matches,
+)
 from vankien.lint.suppress import Suppressions, suppressions
 from vankien.report.document import SourceFile
 from vankien.report.model import Report

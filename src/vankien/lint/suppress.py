@@ -11,8 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vankien.lint.context import Context
-from vankien.lint.model import Hit
+from vankien.lint.model import Context, Hit
 from vankien.report.document import SourceFile
 
 DIRECTIVE_RE = re.compile(

@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from vankien.lint.context import Context
-from vankien.lint.model import Fix, Hit
+from vankien.lint.model import Context, Fix, Hit
 from vankien.report.document import SourceFile, TextUnit, shown
 
 if TYPE_CHECKING:

@@ -67,7 +67,7 @@ class Report:
     @cached_property
     def outline(self) -> Outline:
         from vankien import resources
-        from vankien.report.load import load_outline_cached
+        from vankien.report.cached import load_outline_cached
 
         path = resources.find(self.root, "outline", f"{self.unit.outline}.yaml")
         return load_outline_cached(path, self.cache_folder)
@@ -95,7 +95,7 @@ class Report:
         the table in the draft, not the data of the folder it is checked in)."""
         if not self.reads_data_files:
             return None
-        from vankien.report.load import load_targets_cached
+        from vankien.report.cached import load_targets_cached
 
         return load_targets_cached(self.root, self.unit, self.cache_folder)
 

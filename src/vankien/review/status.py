@@ -10,19 +10,17 @@ A section with sub-sections takes the state of its sub-sections.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import asdict, dataclass
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vankien.errors import EXIT_OK, UserError
+from vankien.errors import UserError
 from vankien.skeleton.render import GUIDANCE_RE, PLACEHOLDER_RE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from vankien.lint.context import Context
+    from vankien.lint.model import Context
     from vankien.outline.model import Section
     from vankien.report.model import Report
 
@@ -477,30 +475,3 @@ def render(status: ReportStatus, fmt: str, sections: bool = False) -> str:
     if fmt == "markdown":
         return render_markdown(status, sections)
     return json.dumps(to_json(status), ensure_ascii=False, indent=2)
-
-
-def status_command(root: Path, fmt: str, sections: bool, output: Path | None = None) -> int:
-    """Print the status, or write it to ``output`` (atomically); the HTML page is always a
-    file (``tien-do.html`` in the current folder without ``--output``)."""
-    from vankien.textio import write_atomic
-
-    if fmt not in FORMATS:
-        raise UserError(
-            f"không có cách in «{fmt}»", hint="dùng --format table, markdown, json hoặc html."
-        )
-    from vankien.report.load import load_report
-
-    status = compute(load_report(root))
-    if fmt == "html":
-        from vankien.review.status_html import render_html
-
-        target = output if output is not None else Path(HTML_DEFAULT)
-        write_atomic(target, render_html(status))
-        print(f"Đã ghi trang tiến độ: {target}", file=sys.stdout)
-        return EXIT_OK
-    text = render(status, fmt, sections)
-    if output is not None:
-        write_atomic(output, text + "\n")
-        return EXIT_OK
-    print(text, file=sys.stdout)
-    return EXIT_OK

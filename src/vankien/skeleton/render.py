@@ -67,3 +67,7 @@ def render_file(outline: Outline, file: str, variables: Mapping[str, str]) -> st
 
 def render_all(outline: Outline, variables: Mapping[str, str]) -> dict[str, str]:
     return {file: render_file(outline, file, variables) for file in outline.files()}
+
+
+# A blank left to fill in: «…», «……», «...», «......», «…….», and fillers of underscores.
+ELLIPSIS_RE = re.compile(r"(?:…+|\.{3,})[.…]*|_{3,}")

@@ -17,7 +17,7 @@ from vankien.errors import UserError
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from vankien.lint.config import LintConfig
+    from vankien.lint.model import LintConfig
     from vankien.outline.model import Outline
     from vankien.unit.model import Unit
     from vankien.word.check import DraftResult
@@ -48,7 +48,8 @@ def setup(root: Path, outline_name: str | None) -> tuple[Unit, Outline, LintConf
     from vankien import resources
     from vankien.lint.config import load_config
     from vankien.lint.runner import all_rules
-    from vankien.report.load import load_outline_cached, load_report
+    from vankien.report.cached import load_outline_cached
+    from vankien.report.load import load_report
 
     report = load_report(root)
     unit = report.unit

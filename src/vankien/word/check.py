@@ -38,15 +38,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vankien.errors import UserError
-from vankien.lint.context import Context
-from vankien.lint.model import Family, Finding, Hit, Rule, Severity
+from vankien.lint.model import Context, Family, Finding, Hit, Rule, Severity
 from vankien.outline.model import Outline, Section, normal_title
 from vankien.report.document import SourceFile, parse_file
 from vankien.report.model import Report
 from vankien.unit.model import Unit
 
 if TYPE_CHECKING:
-    from vankien.lint.config import LintConfig
+    from vankien.lint.model import LintConfig
     from vankien.targets.model import Counts
     from vankien.word.markdown import Conversion
     from vankien.word.model import HeaderBlock, Paragraph, WordDocument

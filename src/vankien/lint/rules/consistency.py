@@ -10,11 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from vankien.errors import UserError
-from vankien.lint.context import Context
-from vankien.lint.model import Hit, Severity
-from vankien.lint.rules.placeholders import ELLIPSIS_RE
+from vankien.lint.model import Context, Hit, Severity
 from vankien.lint.rules.text import DATA, data_lines, quote, unit_hit, units
 from vankien.outline.model import PART_ORDINALS, roman_to_int
+from vankien.skeleton.render import ELLIPSIS_RE
 from vankien.unit.model import CONGRESS_KINDS, OrgType
 
 YEAR_RANGE_RE = re.compile(r"(?<![\d/])((?:19|20)\d{2})(\s*)([-–—])(\s*)((?:19|20)\d{2})(?![\d/])")

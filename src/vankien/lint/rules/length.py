@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from vankien.lint.context import Context
-from vankien.lint.model import Hit
+from vankien.lint.model import Context, Hit
 from vankien.lint.rules.structure import placed_headings, section_span
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)

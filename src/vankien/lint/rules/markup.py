@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterator
 
 from vankien.lint.config import KEPT_RAW_FORMATS
-from vankien.lint.context import Context
-from vankien.lint.model import Hit
+from vankien.lint.model import Context, Hit
 from vankien.lint.rules.text import unit_hit
 from vankien.report.document import COMMENT_RE, SourceFile
 from vankien.skeleton.fences import fences

@@ -18,8 +18,7 @@ from decimal import Decimal
 
 from vankien.lint import claims
 from vankien.lint.claims import PipeTable, TableRow
-from vankien.lint.context import Context
-from vankien.lint.model import Hit
+from vankien.lint.model import Context, Hit
 from vankien.lint.rules.structure import Placed
 from vankien.lint.rules.text import quote, unit_hit
 from vankien.outline.model import Section

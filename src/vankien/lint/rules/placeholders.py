@@ -9,13 +9,10 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
-from vankien.lint.context import Context
-from vankien.lint.model import Hit
+from vankien.lint.model import Context, Hit
 from vankien.lint.rules.text import data_regex, quote, unit_hit, units
-from vankien.skeleton.render import BRACED_RE, PLACEHOLDER_RE
+from vankien.skeleton.render import BRACED_RE, ELLIPSIS_RE, PLACEHOLDER_RE
 
-# «…», «……», «...», «......», «…….», and fillers of underscores.
-ELLIPSIS_RE = re.compile(r"(?:…+|\.{3,})[.…]*|_{3,}")
 ARTEFACT_RE = re.compile(
     r"\[bookmark:[^\]\n]*\]|(?<![\w])_(?:GoBack|Hlk\d+|Toc\d+|Ref\d+)\b", re.IGNORECASE
 )

@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vankien.lint.context import Context
-from vankien.lint.model import Fix, Hit
+from vankien.lint.model import Context, Fix, Hit
 from vankien.outline.model import Level, Number, Section, int_to_roman
 from vankien.outline.model import normal_title as _normal
 from vankien.report.document import Heading

@@ -8,8 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from vankien.errors import UserError
-from vankien.lint.context import Context
-from vankien.lint.model import Fix, Hit, Severity
+from vankien.lint.model import Context, Fix, Hit, Severity
 from vankien.report.document import SourceFile, TextUnit, shown
 
 DATA = Path(__file__).resolve().parent.parent / "data"

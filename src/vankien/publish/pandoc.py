@@ -31,9 +31,10 @@ FILTERS: tuple[str, ...] = (
     "pagebreak.lua",
     "landscape.lua",
 )
-# With anchors, the same reader records source positions (filters/anchors.lua reads them).
-SOURCEPOS = "+sourcepos"
+# With anchors, filters/anchors.lua reads the same text again with this reader (+sourcepos)
+# for the lines the blocks start on.
 ANCHOR_FILES = "vk-anchor-files"
+ANCHOR_READER = "vk-anchor-reader"
 TEMPLATE = Path(__file__).resolve().parent / "template" / "document.xml"
 
 
@@ -69,7 +70,7 @@ def run_pandoc(
     filters: bool = True,
     anchors: str | None = None,
 ) -> bytes:
-    """The docx pandoc writes for ``markdown`` (read from stdin).
+    """The docx pandoc writes for ``markdown``.
 
     The redline uses the two halves separately: ``writer="json"`` gives the filtered document,
     and ``reader="json", filters=False`` writes a (tracked-changes) document with the same
@@ -79,10 +80,10 @@ def run_pandoc(
     :func:`vankien.publish.source.joined_with_anchors`) gives every block its hidden anchor
     bookmark (filters/anchors.lua).
     """
-    if anchors is not None:
-        reader += SOURCEPOS
     with tempfile.TemporaryDirectory(prefix="vankien-pandoc-") as tmp:
         out = Path(tmp) / "out.docx"
+        source = Path(tmp) / "source.md"  # a file: filters/anchors.lua reads it a second time
+        source.write_text(markdown, encoding="utf-8")
         data_dir = Path(tmp) / "data"  # empty: no user's ~/.pandoc can change the output
         data_dir.mkdir()
         args = [
@@ -103,6 +104,7 @@ def run_pandoc(
             os.pathsep.join(["skeleton", "."]),
             "--output",
             str(out),
+            str(source),
         ]
         for path in filter_paths(root) if filters else []:
             args += ["--lua-filter", str(path)]
@@ -110,6 +112,7 @@ def run_pandoc(
             args += ["--metadata", f"{name}={value}"]
         if anchors is not None:
             args += ["--metadata", f"{ANCHOR_FILES}={anchors}"]
+            args += ["--metadata", f"{ANCHOR_READER}={reader}"]
         for name, value in values.variables:
             args += ["--variable", f"{name}={value}"]
         env = {
@@ -120,7 +123,7 @@ def run_pandoc(
         }
         result = subprocess.run(
             args,
-            input=markdown.encode("utf-8"),
+            stdin=subprocess.DEVNULL,
             cwd=root,
             env=env,
             capture_output=True,

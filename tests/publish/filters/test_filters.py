@@ -2,8 +2,7 @@
 compared with expected.native. VANKIEN_REGEN_GOLDEN=1 rewrites the expected files.
 
 A case is a folder cases/<filter>/<case>/ with input.md, expected.native and optionally
-metadata.txt (one ``name=value`` per line, passed with -M like the build does) and reader.txt
-(extensions added to the reader, e.g. ``+sourcepos``).
+metadata.txt (one ``name=value`` per line, passed with -M like the build does).
 """
 
 from __future__ import annotations
@@ -27,13 +26,10 @@ def cases() -> list[Path]:
 
 
 def run_filter(case: Path) -> subprocess.CompletedProcess[str]:
-    # reader.txt: extensions added to the build's reader (anchors.lua reads «+sourcepos»)
-    extra = case / "reader.txt"
-    reader = READER + (extra.read_text(encoding="utf-8").strip() if extra.is_file() else "")
     args = [
         pandoc_path(),
         "-f",
-        reader,
+        READER,
         "-t",
         "native",
         "--lua-filter",

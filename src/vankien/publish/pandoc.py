@@ -35,6 +35,7 @@ FILTERS: tuple[str, ...] = (
 # for the lines the blocks start on.
 ANCHOR_FILES = "vk-anchor-files"
 ANCHOR_READER = "vk-anchor-reader"
+GUIDANCE_LABEL = "vk-guidance-label"
 TEMPLATE = Path(__file__).resolve().parent / "template" / "document.xml"
 
 
@@ -54,6 +55,14 @@ def pandoc_path() -> str:
         "không tìm thấy pandoc",
         hint="cài lại vankien cùng gói pypandoc-binary (make setup).",
     )
+
+
+def filter_metadata() -> list[tuple[str, str]]:
+    """Facts the filters need that are defined in Python (passed with --metadata): the words
+    that open a guidance comment after «<!--» (filters/guidance.lua)."""
+    from vankien.skeleton.render import GUIDANCE_OPEN
+
+    return [(GUIDANCE_LABEL, GUIDANCE_OPEN.removeprefix("<!--").strip())]
 
 
 def epoch_of(date: dt.date) -> int:
@@ -114,7 +123,7 @@ def run_pandoc(
         ]
         for path in filter_paths(root) if filters else []:
             args += ["--lua-filter", str(path)]
-        for name, value in values.metadata:
+        for name, value in [*values.metadata, *(filter_metadata() if filters else [])]:
             args += ["--metadata", f"{name}={value}"]
         if anchors is not None:
             args += ["--metadata", f"{ANCHOR_FILES}={anchors}"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from vankien.publish.pandoc import FILTERS, READER, pandoc_path
+from vankien.publish.pandoc import FILTERS, READER, filter_metadata, pandoc_path
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
@@ -35,6 +35,8 @@ def run_filter(case: Path) -> subprocess.CompletedProcess[str]:
         "--lua-filter",
         str(FILTER_DIR / f"{case.parent.name}.lua"),
     ]
+    for name, value in filter_metadata():  # as the build passes them
+        args += ["-M", f"{name}={value}"]
     meta = case / "metadata.txt"
     if meta.is_file():
         for line in meta.read_text(encoding="utf-8").splitlines():

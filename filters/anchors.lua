@@ -93,20 +93,82 @@ local function source_text()
   return table.concat(parts, '\n')
 end
 
--- The type and first line of every paragraph, plain block and heading, in top-down order,
--- read from the same text with sourcepos.
-local function positions(reader)
-  local found = {}
+-- The type and first line of every paragraph, plain block and heading of ``text``, in
+-- top-down order, read with sourcepos; ``offset`` is added to the lines.
+local function positions(text, reader, offset, found)
   local function record(el)
-    found[#found + 1] = { t = el.t, line = first_line(el.content) }
+    local line = first_line(el.content)
+    found[#found + 1] = { t = el.t, line = line and line + offset }
   end
-  pandoc.read(source_text(), reader .. '+sourcepos'):walk({
+  pandoc.read(text, reader .. '+sourcepos'):walk({
     traverse = 'topdown',
     Para = record,
     Plain = record,
     Header = record,
   })
   return found
+end
+
+-- The same, reading one skeleton file's stretch of the text at a time: sourcepos makes a reading ~5 times bigger, and a whole long report read at once
+-- took 3 times the memory of the build without anchors.
+local function positions_by_stretch(text, reader)
+  local lines = {}
+  for line in (text .. '\n'):gmatch('([^\n]*)\n') do
+    lines[#lines + 1] = line
+  end
+  -- where a skeleton file starts (not where the build's inserted lines start or end: a
+  -- target table is read with the text around it)
+  local starts = { 1 }
+  local previous = nil
+  for _, file in ipairs(files) do
+    if file.prefix ~= '--' and file.prefix ~= previous then
+      if file.start > starts[#starts] and file.start <= #lines then
+        starts[#starts + 1] = file.start
+      end
+      previous = file.prefix
+    end
+  end
+  local found = {}
+  for i, start in ipairs(starts) do
+    local stop = (starts[i + 1] or (#lines + 1)) - 1
+    positions(table.concat(lines, '\n', start, stop), reader, start - 1, found)
+    collectgarbage()
+  end
+  return found
+end
+
+-- The types of the document's paragraphs, plain blocks and headings, in top-down order.
+local function block_types(doc)
+  local types = {}
+  local function record(el)
+    types[#types + 1] = el.t
+  end
+  doc:walk({ traverse = 'topdown', Para = record, Plain = record, Header = record })
+  return types
+end
+
+local function same_types(found, types)
+  if #found ~= #types then
+    return false
+  end
+  for i, t in ipairs(types) do
+    if found[i].t ~= t then
+      return false
+    end
+  end
+  return true
+end
+
+-- Where each block starts: read by stretches, unless a stretch does not stand alone (a list or
+-- a footnote running across two files), which the blocks then show; then in one reading.
+local function block_positions(doc, reader)
+  local text = source_text()
+  local found = positions_by_stretch(text, reader)
+  if same_types(found, block_types(doc)) then
+    return found
+  end
+  collectgarbage()
+  return positions(text, reader, 0, {})
 end
 
 local function Pandoc(doc)
@@ -118,7 +180,7 @@ local function Pandoc(doc)
     return doc
   end
   files = parse_files(stringify(spec))
-  local found = positions(stringify(reader))
+  local found = block_positions(doc, stringify(reader))
   local n = 0
   local lost = false
   local function add(el)

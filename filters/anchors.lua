@@ -137,38 +137,31 @@ local function positions_by_stretch(text, reader)
   return found
 end
 
--- The types of the document's paragraphs, plain blocks and headings, in top-down order.
-local function block_types(doc)
-  local types = {}
-  local function record(el)
-    types[#types + 1] = el.t
-  end
-  doc:walk({ traverse = 'topdown', Para = record, Plain = record, Header = record })
-  return types
-end
-
-local function same_types(found, types)
-  if #found ~= #types then
-    return false
-  end
-  for i, t in ipairs(types) do
-    if found[i].t ~= t then
-      return false
+-- ``doc`` with an anchor span in each block of ``found``; nil when its blocks are not those
+-- of ``found`` (types, order, number).
+local function anchored(doc, found)
+  used = {}
+  local n = 0
+  local lost = false
+  local function add(el)
+    n = n + 1
+    local at = found[n]
+    if lost or at == nil or at.t ~= el.t then
+      lost = true
+      return nil
     end
+    local span = anchor(at.line)
+    if span == nil then
+      return nil
+    end
+    el.content:insert(span)
+    return el
   end
-  return true
-end
-
--- Where each block starts: read by stretches, unless a stretch does not stand alone (a list or
--- a footnote running across two files), which the blocks then show; then in one reading.
-local function block_positions(doc, reader)
-  local text = source_text()
-  local found = positions_by_stretch(text, reader)
-  if same_types(found, block_types(doc)) then
-    return found
+  local out = doc:walk({ traverse = 'topdown', Para = add, Plain = add, Header = add })
+  if lost or n ~= #found then
+    return nil
   end
-  collectgarbage()
-  return positions(text, reader, 0, {})
+  return out
 end
 
 local function Pandoc(doc)
@@ -180,30 +173,23 @@ local function Pandoc(doc)
     return doc
   end
   files = parse_files(stringify(spec))
-  local found = block_positions(doc, stringify(reader))
-  local n = 0
-  local lost = false
-  local function add(el)
-    n = n + 1
-    local at = found[n]
-    if lost or at == nil or at.t ~= el.t then
-      -- cannot happen while sourcepos adds only wrappers; if it ever does, no anchor at all
-      -- from here on rather than anchors naming the wrong lines
-      if not lost then
-        warn('vankien: không gắn được mốc dòng nguồn từ đoạn thứ ' .. n .. ' trở đi; nhận xét '
-          .. 'Word ở các đoạn đó sẽ không tìm về được dòng của tệp khung')
-      end
-      lost = true
-      return nil
-    end
-    local span = anchor(at.line)
-    if span == nil then
-      return nil
-    end
-    el.content:insert(span)
-    return el
+  reader = stringify(reader)
+  local text = source_text()
+  -- Read file by file, unless a file does not stand alone (a list or a footnote running
+  -- across two files), which the blocks then show: then the whole text at once.
+  local out = anchored(doc, positions_by_stretch(text, reader))
+  if out == nil then
+    collectgarbage()
+    out = anchored(doc, positions(text, reader, 0, {}))
   end
-  return doc:walk({ traverse = 'topdown', Para = add, Plain = add, Header = add })
+  if out == nil then
+    -- cannot happen while sourcepos adds only wrappers; if it ever does, no anchors rather
+    -- than anchors naming the wrong lines
+    warn('vankien: không gắn được mốc dòng nguồn cho các đoạn; nhận xét Word sẽ không tìm '
+      .. 'về được dòng của tệp khung')
+    return doc
+  end
+  return out
 end
 
 return {

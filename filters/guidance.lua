@@ -9,13 +9,15 @@ In a draft (metadata vk-stage = "draft") the guidance of a section that is still
 (nothing under its heading but placeholders, comments and sub-headings) is shown as paragraphs
 in the "Guidance" style, labelled "Hướng dẫn:". Otherwise (filled, or the final stage) it is
 dropped. Runs before placeholder.lua, which needs the placeholders to still be there.
+The words after «<!--» («HƯỚNG DẪN:») come from the build as metadata vk-guidance-label
+(vankien.skeleton.render.GUIDANCE_OPEN is their one definition).
 ]]
 PANDOC_VERSION:must_be_at_least '3.1'
 
 local stringify = pandoc.utils.stringify
 local LABEL = 'Hướng dẫn:'
 local STYLE = 'Guidance'
-local MARK = '^%s*<!%-%-%s*HƯỚNG DẪN:'
+local MARK = nil -- set from vk-guidance-label: '^%s*<!%-%-%s*' and the label, escaped
 
 local draft = false
 
@@ -94,6 +96,13 @@ end
 
 local function Meta(meta)
   draft = stringify(meta['vk-stage'] or '') == 'draft'
+  local label = meta['vk-guidance-label']
+  if label == nil then
+    error('guidance.lua needs the metadata vk-guidance-label')
+  end
+  MARK = '^%s*<!%-%-%s*' .. stringify(label):gsub('%p', '%%%0')
+  meta['vk-guidance-label'] = nil
+  return meta
 end
 
 local function Pandoc(doc)

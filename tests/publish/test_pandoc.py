@@ -8,6 +8,7 @@ lint and still come out with a different structure.
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,19 @@ def test_pandoc_killed_by_a_signal_is_a_clear_error(tmp_path: Path) -> None:
     rendered = caught[0].render()
     assert "pandoc" in rendered and "bị dừng giữa chừng bởi tín hiệu SIGKILL" in rendered
     assert "chạy lại" in rendered and "RuntimeError" not in rendered
+
+
+def test_pandoc_is_found_without_importing_pypandoc() -> None:
+    # In a fresh interpreter: pypandoc's __init__ (urllib and all) must not run for the path.
+    code = (
+        "import sys; from vankien.publish.pandoc import pandoc_path; p = pandoc_path(); "
+        "print(p); print('pypandoc' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    path, imported = result.stdout.split()
+    assert imported == "False"
+    assert Path(path).parent.name == "files" and Path(path).parent.parent.name == "pypandoc"
+    version = subprocess.run([path, "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("pandoc ")

@@ -78,17 +78,19 @@ def _generated_reference(root: Path, profile: Profile) -> bytes:
     """``make_reference(profile)``, from the cache while the profile file, the code that
     generates it and pandoc (whose default reference.docx it starts from) are unchanged:
     generating it runs pandoc once, ~0.08 s of every build."""
-    import pypandoc
+    from types import SimpleNamespace
 
     from vankien.publish import profile as profile_mod
     from vankien.publish import reference as reference_mod
     from vankien.publish import styles
     from vankien.publish.ooxml import ns, package, transforms
+    from vankien.publish.pandoc import pandoc_path
     from vankien.report.cache import cache_folder, cached_load
     from vankien.resources import find
 
     path = find(root, "profiles", f"{profile.id}.yaml")
-    modules = (reference_mod, profile_mod, styles, ns, package, transforms, pypandoc)
+    pandoc = SimpleNamespace(__file__=pandoc_path())  # a new pandoc: a new default reference
+    modules = (reference_mod, profile_mod, styles, ns, package, transforms, pandoc)
     data = cached_load(
         cache_folder(root),
         "reference",

@@ -31,22 +31,38 @@ FILTERS: tuple[str, ...] = (
     "pagebreak.lua",
     "landscape.lua",
 )
-# With anchors, the same reader records source positions (filters/anchors.lua reads them).
-SOURCEPOS = "+sourcepos"
+# With anchors, filters/anchors.lua reads the same text again with this reader (+sourcepos)
+# for the lines the blocks start on.
 ANCHOR_FILES = "vk-anchor-files"
+ANCHOR_READER = "vk-anchor-reader"
+GUIDANCE_META = "vk-guidance-label"
 TEMPLATE = Path(__file__).resolve().parent / "template" / "document.xml"
 
 
 def pandoc_path() -> str:
-    import pypandoc
+    """The pandoc that pypandoc-binary installs (``pypandoc/files/pandoc``), found without
+    importing pypandoc: its ``__init__`` imports urllib (~40 ms of every build)."""
+    from importlib.util import find_spec
 
-    try:
-        return str(pypandoc.get_pandoc_path())
-    except OSError:
-        raise UserError(
-            "không tìm thấy pandoc",
-            hint="cài lại vankien cùng gói pypandoc-binary (make setup).",
-        ) from None
+    spec = find_spec("pypandoc")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    name = "pandoc.exe" if sys.platform == "win32" else "pandoc"
+    for folder in folders:
+        path = Path(folder) / "files" / name
+        if path.is_file():
+            return str(path)
+    raise UserError(
+        "không tìm thấy pandoc",
+        hint="cài lại vankien cùng gói pypandoc-binary (make setup).",
+    )
+
+
+def filter_metadata() -> list[tuple[str, str]]:
+    """Facts the filters need that are defined in Python (passed with --metadata): the words
+    that open a guidance comment after «<!--» (filters/guidance.lua)."""
+    from vankien.skeleton.render import GUIDANCE_LABEL
+
+    return [(GUIDANCE_META, GUIDANCE_LABEL)]
 
 
 def epoch_of(date: dt.date) -> int:
@@ -69,7 +85,7 @@ def run_pandoc(
     filters: bool = True,
     anchors: str | None = None,
 ) -> bytes:
-    """The docx pandoc writes for ``markdown`` (read from stdin).
+    """The docx pandoc writes for ``markdown``.
 
     The redline uses the two halves separately: ``writer="json"`` gives the filtered document,
     and ``reader="json", filters=False`` writes a (tracked-changes) document with the same
@@ -79,10 +95,10 @@ def run_pandoc(
     :func:`vankien.publish.source.joined_with_anchors`) gives every block its hidden anchor
     bookmark (filters/anchors.lua).
     """
-    if anchors is not None:
-        reader += SOURCEPOS
     with tempfile.TemporaryDirectory(prefix="vankien-pandoc-") as tmp:
         out = Path(tmp) / "out.docx"
+        source = Path(tmp) / "source.md"  # a file: filters/anchors.lua reads it a second time
+        source.write_text(markdown, encoding="utf-8")
         data_dir = Path(tmp) / "data"  # empty: no user's ~/.pandoc can change the output
         data_dir.mkdir()
         args = [
@@ -103,13 +119,15 @@ def run_pandoc(
             os.pathsep.join(["skeleton", "."]),
             "--output",
             str(out),
+            str(source),
         ]
         for path in filter_paths(root) if filters else []:
             args += ["--lua-filter", str(path)]
-        for name, value in values.metadata:
+        for name, value in [*values.metadata, *(filter_metadata() if filters else [])]:
             args += ["--metadata", f"{name}={value}"]
         if anchors is not None:
             args += ["--metadata", f"{ANCHOR_FILES}={anchors}"]
+            args += ["--metadata", f"{ANCHOR_READER}={reader}"]
         for name, value in values.variables:
             args += ["--variable", f"{name}={value}"]
         env = {
@@ -120,7 +138,7 @@ def run_pandoc(
         }
         result = subprocess.run(
             args,
-            input=markdown.encode("utf-8"),
+            stdin=subprocess.DEVNULL,
             cwd=root,
             env=env,
             capture_output=True,

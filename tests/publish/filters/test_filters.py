@@ -2,8 +2,7 @@
 compared with expected.native. VANKIEN_REGEN_GOLDEN=1 rewrites the expected files.
 
 A case is a folder cases/<filter>/<case>/ with input.md, expected.native and optionally
-metadata.txt (one ``name=value`` per line, passed with -M like the build does) and reader.txt
-(extensions added to the reader, e.g. ``+sourcepos``).
+metadata.txt (one ``name=value`` per line, passed with -M like the build does).
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from vankien.publish.pandoc import FILTERS, READER, pandoc_path
+from vankien.publish.pandoc import FILTERS, READER, filter_metadata, pandoc_path
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
@@ -27,18 +26,17 @@ def cases() -> list[Path]:
 
 
 def run_filter(case: Path) -> subprocess.CompletedProcess[str]:
-    # reader.txt: extensions added to the build's reader (anchors.lua reads «+sourcepos»)
-    extra = case / "reader.txt"
-    reader = READER + (extra.read_text(encoding="utf-8").strip() if extra.is_file() else "")
     args = [
         pandoc_path(),
         "-f",
-        reader,
+        READER,
         "-t",
         "native",
         "--lua-filter",
         str(FILTER_DIR / f"{case.parent.name}.lua"),
     ]
+    for name, value in filter_metadata():  # as the build passes them
+        args += ["-M", f"{name}={value}"]
     meta = case / "metadata.txt"
     if meta.is_file():
         for line in meta.read_text(encoding="utf-8").splitlines():

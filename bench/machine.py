@@ -21,6 +21,7 @@ class Machine:
     date: str  # UTC, ISO 8601 to the minute
     commit: str  # short hash, "+ dirty" when the working tree has changes
     load: str  # load average (1, 5, 15 min) at the start and the end of the run
+    before: str = ""  # the earlier commit measured beside this one ("trước"), if any
 
     def rows(self) -> list[tuple[str, str]]:
         return [
@@ -33,6 +34,7 @@ class Machine:
             ("Thời điểm (UTC)", self.date),
             ("Commit", self.commit),
             ("Tải máy (loadavg 1/5/15 phút) đầu → cuối", self.load),
+            *((("Commit so sánh («trước»)", self.before),) if self.before else ()),
         ]
 
 

@@ -9,6 +9,7 @@ what they are compared to, so that a busy machine slows both alike.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import re
 import sys
@@ -22,6 +23,7 @@ from functools import partial
 from pathlib import Path
 
 from bench import machine, proc, word
+from bench.baseline import Before, checkout, markdownlint, markdownlint_command
 from bench.results import Table, seconds, text_table, write_results
 from bench.scale import grow_file, report_words, scale_report
 from bench.stats import Summary, slope_spread, summarize
@@ -35,9 +37,12 @@ PANDOC_READER = "commonmark_x-fancy_lists-smart"
 FINDING_RE = re.compile(r"^.+?:\d+:\d+: \w+ (?P<code>[A-Z]+\d+)/", re.MULTILINE)
 
 STEPS = ("lint", "build", "scaling", "batch", "huge", "word", "word-batch")
-LINT_TARGET_S = 0.3
-BUILD_RATIO_TARGET = 1.5
-RSS_TARGET_MB = 200.0
+# The goals of issue 13, each against a baseline measured in the same run.
+LINT_COLD_RATIO_TARGET = 0.5  # cold lint / markdownlint-cli2 on the same files
+BUILD_WARM_RATIO_TARGET = 1.5  # build with a warm cache / raw pandoc
+BUILD_COLD_RATIO_TARGET = 2.5  # build from an empty cache / raw pandoc
+RSS_RATIO_TARGET = 1.1  # peak memory at the largest size / raw pandoc's own peak there
+BEFORE = "e1a7cb0"  # the commit issue 13 started from
 LINEAR_TOLERANCE = 0.3  # marginal cost per word may differ this much between sizes
 
 
@@ -52,6 +57,7 @@ class Options:
     only: tuple[str, ...]
     example: Path
     output: Path | None
+    before: str | None = None
 
 
 def parse_args(argv: Sequence[str]) -> Options:
@@ -74,6 +80,11 @@ def parse_args(argv: Sequence[str]) -> Options:
     parser.add_argument(
         "--output", type=Path, default=RESULTS, help="tệp kết quả (--output - : không ghi)"
     )
+    parser.add_argument(
+        "--before",
+        default=BEFORE,
+        help="đo cả vankien ở commit này để so trước/sau (--before none: không đo)",
+    )
     ns = parser.parse_args(list(argv))
     quick = bool(ns.quick)
     only = tuple(step.strip() for step in str(ns.only).split(",") if step.strip())
@@ -90,6 +101,7 @@ def parse_args(argv: Sequence[str]) -> Options:
         only=only,
         example=ns.example.resolve(),
         output=None if str(ns.output) == "-" else ns.output,
+        before=None if str(ns.before).lower() == "none" else str(ns.before),
     )
 
 
@@ -107,9 +119,9 @@ def vankien(*args: str) -> list[str]:
 
 
 def pandoc_path() -> str:
-    import pypandoc
+    from vankien.publish.pandoc import pandoc_path as found
 
-    return str(pypandoc.get_pandoc_path())
+    return found()
 
 
 def repeat(commands: Sequence[Callable[[], proc.Sample]], runs: int) -> list[list[proc.Sample]]:
@@ -208,68 +220,126 @@ def raw_pandoc(root: Path, work: Path) -> list[str]:
 # --- the four measurements ------------------------------------------------------------------
 
 
-def bench_lint(opts: Options, tmp: Path) -> Table:
+def ratio_note(what: str, value: float, base: float, target: float, unit: str = "") -> str:
+    ratio = value / base if base > 0 else float("inf")
+    return f"{what}: {ratio:.2f}×{unit} (mục tiêu ≤ {target}×: {verdict(ratio <= target)})"
+
+
+def before_label(before: Before | None) -> str:
+    return f"trước ({before.commit})" if before is not None else ""
+
+
+def bench_lint(opts: Options, tmp: Path, before: Before | None) -> Table:
     bare = [sys.executable, "-c", "pass"]
-    lint = vankien("lint", "--root", str(opts.example))
+    args = ("lint", "--root", str(opts.example))
     fresh = iter(range(1_000_000))
 
-    def cold_cache() -> proc.Sample:
-        # vankien keeps parsed YAML in a cache; an empty one is the first lint after a change.
+    def cold(argv: list[str]) -> proc.Sample:
+        # vankien keeps parsed YAML in a cache; an empty one is the first lint after a change,
+        # and every CI run (CI=true turns the cache off).
         env = fresh_cache_env(tmp / f"cache-{next(fresh)}")
-        return proc.run(lint, cwd=REPO, env=env, ok=(0, 1))
+        return proc.run(argv, cwd=REPO, env=env, ok=(0, 1))
 
-    rounds = repeat(
-        [partial(proc.run, bare), partial(proc.run, lint, cwd=REPO, ok=(0, 1)), cold_cache],
-        opts.lint_runs,
+    linter = markdownlint(REPO)
+    names = ["python -c pass (mốc)"]
+    commands: list[Callable[[], proc.Sample]] = [partial(proc.run, bare)]
+    if linter is not None:
+        names.append("markdownlint-cli2 (mốc, cùng các tệp skeleton)")
+        commands.append(
+            partial(proc.run, markdownlint_command(linter), cwd=opts.example, ok=(0, 1))
+        )
+    variants: list[tuple[str, list[str]]] = [("sau", vankien(*args))]
+    if before is not None:
+        variants.append((before_label(before), before.vankien(*args)))
+    for label, argv in variants:
+        names.append(f"vankien lint, {label}")
+        commands.append(partial(proc.run, argv, cwd=REPO, ok=(0, 1)))
+        names.append(f"vankien lint, bộ nhớ đệm trống, {label}")
+        commands.append(partial(cold, argv))
+    rounds = repeat(commands, opts.lint_runs)
+    stats = [summarize([x.wall for x in r]) for r in rounds]
+    rows = tuple(
+        (name, *fmt_summary(st), *cpu_rss(r))
+        for name, st, r in zip(names, stats, rounds, strict=True)
     )
-    s_bare, s_lint, s_cold = (summarize([x.wall for x in r]) for r in rounds)
-    findings = lint_findings(rounds[1][-1])
+    by_name = dict(zip(names, stats, strict=True))
+    findings = lint_findings(rounds[names.index("vankien lint, sau")][-1])
     where = opts.example.relative_to(REPO) if opts.example.is_relative_to(REPO) else opts.example
-    return Table(
-        "Lint cả báo cáo mẫu (tiến trình mới mỗi lần)",
-        TIMING_HEADERS,
-        (
-            ("python -c pass (mốc)", *fmt_summary(s_bare), *cpu_rss(rounds[0])),
-            ("vankien lint", *fmt_summary(s_lint), *cpu_rss(rounds[1])),
-            ("vankien lint, bộ nhớ đệm trống", *fmt_summary(s_cold), *cpu_rss(rounds[2])),
-        ),
-        (
-            f"Báo cáo: {where}, {report_words(opts.example):,} từ; "
-            f"lint báo {describe_findings(findings)} vấn đề.",
-            f"Phần của vankien (trừ khởi động Python): {seconds(s_lint.median - s_bare.median)}.",
-            "«Bộ nhớ đệm trống»: thư mục bộ nhớ đệm mới mỗi lần, như lần lint đầu tiên sau khi "
-            "sửa report.yaml hoặc đề cương.",
-            f"Mục tiêu lint < {LINT_TARGET_S} s: {verdict(s_lint.median < LINT_TARGET_S)} "
-            f"(trung vị {seconds(s_lint.median)}).",
-            CPU_NOTE,
-        ),
-    )
+    notes = [
+        f"Báo cáo: {where}, {report_words(opts.example):,} từ; "
+        f"lint báo {describe_findings(findings)} vấn đề.",
+        "«Bộ nhớ đệm trống»: thư mục bộ nhớ đệm mới mỗi lần, như lần lint đầu tiên sau khi "
+        "sửa report.yaml hoặc đề cương, và như mọi lần chạy trong CI (CI=true tắt bộ nhớ đệm).",
+    ]
+    if linter is None:
+        notes.append(
+            "markdownlint-cli2: không đo được (không có npm/node, hoặc không cài được gói "
+            f"vào .tools/markdownlint); mục tiêu lint nguội ≤ {LINT_COLD_RATIO_TARGET}× "
+            "markdownlint-cli2: không xét được."
+        )
+    else:
+        base = by_name["markdownlint-cli2 (mốc, cùng các tệp skeleton)"].median
+        for label, _ in variants:
+            cold_s = by_name[f"vankien lint, bộ nhớ đệm trống, {label}"].median
+            notes.append(
+                ratio_note(
+                    f"Lint nguội / markdownlint-cli2, {label}", cold_s, base, LINT_COLD_RATIO_TARGET
+                )
+            )
+        notes.append(
+            "markdownlint-cli2 chạy thẳng bằng Node.js (đã cài sẵn vào .tools/markdownlint, "
+            "không qua npx), với cấu hình mặc định của nó."
+        )
+    notes.append(CPU_NOTE)
+    return Table("Lint cả báo cáo mẫu (tiến trình mới mỗi lần)", TIMING_HEADERS, rows, tuple(notes))
 
 
-def bench_build(opts: Options, tmp: Path) -> Table:
+def bench_build(opts: Options, tmp: Path, before: Before | None) -> Table:
     raw = raw_pandoc(opts.example, tmp / "raw")
-    build = vankien("build", "--root", str(opts.example), "--output", str(tmp / "build.docx"))
-    rounds = repeat([partial(proc.run, raw), partial(proc.run, build, cwd=REPO)], opts.build_runs)
-    s_raw, s_build = (summarize([x.wall for x in r]) for r in rounds)
-    ratio = s_build.median / s_raw.median
-    cpu_ratio = cpu_median(rounds[1]) / cpu_median(rounds[0])
-    return Table(
-        "Dựng văn bản (docx) so với pandoc thuần",
-        TIMING_HEADERS,
-        (
-            ("pandoc thuần (mốc)", *fmt_summary(s_raw), *cpu_rss(rounds[0])),
-            ("vankien build", *fmt_summary(s_build), *cpu_rss(rounds[1])),
-        ),
-        (
-            "pandoc thuần: cùng Markdown ghép từ skeleton/, cùng reference.docx, cùng bộ đọc "
-            f"{PANDOC_READER}; không bộ lọc Lua, không mẫu, không hậu xử lý.",
-            "vankien build gồm: kiểm tra (lint), tạo reference.docx, pandoc với bộ lọc Lua và "
-            "mẫu, hậu xử lý docx.",
-            f"Tỉ lệ build / pandoc thuần: {ratio:.2f}× (CPU: {cpu_ratio:.2f}×). "
-            f"Mục tiêu ≤ {BUILD_RATIO_TARGET}×: {verdict(ratio <= BUILD_RATIO_TARGET)}.",
-            CPU_NOTE,
-        ),
+    fresh = iter(range(1_000_000))
+    names = ["pandoc thuần (mốc)"]
+    commands: list[Callable[[], proc.Sample]] = [partial(proc.run, raw)]
+
+    def cold(argv: list[str]) -> proc.Sample:
+        env = fresh_cache_env(tmp / f"cache-build-{next(fresh)}")
+        return proc.run(argv, cwd=REPO, env=env)
+
+    variants = [("sau", vankien)]
+    if before is not None:
+        variants.append((before_label(before), before.vankien))
+    for label, command in variants:
+        argv = command("build", "--root", str(opts.example), "--output", str(tmp / "b.docx"))
+        names.append(f"vankien build, {label}")
+        commands.append(partial(proc.run, argv, cwd=REPO))
+        names.append(f"vankien build, bộ nhớ đệm trống, {label}")
+        commands.append(partial(cold, argv))
+    rounds = repeat(commands, opts.build_runs)
+    stats = [summarize([x.wall for x in r]) for r in rounds]
+    by_name = dict(zip(names, stats, strict=True))
+    base = stats[0].median
+    notes = [
+        "pandoc thuần: cùng Markdown ghép từ skeleton/, cùng reference.docx, cùng bộ đọc "
+        f"{PANDOC_READER}; không bộ lọc Lua, không mẫu, không hậu xử lý.",
+        "vankien build gồm: kiểm tra (lint), reference.docx, pandoc với bộ lọc Lua và mẫu, "
+        "hậu xử lý docx. «Bộ nhớ đệm trống»: lần dựng đầu tiên, như trong CI.",
+    ]
+    for label, _ in variants:
+        warm = by_name[f"vankien build, {label}"].median
+        cold_s = by_name[f"vankien build, bộ nhớ đệm trống, {label}"].median
+        notes.append(
+            ratio_note(f"Build / pandoc thuần, {label}", warm, base, BUILD_WARM_RATIO_TARGET)
+        )
+        notes.append(
+            ratio_note(
+                f"Build nguội / pandoc thuần, {label}", cold_s, base, BUILD_COLD_RATIO_TARGET
+            )
+        )
+    notes.append(CPU_NOTE)
+    rows = tuple(
+        (name, *fmt_summary(st), *cpu_rss(r))
+        for name, st, r in zip(names, stats, rounds, strict=True)
     )
+    return Table("Dựng văn bản (docx) so với pandoc thuần", TIMING_HEADERS, rows, tuple(notes))
 
 
 SCALE_LINT_CONFIG = (
@@ -277,7 +347,7 @@ SCALE_LINT_CONFIG = (
 )
 
 
-def bench_scaling(opts: Options, tmp: Path) -> Table:
+def bench_scaling(opts: Options, tmp: Path, before: Before | None) -> Table:
     template = (opts.example / "report.yaml").read_text(encoding="utf-8")
     if re.search(r"^lint:", template, re.MULTILINE) is None:
         template += SCALE_LINT_CONFIG
@@ -286,6 +356,8 @@ def bench_scaling(opts: Options, tmp: Path) -> Table:
     lint_t: list[float] = []
     build_t: list[float] = []
     peak: list[float] = []
+    raw_peak: list[float] = []
+    before_peak: list[float] = []
     findings_notes: list[str] = []
     fresh = iter(range(1_000_000))
 
@@ -301,17 +373,24 @@ def bench_scaling(opts: Options, tmp: Path) -> Table:
         lint = vankien("lint", "--root", str(root))
         build = vankien("build", "--root", str(root), "--output", str(tmp / f"x{factor}.docx"))
         raw = raw_pandoc(root, tmp / f"x{factor}-raw")
-        rounds = repeat(
-            [
-                partial(cold, lint, (0, 1)),
-                partial(cold, build, (0,)),
-                partial(proc.run, raw),
-            ],
-            opts.scale_runs,
-        )
+        commands = [
+            partial(cold, lint, (0, 1)),
+            partial(cold, build, (0,)),
+            partial(proc.run, raw),
+        ]
+        if before is not None:
+            old_lint = before.vankien("lint", "--root", str(root))
+            old_build = before.vankien(
+                "build", "--root", str(root), "--output", str(tmp / f"x{factor}-before.docx")
+            )
+            commands += [partial(cold, old_lint, (0, 1)), partial(cold, old_build, (0,))]
+        rounds = repeat(commands, opts.scale_runs)
         n_words = report_words(root)
         s_lint, s_build, s_raw = (summarize([x.wall for x in r]) for r in rounds)
         rss = max(x.maxrss_mb for r in rounds[:2] for x in r)
+        raw_peak.append(max(x.maxrss_mb for x in rounds[2]))
+        if before is not None:
+            before_peak.append(max(x.maxrss_mb for r in rounds[3:5] for x in r))
         words.append(n_words)
         lint_t.append(cpu_median(rounds[0]))
         build_t.append(cpu_median(rounds[1]))
@@ -329,6 +408,15 @@ def bench_scaling(opts: Options, tmp: Path) -> Table:
                 peak_mb(rounds[2]),
                 f"{1e6 * lint_t[-1] / n_words:.1f} ms",
                 f"{1e6 * build_t[-1] / n_words:.1f} ms",
+                *(
+                    (
+                        f"{seconds(summarize([x.wall for x in rounds[3]]).median)} / "
+                        f"{seconds(summarize([x.wall for x in rounds[4]]).median)}",
+                        f"{before_peak[-1]:.0f} MB",
+                    )
+                    if before is not None
+                    else ("—", "—")
+                ),
             )
         )
     notes = [
@@ -341,10 +429,23 @@ def bench_scaling(opts: Options, tmp: Path) -> Table:
     ]
     notes += linearity_notes(words, lint_t, build_t)
     largest = opts.scales.index(max(opts.scales))
+    big = opts.scales[largest]
     notes.append(
-        f"Bộ nhớ đỉnh ở ×{opts.scales[largest]}: {peak[largest]:.0f} MB (tiến trình lớn nhất "
-        f"trong cây: python hoặc pandoc). Mục tiêu < {RSS_TARGET_MB:.0f} MB: "
-        f"{verdict(peak[largest] < RSS_TARGET_MB)}."
+        f"Bộ nhớ đỉnh ở ×{big} (tiến trình lớn nhất trong cây: python hoặc pandoc): "
+        f"{peak[largest]:.0f} MB, pandoc thuần {raw_peak[largest]:.0f} MB. "
+        + ratio_note("Tỉ lệ, sau", peak[largest], raw_peak[largest], RSS_RATIO_TARGET)
+        + (
+            "; "
+            + ratio_note(
+                f"{before_label(before)} ({before_peak[largest]:.0f} MB)",
+                before_peak[largest],
+                raw_peak[largest],
+                RSS_RATIO_TARGET,
+            )
+            if before is not None
+            else ""
+        )
+        + "."
     )
     return Table(
         "Nhân độ dài ×1, ×4, ×16",
@@ -359,6 +460,8 @@ def bench_scaling(opts: Options, tmp: Path) -> Table:
             "RSS pandoc",
             "Lint CPU / 1.000 từ",
             "Build CPU / 1.000 từ",
+            f"Lint / build {before_label(before) or 'trước'} (thực)",
+            f"RSS {before_label(before) or 'trước'}",
         ),
         tuple(rows),
         tuple(notes),
@@ -478,14 +581,17 @@ def bench_batch(opts: Options, tmp: Path) -> Table:
 HUGE_FILE = "02-nhiem-vu-chinh-tri.md"
 
 
+HUGE_BYTES = 10 * 2**20  # the single 10 MB file of issue 13
+
+
 def huge_sizes() -> tuple[int, ...]:
-    """A quarter, half and all of the per-file limit, then twice it (refused, exit 2)."""
+    """A quarter, half and all of the per-file limit, then a single 10 MB file."""
     from vankien.skeleton.files import MAX_SKELETON_BYTES as limit
 
-    return (limit // 4, limit // 2, limit, 2 * limit)
+    return (limit // 4, limit // 2, limit, max(HUGE_BYTES, 2 * limit))
 
 
-def bench_huge(opts: Options, tmp: Path) -> Table:
+def bench_huge(opts: Options, tmp: Path, before: Before | None) -> Table:
     bare = [sys.executable, "-c", "pass"]
     rows: list[tuple[str, ...]] = []
     fresh = iter(range(1_000_000))
@@ -501,7 +607,16 @@ def bench_huge(opts: Options, tmp: Path) -> Table:
             env = fresh_cache_env(tmp / f"cache-huge-{next(fresh)}")
             return proc.run(argv, cwd=REPO, env=env, ok=(0, 1, 2))
 
-        s_bare, s_lint = repeat([partial(proc.run, bare), cold], opts.scale_runs)
+        raw = raw_pandoc(root, tmp / f"huge-{size}-raw")
+        commands: list[Callable[[], proc.Sample]] = [
+            partial(proc.run, bare),
+            cold,
+            partial(proc.run, raw),
+        ]
+        if before is not None:
+            commands.append(partial(cold, before.vankien("lint", "--root", str(root))))
+        found = repeat(commands, opts.scale_runs)
+        s_bare, s_lint, s_raw = found[:3]
         real = (root / "skeleton" / HUGE_FILE).stat().st_size
         code = s_lint[-1].returncode
         cpu = cpu_median(s_lint)
@@ -514,8 +629,15 @@ def bench_huge(opts: Options, tmp: Path) -> Table:
                 seconds(cpu),
                 peak_mb(s_lint),
                 seconds(summarize([x.wall for x in s_bare]).median),
-                peak_mb(s_bare),
+                seconds(summarize([x.wall for x in s_raw]).median),
+                peak_mb(s_raw),
                 str(code) + (" (quá giới hạn)" if code == 2 else ""),
+                (
+                    f"{seconds(summarize([x.wall for x in found[3]]).median)}, "
+                    f"mã {found[3][-1].returncode}"
+                )
+                if before is not None
+                else "—",
             )
         )
     return Table(
@@ -526,16 +648,19 @@ def bench_huge(opts: Options, tmp: Path) -> Table:
             "Lint CPU",
             "RSS lint",
             "python -c pass (mốc)",
-            "RSS mốc",
+            "pandoc thuần, cả báo cáo (mốc)",
+            "RSS pandoc",
             "Mã thoát",
+            f"Lint {before_label(before) or 'trước'}",
         ),
         tuple(rows),
         (
             f"Tệp {HUGE_FILE} của báo cáo mẫu, nối thêm các đoạn văn xuôi của chính báo cáo "
             "(mỗi bản sao khác nhau) đến cỡ ghi ở cột 1; bộ nhớ đệm trống mỗi lần.",
             f"Giới hạn một tệp skeleton: {sizes[2] // 2**20} MB (vankien.skeleton.files."
-            "MAX_SKELETON_BYTES); tệp lớn hơn bị từ chối trước khi đọc: mã thoát 2, thông báo "
-            "ghi tên tệp, cỡ tệp, giới hạn và cách xử lý.",
+            "MAX_SKELETON_BYTES); tệp lớn hơn (hàng cuối: một tệp 10 MB) bị từ chối trước khi "
+            "đọc: mã thoát 2, thông báo ghi tên tệp, cỡ tệp, giới hạn và cách xử lý; pandoc "
+            "thuần vẫn được đo trên chính báo cáo đó để so.",
             _huge_linearity(linted),
             CPU_NOTE,
         ),
@@ -573,14 +698,19 @@ def main(argv: Sequence[str] = ()) -> int:
     load_at_start = machine.load_average()
     pandoc = pandoc_path()
     tables: list[Table] = []
-    with tempfile.TemporaryDirectory(prefix="vankien-bench-") as tmp_name:
+    with (
+        tempfile.TemporaryDirectory(prefix="vankien-bench-") as tmp_name,
+        checkout(REPO, opts.before, Path(tmp_name) / "before") as before,
+    ):
         tmp = Path(tmp_name)
+        if opts.before is not None and before is None:
+            log(f"không lấy được commit «{opts.before}»: bỏ phần đo «trước»")
         steps: dict[str, tuple[str, Callable[[], Table]]] = {
-            "lint": ("Lint", lambda: bench_lint(opts, tmp)),
-            "build": ("Build", lambda: bench_build(opts, tmp)),
-            "scaling": ("Nhân độ dài", lambda: bench_scaling(opts, tmp)),
+            "lint": ("Lint", lambda: bench_lint(opts, tmp, before)),
+            "build": ("Build", lambda: bench_build(opts, tmp, before)),
+            "scaling": ("Nhân độ dài", lambda: bench_scaling(opts, tmp, before)),
             "batch": (f"Lô {opts.units} đơn vị", lambda: bench_batch(opts, tmp)),
-            "huge": ("Tệp rất lớn", lambda: bench_huge(opts, tmp)),
+            "huge": ("Tệp rất lớn", lambda: bench_huge(opts, tmp, before)),
             "word": (
                 "Dự thảo Word",
                 lambda: word.bench_one(opts.example, tmp, pandoc, opts.build_runs, repeat),
@@ -598,7 +728,10 @@ def main(argv: Sequence[str] = ()) -> int:
                 table = failed_table(title, exc)
             tables.append(table)
             print(text_table(table), flush=True)
+        before_commit = before.commit if before is not None else None
     info = machine.collect(REPO, pandoc, load_at_start)
+    if before_commit is not None:
+        info = dataclasses.replace(info, before=before_commit)
     if opts.output is not None:
         write_results(opts.output, info, tables)
         log(f"đã ghi {opts.output}")

@@ -1,4 +1,4 @@
-"""The import graph of src/vankien is a straight pipeline (docs/architecture.md).
+"""The import graph of src/vankien is a straight pipeline (docs/kien-truc.md).
 
 Every import is read with ``ast``, function-local ones included (a lazy import is still a
 dependency: it only moves the cost). A module may import from its own layer's package and from

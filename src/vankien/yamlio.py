@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -83,14 +84,154 @@ def yaml_problem(problem: str | None) -> str:
     return "cú pháp không hợp lệ"
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse a YAML file into ruamel's commented (line-aware) containers.
+class LineCol:
+    """Where a container and its parts start (0-based line and column), with the same
+    questions as ruamel's ``lc`` (``line``, ``col``, ``key``, ``value``, ``item``)."""
 
-    Broken YAML is a UserError in Vietnamese with the line and column where ruamel stopped.
-    """
+    __slots__ = ("_keys", "_values", "col", "line")
+
+    def __init__(self, line: int, col: int) -> None:
+        self.line = line
+        self.col = col
+        self._keys: dict[Any, tuple[int, int]] = {}
+        self._values: dict[Any, tuple[int, int]] = {}
+
+    def key(self, key: Any) -> tuple[int, int]:
+        return self._keys[key]
+
+    def value(self, key: Any) -> tuple[int, int]:
+        return self._values[key]
+
+    def item(self, index: int) -> tuple[int, int]:
+        return self._values[index]
+
+
+class LineDict(dict[Any, Any]):
+    """A mapping from the C loader, knowing the lines of its keys and values."""
+
+    __slots__ = ("lc",)
+    lc: LineCol
+
+
+class LineList(list[Any]):
+    """A sequence from the C loader, knowing the line of each item."""
+
+    __slots__ = ("lc",)
+    lc: LineCol
+
+
+class _RuamelNeeded(Exception):
+    """The fast load stops here; ruamel parses the file again to say what is wrong."""
+
+
+# YAML 1.2 core schema (what ruamel reads): only true/false are booleans, «on», «yes», «1:30»
+# and «012»-as-octal are YAML 1.1 only. Underscores inside numbers are accepted, as ruamel
+# does. Timestamps are not resolved: a date stays text, for our own checks to report.
+_INT_RE = re.compile(r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9_]+)\Z")
+_FLOAT_RE = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+    r"|[0-9][0-9_]*[eE][-+]?[0-9]+"
+    r"|\.[0-9_]+(?:[eE][-+][0-9]+)?"
+    r"|\.(?:inf|Inf|INF))\Z"
+    r"|\.(?:nan|NaN|NAN)\Z"
+)
+_BOOL_RE = re.compile(r"(?:true|True|TRUE|false|False|FALSE)\Z")
+_NULL_RE = re.compile(r"(?:~|null|Null|NULL|)\Z")
+
+
+@functools.cache
+def _c_loader() -> type[Any]:
+    """PyYAML's libyaml parser with YAML 1.2 core resolution and line-aware containers."""
+    import yaml
+
+    class Loader(yaml.CSafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {}
+    for tag, regexp, first in (
+        ("bool", _BOOL_RE, "tTfF"),
+        ("int", _INT_RE, "-+0123456789"),
+        ("float", _FLOAT_RE, "-+0123456789."),
+        ("null", _NULL_RE, ["~", "n", "N", ""]),
+        ("merge", re.compile(r"<<\Z"), "<"),
+    ):
+        Loader.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", regexp, list(first))
+
+    def construct_int(loader: Any, node: Any) -> int:
+        text = str(loader.construct_scalar(node)).replace("_", "")
+        sign = -1 if text.startswith("-") else 1
+        digits = text.lstrip("+-")
+        for prefix, base in (("0b", 2), ("0o", 8), ("0x", 16)):
+            if digits.startswith(prefix):
+                return sign * int(digits[2:], base)
+        return sign * int(digits)
+
+    def construct_float(loader: Any, node: Any) -> float:
+        text = str(loader.construct_scalar(node)).replace("_", "").lower()
+        sign = -1.0 if text.startswith("-") else 1.0
+        digits = text.lstrip("+-")
+        if digits == ".inf":
+            return sign * float("inf")
+        if digits == ".nan":
+            return float("nan")
+        return sign * float(digits)
+
+    def construct_text(loader: Any, node: Any) -> str:
+        return str(loader.construct_scalar(node))
+
+    def construct_map(loader: Any, node: Any) -> Any:
+        out = LineDict()
+        out.lc = LineCol(node.start_mark.line, node.start_mark.column)
+        yield out
+        # Keys written in this mapping may not repeat; keys merged in by «<<» come after
+        # them, the first mapping merged winning, as ruamel orders them.
+        merges = []
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                merges.append(loader.construct_object(value_node, deep=True))
+                continue
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                if key in out:
+                    raise _RuamelNeeded  # ruamel names the duplicate key and its line
+            except TypeError:
+                raise _RuamelNeeded from None  # an unhashable key
+            out[key] = loader.construct_object(value_node, deep=True)
+            out.lc._keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
+            out.lc._values[key] = (value_node.start_mark.line, value_node.start_mark.column)
+        for merge in merges:
+            for source in merge if isinstance(merge, list) else [merge]:
+                if not isinstance(source, LineDict):
+                    raise _RuamelNeeded  # only mappings merge
+                for key, value in source.items():
+                    if key not in out:
+                        out[key] = value
+                        out.lc._keys[key] = source.lc._keys[key]
+                        out.lc._values[key] = source.lc._values[key]
+
+    def construct_seq(loader: Any, node: Any) -> Any:
+        out = LineList()
+        out.lc = LineCol(node.start_mark.line, node.start_mark.column)
+        yield out
+        for index, item in enumerate(node.value):
+            out.append(loader.construct_object(item, deep=True))
+            out.lc._values[index] = (item.start_mark.line, item.start_mark.column)
+
+    for tag, constructor in (
+        ("int", construct_int),
+        ("float", construct_float),
+        ("timestamp", construct_text),
+        ("map", construct_map),
+        ("seq", construct_seq),
+    ):
+        Loader.add_constructor(f"tag:yaml.org,2002:{tag}", constructor)
+    return Loader
+
+
+def _ruamel_load(path: Path, text: str) -> Any:
+    """ruamel's parse, for the Vietnamese message with line and column of what is wrong."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    text = read_text(path)
     yaml = _yaml()
     try:
         return yaml.load(text)
@@ -106,6 +247,33 @@ def load_yaml(path: Path) -> Any:
         ) from None
     except YAMLError as exc:
         raise UserError(f"YAML sai cú pháp: {yaml_problem(str(exc))}", path=path) from None
+
+
+# Each file parsed once per process: its resolved path -> (the text parsed, the data).
+_loaded: dict[Path, tuple[str, Any]] = {}
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file into containers that know their lines (see :func:`line_of`).
+
+    libyaml parses (the C loader); a file it refuses is parsed again by ruamel, whose
+    problem is given as a UserError in Vietnamese with the line and column where it stopped.
+    The same file with the same text is parsed once per process: the data returned is
+    shared, and is not to be changed by the caller.
+    """
+    import yaml
+
+    text = read_text(path)
+    key = path.resolve()
+    known = _loaded.get(key)
+    if known is not None and known[0] == text:
+        return known[1]
+    try:
+        data = yaml.load(text, Loader=_c_loader())
+    except (yaml.YAMLError, _RuamelNeeded, RecursionError):
+        data = _ruamel_load(path, text)
+    _loaded[key] = (text, data)
+    return data
 
 
 def line_of(node: Any, key: str | int | None = None) -> int | None:

@@ -177,9 +177,9 @@ def compute(loaded: Report) -> ReportStatus:
     """The status of the loaded report: its lint run (the one place lint counts come from)
     and what each section holds."""
     from vankien.lint.model import Severity
-    from vankien.lint.rules.length import count_words
-    from vankien.lint.rules.structure import placed_headings, section_span
+    from vankien.lint.placement import placed_headings, section_span
     from vankien.lint.runner import lint_report
+    from vankien.report.document import count_words
     from vankien.skeleton.render import role_title
 
     result = lint_report(loaded)

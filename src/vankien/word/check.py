@@ -393,9 +393,9 @@ def _refuse_other_outline(path: Path, draft: Draft, outline: Outline) -> None:
 def result_of(
     prepared: Prepared, path: Path, config: LintConfig, display: str | None = None
 ) -> DraftResult:
-    from vankien.lint.rules.length import count_words
     from vankien.lint.rules.numbers import target_counts
     from vankien.lint.runner import run_rules
+    from vankien.report.document import count_words
 
     report = prepared.report
     findings = run_rules(report, config, check_rules())

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from vankien.lint.model import Context, Hit
-from vankien.lint.rules.structure import placed_headings, section_span
-
-WORD_RE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
-
-
-def count_words(text: str) -> int:
-    """Vietnamese words are counted as syllables separated by spaces (how Word counts)."""
-    return len(WORD_RE.findall(text))
+from vankien.lint.placement import placed_headings, section_span
+from vankien.report.document import count_words
 
 
 def check_over_budget(ctx: Context) -> Iterator[Hit]:

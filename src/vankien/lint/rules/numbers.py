@@ -19,7 +19,7 @@ from decimal import Decimal
 from vankien.lint import claims
 from vankien.lint.claims import PipeTable, TableRow
 from vankien.lint.model import Context, Hit
-from vankien.lint.rules.structure import Placed
+from vankien.lint.placement import Placed
 from vankien.lint.rules.text import quote, unit_hit
 from vankien.outline.model import Section
 from vankien.report.document import SourceFile, TextUnit
@@ -685,7 +685,7 @@ class Place:
 
 def set_places(ctx: Context) -> list[Place]:
     """Every list of targets with its place, in document order."""
-    from vankien.lint.rules.structure import placed_headings
+    from vankien.lint.placement import placed_headings
 
     found = ctx.cache.get("num:places")
     if isinstance(found, list):
@@ -718,7 +718,7 @@ def set_places(ctx: Context) -> list[Place]:
 
 def _section_at(ctx: Context, heading: int | None) -> Section | None:
     """The outline section of the heading a table is under (or of its nearest parent)."""
-    from vankien.lint.rules.structure import placed_headings
+    from vankien.lint.placement import placed_headings
 
     for placed in placed_headings(ctx):
         if placed.heading.index == heading:

@@ -131,7 +131,7 @@ def check_guidance_left(ctx: Context) -> Iterator[Hit]:
     Use instead: viết phần đánh giá mà hướng dẫn yêu cầu; bản thân hướng dẫn chỉ nằm trong chú
     thích ``<!-- HƯỚNG DẪN: … -->``.
     """
-    from vankien.lint.rules.structure import placed_headings
+    from vankien.lint.placement import placed_headings
 
     every: dict[str, str] = {}  # content of a guidance line → the line
     own: dict[int, dict[str, str]] = {}  # id of a section → its own guidance lines

@@ -24,28 +24,6 @@ def test_help_goes_to_typer(monkeypatch, capsys, args) -> None:
     assert "Cách dùng" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("command", sorted(entry.FAST_PATHS))
-def test_fast_path_options_equal_the_typer_command(command: str) -> None:
-    """The fast parser and cli.py declare the same options, so the two cannot drift apart."""
-    from importlib import import_module
-
-    import typer.main
-
-    from vankien.cli import app
-
-    module, _ = entry.FAST_PATHS[command]
-    parser = import_module(module).fast_parser()
-    fast = {opt for action in parser._actions for opt in action.option_strings}
-    typer_command = typer.main.get_command(app).commands[command]
-    declared = {
-        opt
-        for param in typer_command.params
-        for opt in (*param.opts, *param.secondary_opts)
-        if opt.startswith("-")
-    }
-    assert fast == declared
-
-
 @pytest.mark.parametrize("argv", [["lint", "--bogus"], ["lint", "--ro", "x"], ["build", "--bogus"]])
 def test_bad_arguments_get_typer_s_vietnamese_message(argv, capsys) -> None:
     assert entry.main(argv) == 2

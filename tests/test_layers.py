@@ -22,7 +22,7 @@ LAYERS = (
     "yamlio",
     "gitio",
     "resources",
-    "fastargs",
+    "options",
     "outline",
     "unit",
     "skeleton",

@@ -5,12 +5,15 @@ Heavy modules are imported inside the commands, so that `vankien lint` starts fa
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from vankien.errors import run_guarded
+from vankien.options import BUILD, CHECK, COMMENTS, LINT, ROOT, Command, Param
 
 app = typer.Typer(
     name="vankien",
@@ -30,57 +33,53 @@ def _root() -> None:
     """vankien — soạn báo cáo chính trị đại hội tổ chức cơ sở đảng từ các tệp Markdown."""
 
 
-RootOption = Annotated[
-    Path,
-    typer.Option(
-        "--root",
-        help="Thư mục báo cáo (nơi có report.yaml). Mặc định: thư mục hiện tại.",
-        file_okay=False,
-    ),
-]
+def _typer_annotation(param: Param) -> Any:
+    """``Annotated[type, typer.Option(...)]`` (or ``typer.Argument``) of a declared parameter."""
+    kind: Any = list[param.type] if param.many else param.type  # type: ignore[name-defined]
+    if param.default is None and not param.required:
+        kind = kind | None
+    extra: dict[str, Any] = {"file_okay": False} if param.folder else {}
+    if param.metavar is not None:
+        extra["metavar"] = param.metavar
+    if param.flags:
+        return Annotated[kind, typer.Option(*param.flags, help=param.help, **extra)]
+    return Annotated[kind, typer.Argument(help=param.help, **extra)]
 
 
-@app.command(
-    "lint",
-    help=(
-        "Kiểm tra báo cáo: cấu trúc theo đề cương, chỗ còn để trống, thống nhất với "
-        "report.yaml, tiếng Việt, độ dài. Luôn đọc cả báo cáo; nếu chỉ ra tệp thì chỉ báo "
-        "vấn đề trong các tệp đó. Mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 lỗi dữ liệu."
-    ),
-)
-def lint_cmd(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Các tệp .md cần báo vấn đề (mặc định: tất cả).")
-    ] = None,
-    root: Annotated[
-        Path | None,
-        typer.Option("--root", help="Thư mục báo cáo. Mặc định: tìm report.yaml từ tệp đầu."),
-    ] = None,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help="Cách in kết quả: text, short (gộp các cảnh báo giống nhau), json, github, sarif.",
-        ),
-    ] = "text",
-    fail_level: Annotated[
-        str,
-        typer.Option("--fail-level", help="Mức thấp nhất làm lệnh báo lỗi: error, warning, info."),
-    ] = "error",
-    fix: Annotated[
-        bool,
-        typer.Option("--fix", help="Sửa tự động các lỗi máy móc (Unicode, đánh số, dấu cách)."),
-    ] = False,
-    diff: Annotated[
-        bool,
-        typer.Option("--diff", help="Chỉ in trước các thay đổi mà --fix sẽ làm; không ghi tệp."),
-    ] = False,
-) -> None:
-    from vankien.lint.command import lint_command
+def _add(command: Command) -> None:
+    """The typer command of a declared command: it parses, then calls ``command.target``."""
+    module, name = command.target.split(":")
 
-    raise typer.Exit(
-        run_guarded(lambda: lint_command(paths or [], root, fmt, fail_level, fix, diff))
+    def run(**values: Any) -> None:
+        from importlib import import_module
+
+        for param in command.params:
+            if param.many and values[param.name] is None:
+                values[param.name] = []
+        target: Callable[..., int] = getattr(import_module(module), name)
+        raise typer.Exit(run_guarded(lambda: target(**values)))
+
+    run.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(
+                p.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=inspect.Parameter.empty if p.required else p.default,
+                annotation=_typer_annotation(p),
+            )
+            for p in command.params
+        ]
     )
+    app.command(command.name, help=command.help)(run)
+
+
+if TYPE_CHECKING:
+    RootOption = Path
+else:
+    RootOption = _typer_annotation(ROOT)  # --root, declared once in vankien.options
+
+
+_add(LINT)
 
 
 @app.command(
@@ -119,24 +118,7 @@ def scaffold_cmd(
     raise typer.Exit(run_guarded(lambda: scaffold(root)))
 
 
-@app.command(
-    "build",
-    help="Kiểm tra rồi xuất văn bản Word (build/<tên>.docx): dự thảo hay chính thức "
-    "theo report.yaml.",
-)
-def build_cmd(
-    root: RootOption = Path(),
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Tạo thêm bản PDF xem trước (cần LibreOffice).")
-    ] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Nơi ghi tệp .docx. Mặc định: build/<output>.docx."),
-    ] = None,
-) -> None:
-    from vankien.publish.command import build_command
-
-    raise typer.Exit(run_guarded(lambda: build_command(root, pdf, output)))
+_add(BUILD)
 
 
 @app.command("reference", help="Tạo reference.docx (kiểu chữ, lề, tiêu đề) từ hồ sơ định dạng.")
@@ -261,78 +243,7 @@ def codeowners_cmd(
     raise typer.Exit(run_guarded(lambda: codeowners(root, check=check)))
 
 
-@app.command(
-    "check",
-    help=(
-        "Kiểm tra dự thảo Word (.docx) của các đơn vị theo đề cương của thư mục báo cáo, bằng "
-        "chính các quy tắc của lint; chỉ ra mục, đoạn, trang và câu chữ có vấn đề. Nhiều tệp: "
-        "kiểm tra song song và lập bảng tổng hợp (--format csv, markdown, html). Mã thoát: 0 "
-        "không có vấn đề, 1 có vấn đề, 2 có tệp không kiểm tra được."
-    ),
-)
-def check_cmd(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="TỆP.docx…", help="Các tệp .docx (hoặc thư mục chứa chúng) cần kiểm tra."
-        ),
-    ],
-    root: Annotated[
-        Path | None,
-        typer.Option("--root", help="Thư mục báo cáo (report.yaml). Mặc định: thư mục hiện tại."),
-    ] = None,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help="Cách in: text, json, github, sarif (từng vấn đề); csv, markdown, html (bảng "
-            "tổng hợp mỗi đơn vị một dòng).",
-        ),
-    ] = "text",
-    fail_level: Annotated[
-        str,
-        typer.Option("--fail-level", help="Mức thấp nhất làm lệnh báo lỗi: error, warning, info."),
-    ] = "error",
-    annotate: Annotated[
-        Path | None,
-        typer.Option(
-            "--annotate",
-            help="Ghi vào thư mục này bản sao của từng tệp, mỗi vấn đề là một nhận xét (comment).",
-            file_okay=False,
-        ),
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", help="Số tiến trình chạy song song. Mặc định: số lõi CPU."),
-    ] = None,
-    outline: Annotated[
-        str | None,
-        typer.Option("--outline", help="Đề cương dùng để đối chiếu. Mặc định: theo report.yaml."),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Ghi kết quả vào tệp này thay vì in ra màn hình."),
-    ] = None,
-    summary: Annotated[
-        Path | None,
-        typer.Option("--summary", help="Ghi thêm bảng tổng hợp vào tệp .csv, .md hoặc .html."),
-    ] = None,
-    shard: Annotated[
-        str | None,
-        typer.Option(
-            "--shard", help="Chỉ kiểm tra phần K trong N phần của danh sách tệp (K/N), cho CI."
-        ),
-    ] = None,
-) -> None:
-    from vankien.word.command import check_command
-
-    raise typer.Exit(
-        run_guarded(
-            lambda: check_command(
-                paths, root, fmt, fail_level, annotate, jobs, outline, output, summary, shard
-            )
-        )
-    )
+_add(CHECK)
 
 
 @app.command(
@@ -358,73 +269,7 @@ def import_cmd(
     raise typer.Exit(run_guarded(lambda: import_command(docx, root, force_new)))
 
 
-@app.command(
-    "comments",
-    help=(
-        "Lập bảng tổng hợp ý kiến góp ý từ các bản Word (.docx) các đồng chí gửi lại: nhận xét "
-        "(comment) và trả lời, chỗ sửa có theo dõi (Track Changes) và chỗ sửa không theo dõi; "
-        "mỗi dòng ghi mục, tệp và dòng trong skeleton/, người góp ý, ngày, đoạn văn. Nhiều bản: "
-        "gộp lại, ý kiến trùng chỉ ghi một lần. --apply: đưa các chỗ sửa có theo dõi vào tệp "
-        "nguồn. Mã thoát: 0 đã lập bảng (kể cả khi không có ý kiến), 2 lỗi dữ liệu."
-    ),
-)
-def comments_cmd(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="TỆP.docx…", help="Các bản góp ý .docx (hoặc thư mục chứa chúng, ví dụ gop-y/)."
-        ),
-    ],
-    root: Annotated[
-        Path | None,
-        typer.Option("--root", help="Thư mục báo cáo (report.yaml). Mặc định: thư mục hiện tại."),
-    ] = None,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help="Cách in: table (màn hình), markdown (bình luận PR), csv, json, docx (bảng theo "
-            "thể thức, có cột «Tiếp thu, giải trình» để trống).",
-        ),
-    ] = "table",
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="Chỉ lấy ý kiến, chỗ sửa có ngày từ phiên bản này trở về sau (tag, nhánh, "
-            "commit; ví dụ du-thao-2).",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Ghi kết quả vào tệp này. Mặc định: in ra màn hình; docx: "
-            "build/<tên>-tong-hop-gop-y.docx.",
-        ),
-    ] = None,
-    apply: Annotated[
-        bool,
-        typer.Option(
-            "--apply",
-            help="Đưa các chỗ sửa có theo dõi vào các tệp skeleton/ (chỉ nơi câu chữ nguồn còn "
-            "đúng như lúc dựng); in danh sách chỗ đã sửa, chỗ bỏ qua và lời commit gợi ý.",
-        ),
-    ] = False,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Cho --apply chạy cả khi skeleton/ còn thay đổi chưa commit (hoặc không có git).",
-        ),
-    ] = False,
-) -> None:
-    from vankien.word.comments import comments_command
-
-    raise typer.Exit(
-        run_guarded(lambda: comments_command(paths, root, fmt, since, output, apply, force))
-    )
+_add(COMMENTS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""`vankien build` without typer: handles well-formed arguments only, else defers to typer."""
+"""`vankien build` without typer (vankien.entry): well-formed arguments run the build, the same
+as through typer; the arguments it leaves to typer are in tests/test_options.py."""
 
 from __future__ import annotations
 
@@ -8,29 +9,15 @@ from pathlib import Path
 import pytest
 
 from vankien.cli import main
-from vankien.publish.command import build_main
+from vankien.entry import main as entry_main
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["--bogus"],
-        ["--root"],  # missing value
-        ["--root", "x", "extra"],
-        ["--ro", "x"],  # no abbreviations: typer has none either
-        ["--root", str(REPO / "report.yaml")],  # a file: typer's own check and message
-    ],
-)
-def test_arguments_it_does_not_handle_go_to_typer(argv: list[str]) -> None:
-    assert build_main(argv) is None
 
 
 def test_well_formed_arguments_run_the_build(tmp_path: Path, capsys) -> None:
     # An empty folder: the build itself reports the missing report.yaml (exit 2), so the
     # fast path did handle it.
-    assert build_main(["--root", str(tmp_path), "-o", str(tmp_path / "x.docx")]) == 2
+    assert entry_main(["build", "--root", str(tmp_path), "-o", str(tmp_path / "x.docx")]) == 2
     assert "report.yaml" in capsys.readouterr().err
 
 
@@ -42,7 +29,7 @@ def test_same_document_as_through_typer(tmp_path: Path) -> None:
     shutil.copytree(REPO / "examples" / "dang-bo" / "skeleton", root / "skeleton")
     shutil.copy(REPO / "examples" / "dang-bo" / "chi-tieu.yaml", root / "chi-tieu.yaml")
     fast, slow = tmp_path / "fast.docx", tmp_path / "typer.docx"
-    assert build_main(["--root", str(root), "--output", str(fast)]) == 0
+    assert entry_main(["build", "--root", str(root), "--output", str(fast)]) == 0
     assert main(["build", "--root", str(root), "--bogus"]) == 2  # typer's path still answers
     import typer.main
 

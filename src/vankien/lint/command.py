@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from vankien.lint.model import Severity
@@ -152,38 +152,3 @@ def rules_command(docs: Path | None = None, check: bool = False) -> int:
         print("Chạy «vankien rules --docs docs/rules» để cập nhật.", file=sys.stderr)
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def fast_parser() -> Any:
-    """The options of ``vankien lint`` for the fast path; a test keeps them equal to cli.py's."""
-    from vankien.fastargs import strict_parser
-
-    parser = strict_parser("vankien lint")
-    parser.add_argument("paths", nargs="*", type=Path)
-    parser.add_argument("--root", type=Path, default=None)
-    parser.add_argument("--format", dest="fmt", default="text")
-    parser.add_argument("--fail-level", default="error")
-    parser.add_argument("--fix", action="store_true")
-    parser.add_argument("--diff", action="store_true")
-    return parser
-
-
-def lint_main(argv: Sequence[str]) -> int | None:
-    """``vankien lint`` without building the typer app (its parsing imports pydantic: ~0.25 s).
-
-    The linter runs on every commit, so its start-up matters. Only well-formed arguments are
-    handled here; for anything else this returns None and the typer command in cli.py runs,
-    so its checks and messages stay the only ones.
-    """
-    import argparse
-
-    from vankien.errors import run_guarded
-    from vankien.fastargs import NotFastPath
-
-    try:
-        ns = fast_parser().parse_args(list(argv))
-    except (NotFastPath, argparse.ArgumentError):
-        return None
-    return run_guarded(
-        lambda: lint_command(ns.paths, ns.root, ns.fmt, ns.fail_level, ns.fix, ns.diff)
-    )

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from vankien.textio import write_atomic
@@ -182,35 +181,3 @@ def build_command(root: Path, pdf: bool, output: Path | None) -> int:
         write_atomic(pdf_target, docx_to_pdf(target))
         print(f"Đã tạo bản xem trước {pdf_target}.")
     return EXIT_OK
-
-
-def fast_parser() -> Any:
-    """The options of ``vankien build`` for the fast path; a test keeps them equal to cli.py's."""
-    from vankien.fastargs import strict_parser
-
-    parser = strict_parser("vankien build")
-    parser.add_argument("--root", type=Path, default=Path())
-    parser.add_argument("--pdf", action="store_true")
-    parser.add_argument("--output", "-o", type=Path, default=None)
-    return parser
-
-
-def build_main(argv: Sequence[str]) -> int | None:
-    """``vankien build`` without building the typer app, whose option parsing imports pydantic
-    (~0.3 s of a ~1 s build). Only well-formed arguments are handled here: for anything else
-    (an unknown or incomplete option, a --root that is a file) this returns None and the typer
-    command in cli.py runs as usual, so its checks and messages stay the only ones.
-    """
-    import argparse
-
-    from vankien.fastargs import NotFastPath
-
-    try:
-        ns, rest = fast_parser().parse_known_args(list(argv))
-    except (NotFastPath, argparse.ArgumentError):
-        return None
-    if rest or ns.root.is_file():
-        return None
-    from vankien.errors import run_guarded
-
-    return run_guarded(lambda: build_command(ns.root, ns.pdf, ns.output))

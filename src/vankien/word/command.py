@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from vankien.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_OK, EXIT_USER, UserError
 from vankien.lint.model import Severity
@@ -215,53 +215,3 @@ def _report_to_stderr(
         print(totals_line(rows(outcomes)), file=sys.stderr)
     if any(o.result is not None and o.result.findings for o in outcomes):
         print("Giải thích từng mã: docs/rules/<MÃ>.md hoặc «vankien rules».", file=sys.stderr)
-
-
-def fast_parser() -> Any:
-    """The options of ``vankien check`` for the fast path; a test keeps them equal to cli.py's."""
-    from vankien.fastargs import strict_parser
-
-    parser = strict_parser("vankien check")
-    parser.add_argument("paths", nargs="+", type=Path)
-    parser.add_argument("--root", type=Path, default=None)
-    parser.add_argument("--format", dest="fmt", default="text")
-    parser.add_argument("--fail-level", default="error")
-    parser.add_argument("--annotate", type=Path, default=None)
-    parser.add_argument("--jobs", "-j", type=int, default=None)
-    parser.add_argument("--outline", default=None)
-    parser.add_argument("--output", "-o", type=Path, default=None)
-    parser.add_argument("--summary", type=Path, default=None)
-    parser.add_argument("--shard", default=None)
-    return parser
-
-
-def check_main(argv: Sequence[str]) -> int | None:
-    """``vankien check`` without building the typer app (its option parsing imports pydantic,
-    ~0.3 s, more on a busy machine: a CI matrix starts it once per runner and a person once per
-    batch). Only well-formed arguments are handled here; for anything else this returns None
-    and the typer command in cli.py runs, so its checks and messages stay the only ones."""
-    import argparse
-
-    from vankien.errors import run_guarded
-    from vankien.fastargs import NotFastPath
-
-    try:
-        ns = fast_parser().parse_args(list(argv))
-    except (NotFastPath, argparse.ArgumentError):
-        return None
-    if ns.annotate is not None and ns.annotate.is_file():
-        return None  # typer's message: --annotate must be a folder
-    return run_guarded(
-        lambda: check_command(
-            ns.paths,
-            ns.root,
-            ns.fmt,
-            ns.fail_level,
-            ns.annotate,
-            ns.jobs,
-            ns.outline,
-            ns.output,
-            ns.summary,
-            ns.shard,
-        )
-    )

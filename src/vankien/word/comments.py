@@ -502,37 +502,3 @@ def comments_command(
     else:
         sys.stdout.write(result)
     return EXIT_OK
-
-
-def fast_parser() -> Any:
-    """The options of ``vankien comments`` for the fast path; a test keeps them equal to
-    cli.py's."""
-    from vankien.fastargs import strict_parser
-
-    parser = strict_parser("vankien comments")
-    parser.add_argument("paths", nargs="+", type=Path)
-    parser.add_argument("--root", type=Path, default=None)
-    parser.add_argument("--format", dest="fmt", default="table")
-    parser.add_argument("--since", default=None)
-    parser.add_argument("--output", "-o", type=Path, default=None)
-    parser.add_argument("--apply", action="store_true")
-    parser.add_argument("--force", action="store_true")
-    return parser
-
-
-def comments_main(argv: Sequence[str]) -> int | None:
-    """``vankien comments`` without building the typer app (as ``vankien check``): only
-    well-formed arguments are handled here; for anything else this returns None and the
-    typer command in cli.py runs, so its checks and messages stay the only ones."""
-    import argparse
-
-    from vankien.errors import run_guarded
-    from vankien.fastargs import NotFastPath
-
-    try:
-        ns = fast_parser().parse_args(list(argv))
-    except (NotFastPath, argparse.ArgumentError):
-        return None
-    return run_guarded(
-        lambda: comments_command(ns.paths, ns.root, ns.fmt, ns.since, ns.output, ns.apply, ns.force)
-    )

@@ -26,6 +26,7 @@ ONSETS = (
     "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
     "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
 )  # fmt: skip
+_ONSET_SET = frozenset(ONSETS)
 CODAS = frozenset(("", "c", "ch", "m", "n", "ng", "nh", "p", "t"))
 NUCLEI = frozenset(
     (
@@ -64,9 +65,13 @@ def with_tone(char: str, tone: int) -> str:
     return _JOIN.get((char, tone), char)
 
 
+# Each toned vowel to its base vowel, for str.translate.
+_STRIP = str.maketrans({char: base for char, (base, tone) in _SPLIT.items() if tone})
+
+
 def strip_tones(word: str) -> str:
     """The word without tone marks (quality marks ă â ê ô ơ ư đ stay)."""
-    return "".join(_SPLIT.get(c, (c, 0))[0] for c in word)
+    return word.translate(_STRIP)
 
 
 def tone_of(word: str) -> int:
@@ -96,19 +101,19 @@ class Syllable(NamedTuple):
 @lru_cache(maxsize=8192)
 def parse(word: str) -> Syllable | None:
     """Parse a lower-case NFC syllable; ``None`` when it is not a Vietnamese syllable."""
-    bare = strip_tones(word)
+    bare = word.translate(_STRIP)
     tone_index = -1
     tone = 0
-    for i, c in enumerate(word):
-        t = _SPLIT.get(c, (c, 0))[1]
-        if t:
-            if tone:
-                return None  # two tone marks
-            tone, tone_index = t, i
+    if bare != word:
+        for i, c in enumerate(word):
+            if c != bare[i]:
+                if tone:
+                    return None  # two tone marks
+                tone, tone_index = _SPLIT[c][1], i
     onset = ""
-    for candidate in ONSETS:
-        if bare.startswith(candidate):
-            onset = candidate
+    for size in (3, 2, 1):  # the longest onset: ngh before ng before n
+        if bare[:size] in _ONSET_SET:
+            onset = bare[:size]
             break
     if onset == "gi" and (len(bare) == 2 or bare[2] not in _BASE_VOWELS):
         onset = "g"  # gì, gìn: the i is the vowel

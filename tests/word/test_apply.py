@@ -415,12 +415,12 @@ def test_tracked_changes_in_a_built_docx_round_trip(tmp_path_factory, cases) -> 
 
     copy.write_bytes(settle(tracked, accept=False))
     before = path.read_bytes()
-    rejected = read_review([copy], root)
+    rejected = read_review([copy], load_report(root))
     outcomes, texts = plan(rejected, root)
     assert texts == {} and path.read_bytes() == before
 
     copy.write_bytes(tracked)
-    outcomes, texts = plan(read_review([copy], root), root)
+    outcomes, texts = plan(read_review([copy], load_report(root)), root)
     assert all(o.status is not Status.SKIPPED for o in outcomes), [o.reason for o in outcomes]
     for target_path, new_text in texts.items():
         target_path.write_text(new_text, encoding="utf-8")

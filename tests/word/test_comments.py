@@ -14,6 +14,7 @@ import pytest
 
 from vankien.entry import main
 from vankien.publish.anchors import BuildIdentity
+from vankien.report.load import load_report
 from vankien.word import comments
 from vankien.word.review import (
     UNKNOWN,
@@ -168,7 +169,7 @@ def test_since_keeps_what_was_written_after_the_revision(tmp_path: Path) -> None
 def test_docx_is_the_official_table_with_an_empty_answer_column(tmp_path: Path) -> None:
     root = tmp_path / "chi-bo"
     shutil.copytree(REPO / "examples" / "chi-bo", root)
-    data = comments.render_docx(summary(), root)
+    data = comments.render_docx(summary(), load_report(root))
     document = docx.Document(io.BytesIO(data))
     texts = [p.text for p in document.paragraphs]
     assert comments.TITLE.upper() in texts

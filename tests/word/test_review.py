@@ -32,12 +32,12 @@ FILE = "skeleton/01-phan-thu-nhat.md"
 
 @pytest.fixture(scope="module")
 def word() -> ReviewSummary:
-    return read_review([FIXTURES / "review-word.docx"], DRAFT)
+    return read_review([FIXTURES / "review-word.docx"], load_report(DRAFT))
 
 
 @pytest.fixture(scope="module")
 def bare() -> ReviewSummary:
-    return read_review([FIXTURES / "review-word-bare.docx"], DRAFT)
+    return read_review([FIXTURES / "review-word-bare.docx"], load_report(DRAFT))
 
 
 def comment(summary: ReviewSummary, start: str) -> ReviewItem:
@@ -138,9 +138,10 @@ def test_without_anchors_the_same_items_are_matched_by_text(
 def test_copies_are_merged_once_in_document_order(tmp_path: Path) -> None:
     other = tmp_path / "ban-cua-dong-chi-bao.docx"
     shutil.copy(FIXTURES / "review-word.docx", other)
-    one = read_review([FIXTURES / "review-word.docx"], DRAFT)
+    one = read_review([FIXTURES / "review-word.docx"], load_report(DRAFT))
     two = read_review(
-        [FIXTURES / "review-word.docx", other, FIXTURES / "review-word-bare.docx"], DRAFT
+        [FIXTURES / "review-word.docx", other, FIXTURES / "review-word-bare.docx"],
+        load_report(DRAFT),
     )
     assert len(two.items) == len(one.items)
     assert {i.copies for i in two.items if i.kind is not ItemKind.UNTRACKED} == {
@@ -151,14 +152,14 @@ def test_copies_are_merged_once_in_document_order(tmp_path: Path) -> None:
 def test_a_built_copy_without_review_gives_no_items(tmp_path: Path) -> None:
     built = tmp_path / "ban-dung.docx"
     built.write_bytes(build_docx(load_report(DRAFT))[0])
-    assert read_copy(built, DRAFT).items == ()
+    assert read_copy(built, load_report(DRAFT)).items == ()
 
 
 def test_bad_input_is_a_user_error(tmp_path: Path) -> None:
     corrupt = tmp_path / "hong.docx"
     corrupt.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(UserError, match="hỏng"):
-        read_copy(corrupt, DRAFT)
+        read_copy(corrupt, load_report(DRAFT))
     other = tmp_path / "bao-cao-khac.docx"
     with zipfile.ZipFile(FIXTURES / "review-word.docx") as src, zipfile.ZipFile(other, "w") as dst:
         for info in src.infolist():
@@ -167,7 +168,7 @@ def test_bad_input_is_a_user_error(tmp_path: Path) -> None:
                 data = data.replace(b"bao-cao-du-thao", b"bao-cao-chi-bo-khac")
             dst.writestr(info, data)
     with pytest.raises(UserError, match="bao-cao-chi-bo-khac"):
-        read_copy(other, DRAFT)
+        read_copy(other, load_report(DRAFT))
     foreign = FIXTURES / "python-docx.docx"  # a unit's own draft: not from this report
     with pytest.raises(UserError, match="không phải một bản"):
-        read_copy(foreign, DRAFT)
+        read_copy(foreign, load_report(DRAFT))

@@ -13,6 +13,7 @@ from vankien.errors import EXIT_OK, UserError
 from vankien.review.astdiff import Json, Mark, diff_document
 from vankien.review.render import Revision, read_revision
 from vankien.textio import write_atomic
+from vankien.unit.model import Unit
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def make_redline(root: Path, from_rev: str, to_rev: str = gitio.WORKTREE) -> Red
             new_marks=marks(new.origins),
         )
         document = {**new.document, "blocks": blocks}
-        data = write_docx(new.setup, document, properties=_identity(root, to_rev))
+        data = write_docx(new.setup, document, properties=_identity(new.setup.unit, root, to_rev))
     return Redline(
         data=data,
         document=document,
@@ -93,12 +94,10 @@ def make_redline(root: Path, from_rev: str, to_rev: str = gitio.WORKTREE) -> Red
     )
 
 
-def _identity(root: Path, to_rev: str) -> tuple[tuple[str, str], ...]:
-    """What the redline records about its sources: the newer revision's commit."""
+def _identity(unit: Unit, root: Path, to_rev: str) -> tuple[tuple[str, str], ...]:
+    """What the redline records about its sources: the newer revision's unit and commit."""
     from vankien.publish.anchors import ANCHOR_SCHEME, BuildIdentity
-    from vankien.unit.load import load_unit
 
-    unit = load_unit(root)
     if to_rev == gitio.WORKTREE:
         state = gitio.head_state(root)
         commit, modified = (state[0], state[1]) if state else (None, False)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from vankien.errors import EXIT_OK, UserError
 
 if TYPE_CHECKING:
+    from vankien.report.model import Report
     from vankien.word.review import ReviewItem, ReviewSummary
 
 FORMATS = ("table", "markdown", "csv", "json", "docx")
@@ -369,7 +370,7 @@ def landscape(document: Any) -> None:
         size.set(qn("w:orient"), "landscape")
 
 
-def render_docx(summary: ReviewSummary, root: Path) -> bytes:
+def render_docx(summary: ReviewSummary, report: Report) -> bytes:
     """The table as an official document of the unit, on landscape pages: its header block,
     the title «BẢNG TỔNG HỢP Ý KIẾN GÓP Ý», the report's reference.docx styles, the build's
     template and post-processing (the same pipeline as ``vankien build``)."""
@@ -382,12 +383,11 @@ def render_docx(summary: ReviewSummary, root: Path) -> bytes:
     from vankien.publish.postprocess import postprocess
     from vankien.publish.setup import build_setup
     from vankien.publish.textwidth import NBSP
-    from vankien.report.load import load_report
 
-    setup = build_setup(load_report(root))
+    root = report.root
+    setup = build_setup(report)
     unit, profile, values = setup.unit, setup.profile, setup.values
-    report = dict(values.metadata)
-    subject = f"vào dự thảo {profile.texts.title.capitalize()} {report['vk-subject']}"
+    subject = f"vào dự thảo {profile.texts.title.capitalize()} {setup.subject}"
     own = {
         "vk-title": TITLE.upper(),
         "vk-subject": subject,
@@ -404,7 +404,7 @@ def render_docx(summary: ReviewSummary, root: Path) -> bytes:
     return postprocess(raw, setup.doc_info(title=f"{TITLE} — {unit.issuer}", subject=subject))
 
 
-def render(summary: ReviewSummary, fmt: str, root: Path) -> str | bytes:
+def render(summary: ReviewSummary, fmt: str, report: Report) -> str | bytes:
     if fmt == "table":
         return render_table(summary)
     if fmt == "markdown":
@@ -413,7 +413,7 @@ def render(summary: ReviewSummary, fmt: str, root: Path) -> str | bytes:
         return render_csv(summary)
     if fmt == "json":
         return render_json(summary)
-    return render_docx(summary, root)
+    return render_docx(summary, report)
 
 
 def since_filter(summary: ReviewSummary, root: Path, rev: str) -> ReviewSummary:
@@ -483,14 +483,17 @@ def comments_command(
         from vankien.word.apply import refuse_dirty
 
         refuse_dirty(report_root)  # before reading anything: nothing to undo
-    summary = read_review(files, report_root)
+    from vankien.report.load import load_report
+
+    report = load_report(report_root)  # read once: the copies and the table both use it
+    summary = read_review(files, report)
     if since is not None:
         summary = since_filter(summary, report_root, since)
     if apply:
         from vankien.word.apply import apply_review
 
         return apply_review(summary, report_root)
-    result = render(summary, fmt, report_root)
+    result = render(summary, fmt, report)
     if isinstance(result, bytes):
         target = output if output is not None else default_output(report_root, summary)
         write_atomic(target, result)

@@ -390,17 +390,14 @@ def _image_bytes(docx: Path, conversion: Conversion) -> list[tuple[str, bytes]]:
 
 def import_command(docx: Path, root: Path, force_new: bool) -> int:
     """Read ``docx``, convert it against the report's outline, write the files, report."""
-    from vankien.outline.load import load_outline
-    from vankien.resources import find
+    from vankien.report.load import load_report
     from vankien.skeleton.render import file_banner, render_all
-    from vankien.unit.load import load_unit
     from vankien.word.markdown import to_markdown
     from vankien.word.reader import read_docx
     from vankien.word.structure import build_draft
 
-    unit = load_unit(root)
-    outline = load_outline(find(root, "outline", f"{unit.outline}.yaml"))
-    variables = unit.variables()
+    report = load_report(root)  # report.yaml and the outline; the skeleton is not read
+    outline, variables = report.outline, report.variables
     draft = build_draft(read_docx(docx), outline, variables)
     if not any(h.section is not None for h in draft.headings):
         raise UserError(

@@ -43,6 +43,7 @@ from vankien.publish.textwidth import NBSP
 
 if TYPE_CHECKING:
     from vankien.outline.model import Section
+    from vankien.report.model import Report
     from vankien.word.structure import Draft
 
 
@@ -710,24 +711,21 @@ def _comment_items(ctx: _Context, package: _Copy, areas: Mapping[int, Area]) -> 
 
 
 def read_copy(
-    path: Path, root: Path, _cache: dict[str | None, _Reference] | None = None
+    path: Path, report: Report, _cache: dict[str | None, _Reference] | None = None
 ) -> ReviewedCopy:
-    """Read one reviewed copy against the report folder ``root``.
+    """Read one reviewed copy against the loaded ``report``.
 
     Raises :class:`vankien.errors.UserError` (exit 2) for a file that cannot be read (see
     :func:`vankien.word.reader.read_docx`) or that is not a document of this report (its
     recorded unit differs, or, without one, too few of its paragraphs match the sources).
     A copy without any comment or change gives no items (not an error).
     """
-    from vankien.outline.load import load_outline
-    from vankien.resources import find
-    from vankien.unit.load import load_unit
     from vankien.word.reader import read_docx
     from vankien.word.structure import build_draft
 
+    root, unit = report.root, report.unit
     package = _read_package(path)
     identity = BuildIdentity.from_properties(package.properties)
-    unit = load_unit(root)
     if identity.unit is not None and identity.unit != unit.output:
         raise UserError(
             f"tệp Word này được dựng từ báo cáo «{identity.unit}», không phải báo cáo "
@@ -737,9 +735,8 @@ def read_copy(
             "được gửi về.",
         )
     document = read_docx(path)
-    outline = load_outline(find(root, "outline", f"{unit.outline}.yaml"))
-    variables = unit.variables()
-    draft = build_draft(document, outline, variables)
+    variables = report.variables
+    draft = build_draft(document, report.outline, variables)
     reference = _reference(root, identity, _cache if _cache is not None else {})
     anchored = any(_anchor_of(p) for p in package.body)
     ctx = _Context(reference, draft, variables, anchored)
@@ -820,11 +817,9 @@ def merge(copies: Sequence[ReviewedCopy]) -> tuple[ReviewItem, ...]:
     return tuple(sorted(merged.values(), key=place))
 
 
-def read_review(paths: Sequence[Path], root: Path) -> ReviewSummary:
-    """Read every reviewed copy in ``paths`` against the report folder ``root`` and merge
-    their items. Raises UserError (exit 2) for the first copy that cannot be read."""
-    from vankien.unit.load import load_unit
-
+def read_review(paths: Sequence[Path], report: Report) -> ReviewSummary:
+    """Read every reviewed copy in ``paths`` against the loaded ``report`` and merge their
+    items. Raises UserError (exit 2) for the first copy that cannot be read."""
     cache: dict[str | None, _Reference] = {}
-    copies = tuple(read_copy(Path(p), root, cache) for p in paths)
-    return ReviewSummary(unit=load_unit(root).output, copies=copies, items=merge(copies))
+    copies = tuple(read_copy(Path(p), report, cache) for p in paths)
+    return ReviewSummary(unit=report.unit.output, copies=copies, items=merge(copies))

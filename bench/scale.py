@@ -119,6 +119,15 @@ def report_words(root: Path) -> int:
     )
 
 
+def copy_data_files(src: Path, dst: Path) -> None:
+    """The report's data files beside report.yaml (chi-tieu.yaml: the target tables' figures),
+    without which its table markers are errors."""
+    from vankien.targets.load import targets_path
+
+    if targets_path(src).is_file():
+        shutil.copyfile(targets_path(src), targets_path(dst))
+
+
 def scale_report(src: Path, dst: Path, factor: int, *, report_yaml: str | None = None) -> Path:
     """Copy report folder ``src`` to ``dst`` with its skeleton scaled ``factor`` times.
 
@@ -129,6 +138,7 @@ def scale_report(src: Path, dst: Path, factor: int, *, report_yaml: str | None =
     for name in ("outline", "profiles", "filters"):
         if (src / name).is_dir():
             shutil.copytree(src / name, dst / name)
+    copy_data_files(src, dst)
     if report_yaml is None:
         shutil.copyfile(src / "report.yaml", dst / "report.yaml")
     else:

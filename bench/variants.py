@@ -15,6 +15,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from bench.scale import copy_data_files
+
 # Fictional units: kinds of grassroots organisation × district names (facts, not prose).
 UNIT_KINDS = (
     "Trường Trung học phổ thông",
@@ -112,6 +114,7 @@ def make_units(src: Path, dst: Path, count: int) -> list[Path]:
             if (src / name).is_dir():
                 shutil.copytree(src / name, folder / name)
         shutil.copytree(skeleton, folder / "skeleton")
+        copy_data_files(src, folder)
         (folder / "report.yaml").write_text(render_report_yaml(template, variant), encoding="utf-8")
         folders.append(folder)
     return folders

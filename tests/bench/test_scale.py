@@ -110,6 +110,8 @@ def test_scaled_example_is_longer_and_still_matches_the_outline(
     # Headings, enumerators and tables are not repeated; copies gain a short sentence.
     assert 0.85 * factor * base <= report_words(scaled) <= 1.15 * factor * base
     assert check_drift(load_report(scaled)) == []
+    # The target tables keep their figures: without chi-tieu.yaml their markers are errors.
+    assert (scaled / "chi-tieu.yaml").read_bytes() == (example / "chi-tieu.yaml").read_bytes()
     names = sorted(p.name for p in (scaled / "skeleton").iterdir())
     assert names == sorted(p.name for p in (example / "skeleton").iterdir())
 

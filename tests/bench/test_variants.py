@@ -42,8 +42,9 @@ def test_units_load_with_their_values(tmp_path: Path) -> None:
         assert unit.stage.slug == variant.stage
         assert unit.doc_number == variant.doc_number
         assert unit.output == variant.output
-        # A real copy, not a link back to the example.
+        # A real copy, not a link back to the example; its target tables keep their figures.
         assert not (folder / "skeleton").is_symlink()
+        assert (folder / "chi-tieu.yaml").is_file()
         assert sorted(p.name for p in (folder / "skeleton").glob("*.md")) == sorted(
             p.name for p in (EXAMPLE / "skeleton").glob("*.md")
         )

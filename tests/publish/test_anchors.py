@@ -99,7 +99,7 @@ def test_a_libreoffice_review_reads_back_through_the_anchors(tmp_path: Path) -> 
             Insert("Mục đánh số một", " trong năm", "Lê Văn Cường"),
         ],
     )
-    summary = read_review([reviewed], DRAFT)
+    summary = read_review([reviewed], load_report(DRAFT))
     source = (DRAFT / "skeleton" / "01-phan-thu-nhat.md").read_text(encoding="utf-8").split("\n")
     assert {i.source.matched for i in summary.items} == {Matched.ANCHOR}
     note = next(i for i in summary.items if i.kind is ItemKind.COMMENT)

@@ -71,12 +71,18 @@ def severity_of(rule: Rule, hit: Hit, config: LintConfig, final: bool) -> Severi
 
 
 def run_rules(
-    report: Report, config: LintConfig, rules: Sequence[Rule] | None = None
+    report: Report,
+    config: LintConfig,
+    rules: Sequence[Rule] | None = None,
+    ctx: Context | None = None,
 ) -> list[Finding]:
-    """Every enabled rule over the whole report, suppressions applied."""
+    """Every enabled rule over the whole report, suppressions applied. ``ctx``, when given,
+    is the rules' context to run in (the caller keeps what the rules computed in it)."""
     rules = all_rules() if rules is None else rules
-    known = frozenset(code for r in rules for code in (r.code, *r.aliases))
-    ctx = Context(report=report, config=config, known_codes=known)
+    if ctx is None:
+        known_codes = frozenset(code for r in rules for code in (r.code, *r.aliases))
+        ctx = Context(report=report, config=config, known_codes=known_codes)
+    known = ctx.known_codes
     final = report.unit.stage.is_final
     silenced: dict[str, Suppressions] = {f.rel: suppressions(f, known) for f in report.files}
     findings: list[Finding] = []
@@ -221,8 +227,9 @@ def lint_report(
     rules = all_rules()
     if config is None:
         config = load_config(linted.unit.lint, linted.unit.path, rules)
-    findings = run_rules(linted, config, rules)
-    context = Context(linted, config, frozenset(c for r in rules for c in (r.code, *r.aliases)))
+    known = frozenset(c for r in rules for c in (r.code, *r.aliases))
+    context = Context(linted, config, known)  # status reads it: placed headings, once
+    findings = run_rules(linted, config, rules, context)
     if report.run_cache is not None:
         report.run_cache.save()
     if paths:

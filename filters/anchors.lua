@@ -2,27 +2,37 @@
 anchors.lua — every paragraph, heading, list item and table cell gets an invisible anchor: an
 empty span whose identifier names the skeleton file and line it came from («vk03L120»), which
 pandoc's docx writer turns into a bookmark; the build's post-processing hides it (renames it
-«_vk03L120»: pandoc would hash a name starting with «_»). A reviewed copy
-sent back from Word is read through them (vankien.word.anchors has the naming scheme).
+«_vk03L120»: pandoc would hash a name starting with «_»). A reviewed copy sent back from Word
+is read through them (vankien.word.anchors has the naming scheme).
 
 The build asks for anchors with metadata vk-anchor-files («NN:start:skipped» per skeleton
 file, ";"-separated: the file's first line is line «start» of the joined text, after «skipped»
 leading blank lines were cut; a file with lines the build inserted has one entry per stretch,
-and «--:start:0» entries for the inserted lines, which get no anchor) and vk-anchor-reader
-(the build's reader). The document itself is read without sourcepos; this filter reads the
-same input file once more with «+sourcepos», which wraps every inline in a «wrapper» Span
-carrying «data-pos», and takes from that reading only the line each paragraph, plain block and
-heading starts on (its first positioned inline). The two readings have the same blocks in the
-same order, so the n-th block of one gets the line of the n-th block of the other. Walking
-only those blocks, and never unwrapping sourcepos' wrappers, is what makes it cheap (the
-unwrapping took ~0.7 s of a 1.5 s build). Every later filter sees the document it would see
-without anchors, plus the anchor spans (class «vk-anchor», always the last inline of their
-block). Runs first. Without vk-anchor-files it only takes its metadata away.
+and «--:start:0» entries for the inserted lines, which get no anchor).
+
+How a block finds its line, without reading the text a second time: the source pandoc read is
+reduced to its letters and digits (the «key»: ASCII punctuation and spaces dropped, every
+non-ASCII byte kept; HTML comments, link destinations, reference labels and {attributes} taken
+out, since no block's text comes from them), with the key offset where each line starts. A
+block's own text reduced the same way starts with the same bytes, so the blocks, in the order
+they were written, are found one after the other in the key: each is searched from where the
+one before it was found, and the line holding the found offset is the block's line. The first
+PREFIX bytes are searched; when that fails (an entity, an inline tag or a footnote mark
+inside them) the first word alone. A block whose text is not found within REACH bytes gets no
+anchor and moves nothing. Footnotes, whose text pandoc places at their mark but which are
+written further down, are found afterwards with a cursor of their own. One walk of the
+blocks, one pass over the text: cheap, and nothing as big as a second reading is held.
+
+Every later filter sees the document it would see without anchors, plus the anchor spans
+(class «vk-anchor», always the last inline of their block). Runs first. Without
+vk-anchor-files it only takes its metadata away.
 ]]
 PANDOC_VERSION:must_be_at_least '3.1'
 
 local stringify = pandoc.utils.stringify
 local CLASS = 'vk-anchor'
+local PREFIX = 48 -- key bytes of a block's text that are searched for
+local REACH = 200000 -- a block found further than this from the previous one is not trusted
 
 local files = {}
 local used = {}
@@ -41,6 +51,8 @@ local function locate(line)
   for _, file in ipairs(files) do
     if file.start <= line then
       found = file
+    else
+      break
     end
   end
   if found == nil or found.prefix == '--' then
@@ -50,20 +62,107 @@ local function locate(line)
   return found.prefix, line - found.start + 1 + found.skipped
 end
 
--- The line the first positioned inline of a block starts on: sourcepos wraps every inline in
--- a «wrapper» Span carrying data-pos.
-local function first_line(inlines)
-  for _, inline in ipairs(inlines) do
-    if inline.t == 'Span' and inline.attributes['wrapper'] == '1' then
-      -- "12:1-12:5", or "name@12:1-12:5" when pandoc read a named file
-      local pos = (inline.attributes['data-pos'] or ''):gsub('^[^@]*@', '')
-      local line = pos:match('^(%d+):')
-      if line ~= nil then
-        return tonumber(line)
+-- Letters and digits only: what a block's text and its source have in common.
+local function keyed(text)
+  return (text:gsub('[%c%p%s]', ''))
+end
+
+-- Only the newlines of ``text``: what is taken out keeps the lines where they were.
+local function newlines(text)
+  return (text:gsub('[^\n]', ''))
+end
+
+-- ``{…}`` that is an attribute (not a ``{{variable}}``, which is text the block holds).
+local function attribute(text)
+  if text:sub(2, 2) == '{' then
+    return text
+  end
+  return newlines(text)
+end
+
+-- The key of the source text and the key offset where each of its lines starts.
+local function source_key(text)
+  text = text:gsub('<!%-%-.-%-%->', newlines)
+  text = text:gsub('%]%b()', function(m)
+    return ']' .. newlines(m)
+  end)
+  text = text:gsub('%]%[[^%]\n]*%]', ']')
+  text = text:gsub('%b{}', attribute)
+  local parts, starts, length = {}, {}, 0
+  for line in (text .. '\n'):gmatch('([^\n]*)\n') do
+    local key = keyed(line)
+    starts[#starts + 1] = length + 1
+    parts[#parts + 1] = key
+    length = length + #key
+  end
+  return table.concat(parts), starts
+end
+
+-- The line (1-based) holding key offset ``at``.
+local function line_of(starts, at)
+  local low, high = 1, #starts
+  while low < high do
+    local mid = (low + high + 1) // 2
+    if starts[mid] <= at then
+      low = mid
+    else
+      high = mid - 1
+    end
+  end
+  return low
+end
+
+-- The key of the start of ``inlines`` (at least PREFIX bytes when it has them), and the key
+-- of their first word.
+local function block_key(inlines)
+  local parts, length, first = {}, 0, nil
+  local function add(list)
+    for _, inline in ipairs(list) do
+      if length >= PREFIX then
+        return
+      end
+      local t = inline.t
+      local key = nil
+      if t == 'Str' or t == 'Code' or t == 'Math' then
+        key = keyed(inline.text)
+      elseif t == 'Image' then
+        add(inline.caption)
+      elseif t ~= 'Note' and t ~= 'RawInline' and inline.content ~= nil then
+        if t == 'Cite' then
+          key = keyed(stringify(inline))
+        else
+          add(inline.content)
+        end
+      end
+      if key ~= nil and key ~= '' then
+        parts[#parts + 1] = key
+        length = length + #key
+        first = first or key
       end
     end
   end
-  return false -- no position: the block gets no anchor
+  add(inlines)
+  local key = table.concat(parts)
+  return key:sub(1, PREFIX), first
+end
+
+-- Finds blocks in the key, each after the one before.
+local function finder(key, starts, from)
+  local cursor = from
+  return function(inlines)
+    local prefix, first = block_key(inlines)
+    if prefix == '' then
+      return nil
+    end
+    for _, wanted in ipairs({ prefix, first }) do
+      local at = key:find(wanted, cursor, true)
+      if at ~= nil and at - cursor <= REACH then
+        cursor = at + #wanted
+        return line_of(starts, at)
+      end
+    end
+    return nil
+  end
 end
 
 -- The anchor span of a block that starts on joined line ``line``, or nil.
@@ -93,103 +192,39 @@ local function source_text()
   return table.concat(parts, '\n')
 end
 
--- The type and first line of every paragraph, plain block and heading of ``text``, in
--- top-down order, read with sourcepos; ``offset`` is added to the lines.
-local function positions(text, reader, offset, found)
-  local function record(el)
-    local line = first_line(el.content)
-    found[#found + 1] = { t = el.t, line = line and line + offset }
-  end
-  pandoc.read(text, reader .. '+sourcepos'):walk({
-    traverse = 'topdown',
-    Para = record,
-    Plain = record,
-    Header = record,
-  })
-  return found
-end
-
--- The same, reading one skeleton file's stretch of the text at a time: sourcepos makes a reading ~5 times bigger, and a whole long report read at once
--- took 3 times the memory of the build without anchors.
-local function positions_by_stretch(text, reader)
-  local lines = {}
-  for line in (text .. '\n'):gmatch('([^\n]*)\n') do
-    lines[#lines + 1] = line
-  end
-  -- where a skeleton file starts (not where the build's inserted lines start or end: a
-  -- target table is read with the text around it)
-  local starts = { 1 }
-  local previous = nil
-  for _, file in ipairs(files) do
-    if file.prefix ~= '--' and file.prefix ~= previous then
-      if file.start > starts[#starts] and file.start <= #lines then
-        starts[#starts + 1] = file.start
-      end
-      previous = file.prefix
-    end
-  end
-  local found = {}
-  for i, start in ipairs(starts) do
-    local stop = (starts[i + 1] or (#lines + 1)) - 1
-    positions(table.concat(lines, '\n', start, stop), reader, start - 1, found)
-    collectgarbage()
-  end
-  return found
-end
-
--- ``doc`` with an anchor span in each block of ``found``; nil when its blocks are not those
--- of ``found`` (types, order, number).
-local function anchored(doc, found)
-  used = {}
-  local n = 0
-  local lost = false
+-- ``blocks`` (a document's, or a footnote's) with their anchors; a block's inlines are not
+-- entered, so a footnote inside them is left for its own pass.
+local function anchored(node, find)
   local function add(el)
-    n = n + 1
-    local at = found[n]
-    if lost or at == nil or at.t ~= el.t then
-      lost = true
-      return nil
+    local span = anchor(find(el.content))
+    if span ~= nil then
+      el.content:insert(span)
     end
-    local span = anchor(at.line)
-    if span == nil then
-      return nil
-    end
-    el.content:insert(span)
-    return el
+    return el, false
   end
-  local out = doc:walk({ traverse = 'topdown', Para = add, Plain = add, Header = add })
-  if lost or n ~= #found then
-    return nil
-  end
-  return out
+  return node:walk({ traverse = 'topdown', Para = add, Plain = add, Header = add })
 end
 
 local function Pandoc(doc)
   local spec = doc.meta['vk-anchor-files']
-  local reader = doc.meta['vk-anchor-reader']
   doc.meta['vk-anchor-files'] = nil
-  doc.meta['vk-anchor-reader'] = nil
-  if spec == nil or reader == nil then
+  if spec == nil then
     return doc
   end
   files = parse_files(stringify(spec))
-  reader = stringify(reader)
+  used = {}
   local text = source_text()
-  -- Read file by file, unless a file does not stand alone (a list or a footnote running
-  -- across two files), which the blocks then show: then the whole text at once.
-  local out = anchored(doc, positions_by_stretch(text, reader))
-  if out == nil then
-    collectgarbage()
-    out = anchored(doc, positions(text, reader, 0, {}))
+  local key, starts = source_key(text)
+  doc = anchored(doc, finder(key, starts, 1))
+  if text:find('[^', 1, true) then
+    local find_note = finder(key, starts, 1)
+    doc = doc:walk({
+      Note = function(note)
+        return pandoc.Note(anchored(pandoc.Div(note.content), find_note).content)
+      end,
+    })
   end
-  if out == nil then
-    -- cannot happen while sourcepos adds only wrappers; if it ever does, no anchors rather
-    -- than anchors naming the wrong lines
-    warn('vankien: không gắn được mốc dòng nguồn cho các đoạn; nhận xét Word sẽ không tìm '
-      .. 'về được dòng của tệp khung')
-    return doc
-  end
-  return out
+  return doc
 end
 
 return {

@@ -21,7 +21,7 @@ READER = "commonmark_x-fancy_lists-smart"
 
 # Applied in this order; each does one job (see the header comment of each file).
 FILTERS: tuple[str, ...] = (
-    "anchors.lua",  # first: takes sourcepos' wrappers away before any other filter runs
+    "anchors.lua",  # first: every later filter sees the anchor spans as the last inline
     "guidance.lua",  # needs the placeholders: before placeholder.lua
     "raw-html.lua",  # after guidance.lua, which reads the guidance comments
     "placeholder.lua",
@@ -31,10 +31,8 @@ FILTERS: tuple[str, ...] = (
     "pagebreak.lua",
     "landscape.lua",
 )
-# With anchors, filters/anchors.lua reads the same text again with this reader (+sourcepos)
-# for the lines the blocks start on.
+# With anchors, filters/anchors.lua finds the line each block starts on in the text it read.
 ANCHOR_FILES = "vk-anchor-files"
-ANCHOR_READER = "vk-anchor-reader"
 GUIDANCE_META = "vk-guidance-label"
 TEMPLATE = Path(__file__).resolve().parent / "template" / "document.xml"
 
@@ -127,7 +125,6 @@ def run_pandoc(
             args += ["--metadata", f"{name}={value}"]
         if anchors is not None:
             args += ["--metadata", f"{ANCHOR_FILES}={anchors}"]
-            args += ["--metadata", f"{ANCHOR_READER}={reader}"]
         for name, value in values.variables:
             args += ["--variable", f"{name}={value}"]
         env = {

@@ -1,10 +1,14 @@
 """filters/anchors.lua on whole reports: with anchors the build's filters give the very
 document they give without (the anchor spans apart), and every anchor names the line its
-block starts on, also below a target table the build put in (the examples have two)."""
+block starts on, also below a target table the build put in (the examples have two).
+
+The lines are checked against pandoc's own: the same text read with «+sourcepos», whose
+wrappers give each block's first line (what the filter finds without reading twice)."""
 
 from __future__ import annotations
 
 import json
+import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -14,11 +18,15 @@ from tests.publish.conftest import report_roots
 
 from vankien.publish.anchors import parse_anchor
 from vankien.publish.command import reference_for
-from vankien.publish.pandoc import run_pandoc
+from vankien.publish.pandoc import ANCHOR_FILES, READER, pandoc_path, run_pandoc
 from vankien.publish.setup import build_setup, report_markdown, report_sources
 from vankien.report.load import load_report
 
 ANCHOR = "vk-anchor"
+HERE = Path(__file__).resolve().parent
+FILTER = HERE.parents[2] / "filters" / "anchors.lua"
+HARD = HERE / "fixtures" / "anchors-hard.md"
+BLOCKS = ("Para", "Plain", "Header")
 
 
 def filtered(root: Path, *, anchors: bool, stage: str) -> Any:
@@ -112,3 +120,113 @@ def test_every_anchor_names_a_line_that_holds_its_first_words(root: Path) -> Non
 
 def read_sources_paths(root: Path) -> list[Path]:
     return [source.path for source in report_sources(load_report(root))]
+
+
+def pandoc_json(source: Path, *args: str) -> Any:
+    result = subprocess.run(
+        [pandoc_path(), "-t", "json", *args, str(source)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def blocks_of(node: Any, out: list[Any]) -> list[Any]:
+    """Every paragraph, plain block and heading, in document order (footnotes' at their
+    mark), wrappers and all."""
+    if isinstance(node, list):
+        for item in node:
+            blocks_of(item, out)
+    elif isinstance(node, dict):
+        if node.get("t") in BLOCKS:
+            out.append(node)
+        blocks_of(node.get("c") if "t" in node else node.get("blocks"), out)
+    return out
+
+
+def inlines_of(block: Any) -> list[Any]:
+    return list(block["c"][2] if block["t"] == "Header" else block["c"])
+
+
+def sourcepos_line(block: Any) -> int | None:
+    """The line of the block's first positioned inline (sourcepos wraps each in a Span, or
+    gives a span, link or image of its own a position)."""
+    for inline in inlines_of(block):
+        if inline.get("t") in ("Span", "Link", "Image", "Code"):
+            attrs = dict(inline["c"][0][2])
+            if "data-pos" in attrs:
+                return int(attrs["data-pos"].rsplit("@", 1)[-1].split(":")[0])
+    return None
+
+
+def anchor_name(block: Any) -> str | None:
+    inlines = inlines_of(block)
+    if inlines and is_anchor(inlines[-1]):
+        return str(inlines[-1]["c"][0][0])
+    return None
+
+
+def file_line(spec: str, line: int) -> tuple[str, int] | None:
+    """(prefix, file line) of a joined line, as ``vk-anchor-files`` says (None: no file's)."""
+    found = None
+    for entry in spec.split(";"):
+        prefix, start, skipped = entry.split(":")
+        if int(start) <= line:
+            found = (prefix, int(start), int(skipped))
+    if found is None or found[0] == "--":
+        return None
+    return found[0], line - found[1] + 1 + found[2]
+
+
+def compare(source: Path, spec: str) -> tuple[int, list[str]]:
+    """How many blocks carry the anchor of the line pandoc's sourcepos gives them, and every
+    block that does not."""
+    anchored = blocks_of(
+        pandoc_json(
+            source, "-f", READER, "--lua-filter", str(FILTER), "-M", f"{ANCHOR_FILES}={spec}"
+        ),
+        [],
+    )
+    truth = blocks_of(pandoc_json(source, "-f", READER + "+sourcepos"), [])
+    assert len(anchored) == len(truth)
+    right, wrong = 0, []
+    for ours, theirs in zip(anchored, truth, strict=True):
+        line = sourcepos_line(theirs)
+        expected = file_line(spec, line) if line is not None else None
+        name = anchor_name(ours)
+        got = parse_anchor(name) if name is not None else None
+        if expected == (None if got is None else (got.prefix, got.line)):
+            right += 1
+        else:
+            wrong.append(f"{text_of(inlines_of(ours))[:40]!r}: {name} ≠ {expected}")
+    return right, wrong
+
+
+def test_every_block_of_a_hard_text_gets_the_line_sourcepos_gives() -> None:
+    """Links, a reference link, an entity, inline HTML, code, a footnote written below,
+    a guidance comment with the next paragraph's words, repeated paragraphs, a nested list,
+    a quote, a table with repeated cells, an image, a div, a setext heading."""
+    right, wrong = compare(HARD, "07:1:0")
+    assert wrong == []
+    assert right >= 20
+
+
+def test_the_lines_of_a_file_after_another(tmp_path: Path) -> None:
+    text = HARD.read_text(encoding="utf-8")
+    source = tmp_path / "joined.md"
+    source.write_text(text + "\n" + text.replace("[^a]", "[^b]"), encoding="utf-8")
+    second = text.count("\n") + 2
+    right, wrong = compare(source, f"01:1:0;02:{second}:3")
+    assert wrong == []
+    assert right >= 40
+
+
+@pytest.mark.parametrize("root", report_roots(), ids=lambda p: p.name)
+def test_every_block_of_a_report_gets_the_line_sourcepos_gives(root: Path, tmp_path: Path) -> None:
+    markdown, spec = report_markdown(load_report(root))
+    source = tmp_path / "joined.md"
+    source.write_text(markdown, encoding="utf-8")
+    right, wrong = compare(source, spec)
+    assert wrong == []
+    assert right >= 10

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +13,9 @@ from vankien.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from vankien.textio import write_atomic
 
 if TYPE_CHECKING:
+    from vankien.publish.pandoc import PandocRun
     from vankien.publish.profile import Profile
+    from vankien.publish.setup import BuildSetup
     from vankien.report.model import Report
     from vankien.unit.model import Stage
 
@@ -102,9 +106,35 @@ def _generated_reference(root: Path, profile: Profile) -> bytes:
 
 def build_docx(report: Report) -> tuple[bytes, str]:
     """The finished document's bytes and its default file name (no linting, no writing)."""
-    from vankien.publish.anchors import build_identity
-    from vankien.publish.pandoc import run_pandoc
-    from vankien.publish.postprocess import postprocess
+    with building(report) as pending:
+        return pending.result()
+
+
+class PendingBuild:
+    """A build whose pandoc is at work: :meth:`result` finishes it."""
+
+    def __init__(self, report: Report, setup: BuildSetup, run: PandocRun) -> None:
+        self.report = report
+        self.setup = setup
+        self.run = run
+
+    def result(self) -> tuple[bytes, str]:
+        """The finished document's bytes and its default file name."""
+        from vankien.publish.anchors import build_identity
+        from vankien.publish.postprocess import postprocess
+
+        unit = self.report.unit
+        raw = self.run.result()
+        identity = build_identity(self.report.root, unit.output, unit.issuer).properties()
+        return postprocess(raw, self.setup.doc_info(properties=identity)), f"{unit.output}.docx"
+
+
+@contextmanager
+def building(report: Report) -> Iterator[PendingBuild]:
+    """The build of ``report`` started: pandoc runs in its own process while the caller
+    lints (on a second core, the lint costs the build no time); stopped if the block ends
+    without :meth:`PendingBuild.result`."""
+    from vankien.publish.pandoc import started_pandoc
     from vankien.publish.setup import build_setup, report_markdown
 
     root, unit = report.root, report.unit
@@ -112,9 +142,10 @@ def build_docx(report: Report) -> tuple[bytes, str]:
     markdown, anchors = report_markdown(report)
     with tempfile.TemporaryDirectory(prefix="vankien-build-") as tmp:
         reference = reference_for(root, setup.profile.id, Path(tmp), setup.profile)
-        raw = run_pandoc(root, markdown, reference, setup.values, unit.date, anchors=anchors)
-    identity = build_identity(root, unit.output, unit.issuer).properties()
-    return postprocess(raw, setup.doc_info(properties=identity)), f"{unit.output}.docx"
+        with started_pandoc(
+            root, markdown, reference, setup.values, unit.date, anchors=anchors
+        ) as run:
+            yield PendingBuild(report, setup, run)
 
 
 def stage_allows(
@@ -166,11 +197,12 @@ def build_command(root: Path, pdf: bool, output: Path | None) -> int:
         from vankien.publish.pdf import soffice_path
 
         soffice_path()  # fail before the long part when LibreOffice is missing
-    if not stage_allows(
-        report, unit.stage, "Chưa tạo văn bản nào (kiểm tra: «vankien lint»).", "vankien build"
-    ):
-        return EXIT_FINDINGS
-    data, name = build_docx(report)
+    with building(report) as pending:  # pandoc works while the lint runs
+        if not stage_allows(
+            report, unit.stage, "Chưa tạo văn bản nào (kiểm tra: «vankien lint»).", "vankien build"
+        ):
+            return EXIT_FINDINGS
+        data, name = pending.result()
     target = output if output is not None else root / BUILD_DIR / name
     write_atomic(target, data)
     print(f"Đã tạo {target} ({unit.stage.label.lower()}).")

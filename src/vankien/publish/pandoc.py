@@ -8,6 +8,8 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from vankien.errors import UserError
@@ -83,11 +85,71 @@ def run_pandoc(
     filters: bool = True,
     anchors: str | None = None,
 ) -> bytes:
-    """The docx pandoc writes for ``markdown``.
+    """The docx pandoc writes for ``markdown`` (see :func:`started_pandoc`).
 
     The redline uses the two halves separately: ``writer="json"`` gives the filtered document,
     and ``reader="json", filters=False`` writes a (tracked-changes) document with the same
     template, reference and metadata.
+    """
+    with started_pandoc(
+        root,
+        markdown,
+        reference,
+        values,
+        date,
+        reader=reader,
+        writer=writer,
+        filters=filters,
+        anchors=anchors,
+    ) as run:
+        return run.result()
+
+
+class PandocRun:
+    """A pandoc at work on the build's text; :meth:`result` waits for what it wrote."""
+
+    def __init__(self, root: Path, process: subprocess.Popen[bytes], out: Path) -> None:
+        self.root = root
+        self.process = process
+        self.out = out
+
+    def result(self) -> bytes:
+        """The file pandoc wrote; its warnings for the user are printed on stderr."""
+        _, stderr_bytes = self.process.communicate()
+        stderr = stderr_bytes.decode("utf-8", "replace")
+        returncode = self.process.returncode
+        if returncode != 0 or not self.out.is_file():
+            message = stderr.strip()
+            stopped = stopped_error(self.root, returncode, message)
+            if stopped is not None:
+                raise stopped
+            raise RuntimeError(f"pandoc thất bại (mã {returncode}): {message}")
+        for line in user_warnings(stderr):
+            print(line, file=sys.stderr)
+        return self.out.read_bytes()
+
+    def stop(self) -> None:
+        """Stop pandoc if it is still at work (its output is not wanted)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+
+
+@contextmanager
+def started_pandoc(
+    root: Path,
+    markdown: str,
+    reference: Path,
+    values: TemplateValues,
+    date: dt.date,
+    *,
+    reader: str = READER,
+    writer: str = "docx",
+    filters: bool = True,
+    anchors: str | None = None,
+) -> Iterator[PandocRun]:
+    """pandoc started on ``markdown``, at work while the caller does something else (the
+    build lints meanwhile); stopped, and its files removed, when the block ends.
 
     ``anchors`` (where each skeleton file starts in ``markdown``, from
     :func:`vankien.publish.source.joined_with_anchors`) gives every block its hidden anchor
@@ -95,7 +157,7 @@ def run_pandoc(
     """
     with tempfile.TemporaryDirectory(prefix="vankien-pandoc-") as tmp:
         out = Path(tmp) / "out.docx"
-        source = Path(tmp) / "source.md"  # a file: filters/anchors.lua reads it a second time
+        source = Path(tmp) / "source.md"  # a file: filters/anchors.lua reads it again
         source.write_text(markdown, encoding="utf-8")
         data_dir = Path(tmp) / "data"  # empty: no user's ~/.pandoc can change the output
         data_dir.mkdir()
@@ -133,23 +195,19 @@ def run_pandoc(
             "HOME": tmp,
             "SOURCE_DATE_EPOCH": str(epoch_of(date)),
         }
-        result = subprocess.run(
+        process = subprocess.Popen(
             args,
             stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             cwd=root,
             env=env,
-            capture_output=True,
-            check=False,
         )
-        if result.returncode != 0 or not out.is_file():
-            message = result.stderr.decode("utf-8", "replace").strip()
-            stopped = stopped_error(root, result.returncode, message)
-            if stopped is not None:
-                raise stopped
-            raise RuntimeError(f"pandoc thất bại (mã {result.returncode}): {message}")
-        for line in user_warnings(result.stderr.decode("utf-8", "replace")):
-            print(line, file=sys.stderr)
-        return out.read_bytes()
+        run = PandocRun(root, process, out)
+        try:
+            yield run
+        finally:
+            run.stop()
 
 
 def stopped_error(root: Path, returncode: int, stderr: str) -> UserError | None:

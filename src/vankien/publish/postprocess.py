@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from vankien.publish.breaks import balance_centred, centred_styles, protect_paragraphs
 from vankien.publish.ooxml import transforms as t
-from vankien.publish.ooxml.package import parse, read_parts, serialize, transform_part, write_parts
+from vankien.publish.ooxml.package import Trees, parse, read_parts, serialize, write_parts
 from vankien.publish.ooxml.parts import drop_unused_parts
 from vankien.publish.ooxml.tables import TableLook, table_look, typeset_tables
 from vankien.publish.styles import style_id
@@ -26,33 +26,31 @@ class DocInfo:
 
 def postprocess(docx: bytes, info: DocInfo) -> bytes:
     parts = read_parts(docx)
-    transform_part(parts, "word/document.xml", t.renumber_revisions)
-    for name in ("word/document.xml", "word/footnotes.xml"):
-        transform_part(parts, name, t.hide_anchors)
-    transform_part(
-        parts,
-        "word/document.xml",
-        lambda doc: t.keep_with_closing(doc, style_id("recipients_label")),
-    )
-    transform_part(parts, "word/document.xml", t.complete_sections)
-    look = (
-        table_look(parse(parts["word/styles.xml"])) if "word/styles.xml" in parts else TableLook()
-    )
-    transform_part(parts, "word/document.xml", protect_paragraphs)
-    if "word/styles.xml" in parts:
-        fonts = centred_styles(parse(parts["word/styles.xml"]))
-        transform_part(parts, "word/document.xml", lambda doc: balance_centred(doc, fonts))
-    transform_part(parts, "word/footnotes.xml", protect_paragraphs)
-    transform_part(parts, "word/document.xml", lambda doc: typeset_tables(doc, look))
-    transform_part(parts, "word/document.xml", t.continuous_footnotes)
-    transform_part(
-        parts,
-        "docProps/core.xml",
-        lambda core: t.set_core_properties(
-            core, title=info.title, subject=info.subject, creator=info.creator, when=info.when
-        ),
-    )
-    transform_part(parts, "docProps/app.xml", t.app_properties)
+    with Trees(parts) as trees:
+        trees.transform("word/document.xml", t.renumber_revisions)
+        for name in ("word/document.xml", "word/footnotes.xml"):
+            trees.transform(name, t.hide_anchors)
+        trees.transform(
+            "word/document.xml",
+            lambda doc: t.keep_with_closing(doc, style_id("recipients_label")),
+        )
+        trees.transform("word/document.xml", t.complete_sections)
+        styles = trees.get("word/styles.xml")
+        look = table_look(styles) if styles is not None else TableLook()
+        trees.transform("word/document.xml", protect_paragraphs)
+        if styles is not None:
+            fonts = centred_styles(styles)
+            trees.transform("word/document.xml", lambda doc: balance_centred(doc, fonts))
+        trees.transform("word/footnotes.xml", protect_paragraphs)
+        trees.transform("word/document.xml", lambda doc: typeset_tables(doc, look))
+        trees.transform("word/document.xml", t.continuous_footnotes)
+        trees.transform(
+            "docProps/core.xml",
+            lambda core: t.set_core_properties(
+                core, title=info.title, subject=info.subject, creator=info.creator, when=info.when
+            ),
+        )
+        trees.transform("docProps/app.xml", t.app_properties)
     drop_unused_parts(parts)  # pandoc's custom.xml (the -M values) among them
     if info.properties:
         types = parse(parts["[Content_Types].xml"])

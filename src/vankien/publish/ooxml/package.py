@@ -66,8 +66,40 @@ def transform_part(
     parts: dict[str, bytes], name: str, func: Callable[[etree._Element], None]
 ) -> None:
     """Apply ``func`` to the tree of part ``name`` in place (absent parts are skipped)."""
-    if name not in parts:
-        return
-    root = parse(parts[name])
-    func(root)
-    parts[name] = serialize(root)
+    with Trees(parts) as trees:
+        trees.transform(name, func)
+
+
+class Trees:
+    """The parts of a package as trees, each parsed once however many transforms read it;
+    those transformed are serialized once, back into ``parts``, when the block ends."""
+
+    def __init__(self, parts: dict[str, bytes]) -> None:
+        self.parts = parts
+        self._trees: dict[str, etree._Element] = {}
+        self._changed: set[str] = set()
+
+    def __enter__(self) -> Trees:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            for name in sorted(self._changed):
+                self.parts[name] = serialize(self._trees[name])
+        self._trees.clear()
+        self._changed.clear()
+
+    def get(self, name: str) -> etree._Element | None:
+        """The tree of part ``name``, to read (None when the package has no such part)."""
+        if name not in self._trees:
+            if name not in self.parts:
+                return None
+            self._trees[name] = parse(self.parts[name])
+        return self._trees[name]
+
+    def transform(self, name: str, func: Callable[[etree._Element], None]) -> None:
+        """Apply ``func`` to the tree of part ``name`` (absent parts are skipped)."""
+        root = self.get(name)
+        if root is not None:
+            func(root)
+            self._changed.add(name)

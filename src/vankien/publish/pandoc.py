@@ -33,6 +33,17 @@ FILTERS: tuple[str, ...] = (
     "pagebreak.lua",
     "landscape.lua",
 )
+# A filter whose marks are all absent from the text has nothing to do there, and every pass of
+# a filter over the document costs time (pandoc hands each element it looks at to Lua): it is
+# not run. A filter not listed always runs; anchors.lua runs when anchors are asked for.
+FILTER_MARKS: dict[str, tuple[str, ...]] = {
+    "guidance.lua": ("<!--",),
+    "raw-html.lua": ("<",),
+    "placeholder.lua": ("placeholder",),
+    "variables.lua": ("{{",),
+    "pagebreak.lua": ("\\newpage", "pagebreak"),
+    "landscape.lua": ("landscape",),
+}
 # With anchors, filters/anchors.lua finds the line each block starts on in the text it read.
 ANCHOR_FILES = "vk-anchor-files"
 GUIDANCE_META = "vk-guidance-label"
@@ -69,8 +80,16 @@ def epoch_of(date: dt.date) -> int:
     return int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp())
 
 
-def filter_paths(root: Path) -> list[Path]:
-    return [find(root, "filters", name) for name in FILTERS]
+def filter_paths(root: Path, text: str, *, anchors: bool) -> list[Path]:
+    """The filters ``text`` needs, in order (see :data:`FILTER_MARKS`)."""
+    return [find(root, "filters", name) for name in FILTERS if needed(name, text, anchors=anchors)]
+
+
+def needed(name: str, text: str, *, anchors: bool) -> bool:
+    if name == "anchors.lua":
+        return anchors
+    marks = FILTER_MARKS.get(name)
+    return marks is None or any(mark in text for mark in marks)
 
 
 def run_pandoc(
@@ -181,7 +200,7 @@ def started_pandoc(
             str(out),
             str(source),
         ]
-        for path in filter_paths(root) if filters else []:
+        for path in filter_paths(root, markdown, anchors=anchors is not None) if filters else []:
             args += ["--lua-filter", str(path)]
         for name, value in [*values.metadata, *(filter_metadata() if filters else [])]:
             args += ["--metadata", f"{name}={value}"]

@@ -17,11 +17,13 @@ out, since no block's text comes from them), with the key offset where each line
 block's own text reduced the same way starts with the same bytes, so the blocks, in the order
 they were written, are found one after the other in the key: each is searched from where the
 one before it was found, and the line holding the found offset is the block's line. The first
-PREFIX bytes are searched; when that fails (an entity, an inline tag or a footnote mark
-inside them) the first word alone. A block whose text is not found within REACH bytes gets no
-anchor and moves nothing. Footnotes, whose text pandoc places at their mark but which are
-written further down, are found afterwards with a cursor of their own. One walk of the
-blocks, one pass over the text: cheap, and nothing as big as a second reading is held.
+PREFIX bytes are searched; when that fails (an entity, an inline tag or a footnote mark inside
+them) the first SHORT bytes, then the first word alone. A character reference («&amp;»,
+«&#45;», the punctuation of a filled-in value) counts as the punctuation it is. A block whose
+text is not found within REACH bytes gets no anchor and moves nothing. Footnotes, whose text
+pandoc places at their mark but which are written further down, are found afterwards with a
+cursor of their own. One walk of the blocks, one pass over the text: cheap, and nothing as big
+as a second reading is held.
 
 Every later filter sees the document it would see without anchors, plus the anchor spans
 (class «vk-anchor», always the last inline of their block). Runs first. Without
@@ -32,6 +34,7 @@ PANDOC_VERSION:must_be_at_least '3.1'
 local stringify = pandoc.utils.stringify
 local CLASS = 'vk-anchor'
 local PREFIX = 48 -- key bytes of a block's text that are searched for
+local SHORT = 16 -- when those are not found: this many (something odd came later)
 local REACH = 200000 -- a block found further than this from the previous one is not trusted
 
 local files = {}
@@ -88,6 +91,8 @@ local function source_key(text)
   end)
   text = text:gsub('%]%[[^%]\n]*%]', ']')
   text = text:gsub('%b{}', attribute)
+  -- a character reference stands for one character: «&#45;» is the «-» of a filled-in value
+  text = text:gsub('&#[xX]?%x+;', '-'):gsub('&%a+;', '-')
   local parts, starts, length = {}, {}, 0
   for line in (text .. '\n'):gmatch('([^\n]*)\n') do
     local key = keyed(line)
@@ -154,7 +159,7 @@ local function finder(key, starts, from)
     if prefix == '' then
       return nil
     end
-    for _, wanted in ipairs({ prefix, first }) do
+    for _, wanted in ipairs({ prefix, prefix:sub(1, SHORT), first }) do
       local at = key:find(wanted, cursor, true)
       if at ~= nil and at - cursor <= REACH then
         cursor = at + #wanted

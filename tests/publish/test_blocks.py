@@ -93,9 +93,9 @@ def test_pandoc_warnings_are_shown_in_vietnamese_once():
     from vankien.publish.pandoc import user_warnings
 
     stderr = (
-        "[WARNING] Scripting warning at /x/filters/variables.lua line 35 column 1: "
+        "[WARNING] Scripting warning at /x/filters/raw-html.lua line 35 column 1: "
         "vankien: biến {{a}} không có\n"
-        "[WARNING] Scripting warning at /x/filters/variables.lua line 35 column 1: "
+        "[WARNING] Scripting warning at /x/filters/raw-html.lua line 35 column 1: "
         "vankien: biến {{a}} không có\n"
         "[WARNING] Could not fetch resource x.png\n"
     )

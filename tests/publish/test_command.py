@@ -57,6 +57,16 @@ def test_final_stage_with_lint_errors_refuses_to_build(final, capsys):
     assert not (final / "build").exists()
 
 
+def test_a_draft_with_an_unknown_variable_is_built_with_a_note_naming_the_file(draft, capsys):
+    page = draft / "skeleton" / "02-phan-thu-hai.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{khong_co}}\n", encoding="utf-8")
+    assert main(["build", "--root", str(draft)]) == 0
+    err = capsys.readouterr().err
+    assert "Lưu ý: biến {{khong_co}} trong skeleton/02-phan-thu-hai.md không có" in err
+    document = read_parts((draft / "build" / "bao-cao-du-thao.docx").read_bytes())
+    assert "{{khong_co}}" in document["word/document.xml"].decode("utf-8")
+
+
 def add_line(root: Path, line: str) -> tuple[Path, int]:
     page = root / "skeleton" / "02-phan-thu-hai.md"
     text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + line + "\n"

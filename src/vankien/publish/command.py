@@ -135,11 +135,20 @@ def building(report: Report) -> Iterator[PendingBuild]:
     lints (on a second core, the lint costs the build no time); stopped if the block ends
     without :meth:`PendingBuild.result`."""
     from vankien.publish.pandoc import started_pandoc
-    from vankien.publish.setup import build_setup, report_markdown
+    from vankien.publish.setup import build_setup, report_sources
+    from vankien.publish.source import joined_with_anchors
 
     root, unit = report.root, report.unit
     setup = build_setup(report)
-    markdown, anchors = report_markdown(report)
+    sources = report_sources(report)
+    for source in sources:
+        for name in source.unknown_variables:
+            print(
+                f"Lưu ý: biến {{{{{name}}}}} trong {source.path.relative_to(root)} không có "
+                "trong report.yaml, được giữ nguyên (chạy «vankien lint» để xem vị trí).",
+                file=sys.stderr,
+            )
+    markdown, anchors = joined_with_anchors(root, sources)
     with tempfile.TemporaryDirectory(prefix="vankien-build-") as tmp:
         reference = reference_for(root, setup.profile.id, Path(tmp), setup.profile)
         with started_pandoc(

@@ -27,7 +27,6 @@ FILTERS: tuple[str, ...] = (
     "guidance.lua",  # needs the placeholders: before placeholder.lua
     "raw-html.lua",  # after guidance.lua, which reads the guidance comments
     "placeholder.lua",
-    "variables.lua",  # after guidance.lua, so that shown guidance is filled in too
     "part-heading.lua",
     "literal-lists.lua",
     "pagebreak.lua",
@@ -40,7 +39,6 @@ FILTER_MARKS: dict[str, tuple[str, ...]] = {
     "guidance.lua": ("<!--",),
     "raw-html.lua": ("<",),
     "placeholder.lua": ("placeholder",),
-    "variables.lua": ("{{",),
     "pagebreak.lua": ("\\newpage", "pagebreak"),
     "landscape.lua": ("landscape",),
 }

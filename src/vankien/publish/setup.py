@@ -86,7 +86,8 @@ def build_setup(report: Report, *, stage: str | None = None) -> BuildSetup:
 
 def report_sources(report: Report) -> list[BuildSource]:
     """The skeleton files as the report read them, with the target tables of chi-tieu.yaml
-    put in where their markers stand."""
+    put in where their markers stand and the ``{{variables}}`` filled in."""
+    from vankien.publish.variables import fill_variables
     from vankien.targets.place import place_tables
 
     if not report.files:
@@ -96,11 +97,13 @@ def report_sources(report: Report) -> list[BuildSource]:
             hint="chạy «vankien scaffold» để tạo các tệp khung từ đề cương.",
         )
     data = report.target_data
+    values = report.unit.variables()
     out: list[BuildSource] = []
     for parsed in report.files:
         path = report.root / parsed.rel
         text, inserted = place_tables(path, parsed.text, report.outline, data)
-        out.append(BuildSource(path, text, inserted))
+        text, unknown = fill_variables(text, values)
+        out.append(BuildSource(path, text, inserted, unknown))
     return out
 
 

@@ -31,6 +31,8 @@ class BuildSource:
     text: str
     # In the file's own line numbers, top to bottom; empty for the text as the writer typed it.
     inserted: tuple[Insertion, ...] = ()
+    # ``{{names}}`` the unit has no value for, left as typed (vankien.publish.variables)
+    unknown_variables: tuple[str, ...] = ()
 
 
 def mark_plus_items(text: str) -> str:

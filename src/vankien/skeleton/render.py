@@ -17,7 +17,7 @@ GUIDANCE_CLOSE = "-->"
 # any white space; publish/pandoc.py hands filters/guidance.lua the same label.
 GUIDANCE_LABEL = GUIDANCE_OPEN.removeprefix("<!--").strip()
 GUIDANCE_RE = re.compile(r"\s*" + re.escape(GUIDANCE_LABEL))
-# A variable is written exactly ``{{name}}``; the build (filters/variables.lua, blocks.py)
+# A variable is written exactly ``{{name}}``; the build (publish/variables.py, blocks.py)
 # substitutes only this form, so anything else between braces is for the linter to report.
 VARIABLE_RE = re.compile(r"\{\{([A-Za-z0-9_]+)\}\}")
 BRACED_RE = re.compile(r"\{\{([^{}]*)\}\}")

@@ -75,12 +75,6 @@ def test_filter_shape(name: str) -> None:
             pytest.fail(f"{name}: global function: {line}")
 
 
-def test_unknown_variable_is_warned_and_kept() -> None:
-    result = run_filter(CASES / "variables" / "known-and-unknown")
-    assert "{{khong_co}}" in result.stderr
-    assert '"{{khong_co}}"' in result.stdout
-
-
 def test_html_text_is_kept_with_a_warning_and_bare_tags_are_not_warned() -> None:
     kept = run_filter(CASES / "raw-html" / "text-kept")
     assert "vankien: HTML «<div>Chữ trong thẻ div" in kept.stderr

@@ -1,8 +1,11 @@
 --[[
-anchors.lua — every paragraph, heading, list item and table cell gets an invisible anchor: an
-empty span whose identifier names the skeleton file and line it came from («vk03L120»), which
-pandoc's docx writer turns into a bookmark; the build's post-processing hides it (renames it
-«_vk03L120»: pandoc would hash a name starting with «_»). A reviewed copy sent back from Word
+anchors.lua — every paragraph, heading, list item and table cell gets an invisible anchor: a
+div around it (in a footnote, an empty span at its end) whose identifier names the skeleton file and line it came from («vk03L120»),
+which pandoc's docx writer turns into a bookmark around the paragraph; the build's
+post-processing moves it into the paragraph and hides it (renames it «_vk03L120»: pandoc would
+hash a name starting with «_»). A div, not a span inside the block: the block itself is left
+untouched, and a changed block is what costs (pandoc hands its every inline to Lua and back:
+about a third of the whole pandoc run). A reviewed copy sent back from Word
 is read through them (vankien.word.anchors has the naming scheme).
 
 The build asks for anchors with metadata vk-anchor-files («NN:start:skipped» per skeleton
@@ -25,14 +28,17 @@ pandoc places at their mark but which are written further down, are found afterw
 cursor of their own. One walk of the blocks, one pass over the text: cheap, and nothing as big
 as a second reading is held.
 
-Every later filter sees the document it would see without anchors, plus the anchor spans
-(class «vk-anchor», always the last inline of their block). Runs first. Without
-vk-anchor-files it only takes its metadata away.
+Runs last, so no other filter ever sees an anchor; the blocks it finds are those the other
+filters left (list items made paragraphs, placeholders removed: their text is still the
+writer's). The lines the build made (a div of class «vk-built»: the guidance shown in a draft,
+the «Phần thứ …» line above a part's heading) are nobody's and get no anchor. Without vk-anchor-files it only takes its
+metadata away.
 ]]
 PANDOC_VERSION:must_be_at_least '3.1'
 
 local stringify = pandoc.utils.stringify
 local CLASS = 'vk-anchor'
+local BUILT = 'vk-built' -- a div of lines the build made (guidance.lua, part-heading.lua)
 local PREFIX = 48 -- key bytes of a block's text that are searched for
 local SHORT = 16 -- when those are not found: this many (something odd came later)
 local REACH = 200000 -- a block found further than this from the previous one is not trusted
@@ -117,45 +123,19 @@ local function line_of(starts, at)
   return low
 end
 
--- The key of the start of ``inlines`` (at least PREFIX bytes when it has them), and the key
--- of their first word.
-local function block_key(inlines)
-  local parts, length, first = {}, 0, nil
-  local function add(list)
-    for _, inline in ipairs(list) do
-      if length >= PREFIX then
-        return
-      end
-      local t = inline.t
-      local key = nil
-      if t == 'Str' or t == 'Code' or t == 'Math' then
-        key = keyed(inline.text)
-      elseif t == 'Image' then
-        add(inline.caption)
-      elseif t ~= 'Note' and t ~= 'RawInline' and inline.content ~= nil then
-        if t == 'Cite' then
-          key = keyed(stringify(inline))
-        else
-          add(inline.content)
-        end
-      end
-      if key ~= nil and key ~= '' then
-        parts[#parts + 1] = key
-        length = length + #key
-        first = first or key
-      end
-    end
-  end
-  add(inlines)
-  local key = table.concat(parts)
-  return key:sub(1, PREFIX), first
+-- The key of the start of a block's text (PREFIX bytes), and the key of its first word. The
+-- text comes from pandoc's own stringify, which works on the document where it is: no
+-- inline of the block is handed over to Lua (footnotes are left out, as here).
+local function block_key(block)
+  local text = stringify(block)
+  return keyed(text):sub(1, PREFIX), keyed(text:match('^%s*(%S*)'))
 end
 
 -- Finds blocks in the key, each after the one before.
 local function finder(key, starts, from)
   local cursor = from
-  return function(inlines)
-    local prefix, first = block_key(inlines)
+  return function(block)
+    local prefix, first = block_key(block)
     if prefix == '' then
       return nil
     end
@@ -170,7 +150,7 @@ local function finder(key, starts, from)
   end
 end
 
--- The anchor span of a block that starts on joined line ``line``, or nil.
+-- The anchor's identifier for a block that starts on joined line ``line``, or nil.
 local function anchor(line)
   if not line then
     return nil
@@ -182,8 +162,7 @@ local function anchor(line)
   local base = 'vk' .. prefix .. 'L' .. tostring(file_line)
   local rank = (used[base] or 0) + 1
   used[base] = rank
-  local name = rank == 1 and base or (base .. '_' .. tostring(rank))
-  return pandoc.Span({}, { id = name, class = CLASS })
+  return rank == 1 and base or (base .. '_' .. tostring(rank))
 end
 
 -- The source text pandoc read (the build passes one file).
@@ -197,17 +176,40 @@ local function source_text()
   return table.concat(parts, '\n')
 end
 
--- ``blocks`` (a document's, or a footnote's) with their anchors; a block's inlines are not
--- entered, so a footnote inside them is left for its own pass.
-local function anchored(node, find)
-  local function add(el)
-    local span = anchor(find(el.content))
-    if span ~= nil then
-      el.content:insert(span)
-    end
-    return el, false
+-- The block ``el`` with anchor ``name``: in a div around it, or, in a footnote (where pandoc
+-- would put the note's number in a paragraph of its own above a div), as an empty span
+-- at its end (footnotes are few).
+local function with_anchor(el, name, in_note)
+  if in_note then
+    el.content:insert(pandoc.Span({}, pandoc.Attr(name, { CLASS })))
+    return el
   end
-  return node:walk({ traverse = 'topdown', Para = add, Plain = add, Header = add })
+  return pandoc.Div({ el }, pandoc.Attr(name, { CLASS }))
+end
+
+-- ``node`` (a document, or a footnote's blocks) with its blocks anchored; a block's inlines
+-- are not entered, so a footnote inside them is left for its own pass.
+local function anchored(node, find, in_note)
+  local function add(el)
+    local name = anchor(find(el))
+    if name == nil then
+      return nil, false
+    end
+    return with_anchor(el, name, in_note), false
+  end
+  local function built(div)
+    if div.classes:includes(BUILT) then
+      return nil, false
+    end
+    return nil
+  end
+  return node:walk({
+    traverse = 'topdown',
+    Div = built,
+    Para = add,
+    Plain = add,
+    Header = add,
+  })
 end
 
 local function Pandoc(doc)
@@ -220,12 +222,12 @@ local function Pandoc(doc)
   used = {}
   local text = source_text()
   local key, starts = source_key(text)
-  doc = anchored(doc, finder(key, starts, 1))
+  doc = anchored(doc, finder(key, starts, 1), false)
   if text:find('[^', 1, true) then
     local find_note = finder(key, starts, 1)
     doc = doc:walk({
       Note = function(note)
-        return pandoc.Note(anchored(pandoc.Div(note.content), find_note).content)
+        return pandoc.Note(anchored(pandoc.Div(note.content), find_note, true).content)
       end,
     })
   end

@@ -41,7 +41,6 @@ local function only_placeholders(inlines)
   for _, inline in ipairs(inlines) do
     local ok = inline.t == 'Space' or inline.t == 'SoftBreak' or inline.t == 'LineBreak'
       or (inline.t == 'Span' and inline.classes:includes('placeholder'))
-      or (inline.t == 'Span' and inline.classes:includes('vk-anchor')) -- anchors.lua
     if not ok then
       return false
     end
@@ -91,7 +90,8 @@ local function shown(text)
     end
     out:insert(pandoc.Para(inlines))
   end
-  return pandoc.Div(out, { ['custom-style'] = STYLE })
+  -- class vk-built: the build made these lines, anchors.lua gives them no anchor
+  return pandoc.Div(out, { class = 'vk-built', ['custom-style'] = STYLE })
 end
 
 local function Meta(meta)

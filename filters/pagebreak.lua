@@ -12,24 +12,12 @@ local function page_break()
   return pandoc.RawBlock('openxml', BREAK)
 end
 
-local function is_anchor(inline)
-  return inline.t == 'Span' and inline.classes:includes('vk-anchor')
-end
-
--- The one inline of a paragraph apart from the anchor spans of filters/anchors.lua (they hold
--- no text), or nil. Looks no further than the second inline that is not an anchor: most
--- paragraphs are long, and copying each into a new list cost ~0.05 s of a build.
+-- The one inline of a paragraph, or nil.
 local function only_inline(inlines)
-  local only = nil
-  for _, inline in ipairs(inlines) do
-    if not is_anchor(inline) then
-      if only ~= nil then
-        return nil
-      end
-      only = inline
-    end
+  if #inlines ~= 1 then
+    return nil
   end
-  return only
+  return inlines[1]
 end
 
 local function is_newpage(inlines)

@@ -49,7 +49,8 @@ local function Header(header)
   end
   header.content = title
   return {
-    pandoc.Div({ pandoc.Para(label) }, { ['custom-style'] = LINE_STYLE }),
+    -- class vk-built: the build made this line, anchors.lua gives it no anchor
+    pandoc.Div({ pandoc.Para(label) }, { class = 'vk-built', ['custom-style'] = LINE_STYLE }),
     header,
   }
 end

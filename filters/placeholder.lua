@@ -30,15 +30,11 @@ local function Span(span)
   return {}
 end
 
--- The anchor spans of filters/anchors.lua hold no text: a paragraph of only those is empty.
-local function is_anchor(inline)
-  return inline.t == 'Span' and inline.classes:includes('vk-anchor')
-end
-
+-- A paragraph of only spaces and breaks is empty.
 local function empty(inlines)
   for _, inline in ipairs(inlines) do
     local blank = inline.t == 'Space' or inline.t == 'SoftBreak' or inline.t == 'LineBreak'
-    if not (blank or is_anchor(inline)) then
+    if not blank then
       return false
     end
   end
@@ -56,19 +52,16 @@ local function tidy(block)
     return {}
   end
   local out = pandoc.Inlines({})
-  local anchors = pandoc.Inlines({})
   for _, inline in ipairs(block.content) do
     local space = inline.t == 'Space'
-    if is_anchor(inline) then
-      anchors:insert(inline)
-    elseif not (space and (#out == 0 or out[#out].t == 'Space')) then
+    if not (space and (#out == 0 or out[#out].t == 'Space')) then
       out:insert(inline)
     end
   end
   while #out > 0 and out[#out].t == 'Space' do
     out:remove(#out)
   end
-  block.content = out .. anchors
+  block.content = out
   return block
 end
 

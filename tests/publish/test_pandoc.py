@@ -70,7 +70,8 @@ def test_reader_keeps_typed_enumerators_and_quotes_literal():
 
 
 def test_filters_are_listed_in_order_and_exist():
-    assert FILTERS[:2] == ("anchors.lua", "guidance.lua")
+    assert FILTERS[0] == "guidance.lua"
+    assert FILTERS[-1] == "anchors.lua"  # it finds the blocks every other filter left
     assert FILTERS.index("guidance.lua") < FILTERS.index("placeholder.lua")
     for name in FILTERS:
         assert (REPO / "filters" / name).is_file()

@@ -23,7 +23,6 @@ READER = "commonmark_x-fancy_lists-smart"
 
 # Applied in this order; each does one job (see the header comment of each file).
 FILTERS: tuple[str, ...] = (
-    "anchors.lua",  # first: every later filter sees the anchor spans as the last inline
     "guidance.lua",  # needs the placeholders: before placeholder.lua
     "raw-html.lua",  # after guidance.lua, which reads the guidance comments
     "placeholder.lua",
@@ -31,6 +30,7 @@ FILTERS: tuple[str, ...] = (
     "literal-lists.lua",
     "pagebreak.lua",
     "landscape.lua",
+    "anchors.lua",  # last: no other filter sees an anchor; it finds the blocks they left
 )
 # A filter whose marks are all absent from the text has nothing to do there, and every pass of
 # a filter over the document costs time (pandoc hands each element it looks at to Lua): it is

@@ -160,7 +160,23 @@ def _merge_gaps(
     return out
 
 
-ANCHOR_CLASS = "vk-anchor"  # filters/anchors.lua: an empty span that becomes a bookmark
+ANCHOR_CLASS = "vk-anchor"  # filters/anchors.lua: a div around a block, a bookmark in Word
+
+
+def anchors_as_spans(node: Json) -> Json:
+    """``node`` (a document or any part of it) with each anchor div of filters/anchors.lua
+    taken away and its identifier put at the end of the block it held, as an empty span: the
+    diff compares blocks with blocks, and the span holds no text, so it never sees them."""
+    if isinstance(node, list):
+        return [anchors_as_spans(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get("t") == "Div" and ANCHOR_CLASS in node["c"][0][1] and len(node["c"][1]) == 1:
+        block = anchors_as_spans(node["c"][1][0])
+        inlines = block["c"][2] if block["t"] == "Header" else block["c"]
+        inlines.append({"t": "Span", "c": [[node["c"][0][0], [ANCHOR_CLASS], []], []]})
+        return block
+    return {key: anchors_as_spans(value) for key, value in node.items()}
 
 
 def _anchors(inlines: Sequence[Json]) -> list[Json]:

@@ -65,6 +65,10 @@ def read_revision(folder: Path, *, final: bool = True, anchors: bool = False) ->
     document: Json = json.loads(
         _pandoc(setup, markdown, writer="json", anchors=spec if anchors else None)
     )
+    if anchors:
+        from vankien.review.astdiff import anchors_as_spans
+
+        document = anchors_as_spans(document)
     blocks: list[Json] = []
     origins: list[str] = []
     current = ""

@@ -1,5 +1,5 @@
 """filters/anchors.lua on whole reports: with anchors the build's filters give the very
-document they give without (the anchor spans apart), and every anchor names the line its
+document they give without (the anchor divs apart), and every anchor names the line its
 block starts on, also below a target table the build put in (the examples have two).
 
 The lines are checked against pandoc's own: the same text read with «+sourcepos», whose
@@ -49,15 +49,35 @@ def filtered(root: Path, *, anchors: bool, stage: str) -> Any:
 
 
 def is_anchor(node: Any) -> bool:
-    return isinstance(node, dict) and node.get("t") == "Span" and ANCHOR in node["c"][0][1]
+    """An anchor: a div of class vk-anchor around one block."""
+    return (
+        isinstance(node, dict)
+        and node.get("t") == "Div"
+        and ANCHOR in node["c"][0][1]
+        and len(node["c"][1]) == 1
+    )
+
+
+def is_anchor_span(node: Any) -> bool:
+    """A footnote's anchor: an empty span of class vk-anchor at the end of its block."""
+    return (
+        isinstance(node, dict)
+        and node.get("t") == "Span"
+        and ANCHOR in node["c"][0][1]
+        and not node["c"][1]
+    )
 
 
 def strip(node: Any, found: list[tuple[str, Any]]) -> Any:
-    """``node`` without anchor spans; ``found`` gets (name, enclosing inline list)."""
+    """``node`` without anchor divs; ``found`` gets (name, inline list of the block held)."""
     if isinstance(node, list):
         out = []
         for item in node:
             if is_anchor(item):
+                block = item["c"][1][0]
+                found.append((item["c"][0][0], inlines_of(block)))
+                out.append(strip(block, found))
+            elif is_anchor_span(item):
                 found.append((item["c"][0][0], node))
             else:
                 out.append(strip(item, found))
@@ -83,7 +103,7 @@ def text_of(inlines: list[Any]) -> str:
 
 @pytest.mark.parametrize("stage", ["draft", "final"])
 @pytest.mark.parametrize("root", report_roots(), ids=lambda p: p.name)
-def test_anchors_change_nothing_but_add_their_spans(root: Path, stage: str) -> None:
+def test_anchors_change_nothing_but_add_their_divs(root: Path, stage: str) -> None:
     plain = filtered(root, anchors=False, stage=stage)
     anchored = filtered(root, anchors=True, stage=stage)
     found: list[tuple[str, Any]] = []
@@ -132,16 +152,21 @@ def pandoc_json(source: Path, *args: str) -> Any:
     return json.loads(result.stdout)
 
 
-def blocks_of(node: Any, out: list[Any]) -> list[Any]:
+def blocks_of(node: Any, out: list[Any], anchors: dict[int, str] | None = None) -> list[Any]:
     """Every paragraph, plain block and heading, in document order (footnotes' at their
-    mark), wrappers and all."""
+    mark), wrappers and all; ``anchors`` gets the anchor of those an anchor div holds."""
     if isinstance(node, list):
         for item in node:
-            blocks_of(item, out)
+            blocks_of(item, out, anchors)
     elif isinstance(node, dict):
         if node.get("t") in BLOCKS:
             out.append(node)
-        blocks_of(node.get("c") if "t" in node else node.get("blocks"), out)
+            last = inlines_of(node)[-1:] if anchors is not None else []
+            if last and is_anchor_span(last[0]):
+                anchors[id(node)] = last[0]["c"][0][0]
+        elif is_anchor(node) and anchors is not None:
+            anchors[id(node["c"][1][0])] = node["c"][0][0]
+        blocks_of(node.get("c") if "t" in node else node.get("blocks"), out, anchors)
     return out
 
 
@@ -160,13 +185,6 @@ def sourcepos_line(block: Any) -> int | None:
     return None
 
 
-def anchor_name(block: Any) -> str | None:
-    inlines = inlines_of(block)
-    if inlines and is_anchor(inlines[-1]):
-        return str(inlines[-1]["c"][0][0])
-    return None
-
-
 def file_line(spec: str, line: int) -> tuple[str, int] | None:
     """(prefix, file line) of a joined line, as ``vk-anchor-files`` says (None: no file's)."""
     found = None
@@ -182,11 +200,13 @@ def file_line(spec: str, line: int) -> tuple[str, int] | None:
 def compare(source: Path, spec: str) -> tuple[int, list[str]]:
     """How many blocks carry the anchor of the line pandoc's sourcepos gives them, and every
     block that does not."""
+    names: dict[int, str] = {}
     anchored = blocks_of(
         pandoc_json(
             source, "-f", READER, "--lua-filter", str(FILTER), "-M", f"{ANCHOR_FILES}={spec}"
         ),
         [],
+        names,
     )
     truth = blocks_of(pandoc_json(source, "-f", READER + "+sourcepos"), [])
     assert len(anchored) == len(truth)
@@ -194,7 +214,7 @@ def compare(source: Path, spec: str) -> tuple[int, list[str]]:
     for ours, theirs in zip(anchored, truth, strict=True):
         line = sourcepos_line(theirs)
         expected = file_line(spec, line) if line is not None else None
-        name = anchor_name(ours)
+        name = names.get(id(ours))
         got = parse_anchor(name) if name is not None else None
         if expected == (None if got is None else (got.prefix, got.line)):
             right += 1

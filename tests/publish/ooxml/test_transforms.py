@@ -210,6 +210,33 @@ def test_hide_anchors_renames_the_builds_bookmarks_and_moves_them_to_the_start()
     assert same(part, expected)
 
 
+def test_hide_anchors_moves_a_bookmark_around_a_paragraph_into_it():
+    """pandoc's writing of an anchor div: the pair around the paragraph, in the body (with a
+    heading's own bookmark between) or in a table cell."""
+    part = tree(
+        f"<w:document {NS}><w:body>"
+        '<w:bookmarkStart w:id="1" w:name="vk01L5"/><w:bookmarkStart w:id="2" w:name="i-x"/>'
+        '<w:p><w:pPr/><w:r><w:t>x</w:t></w:r></w:p><w:bookmarkEnd w:id="2"/>'
+        '<w:bookmarkEnd w:id="1"/>'
+        '<w:tbl><w:tr><w:tc><w:tcPr/><w:bookmarkStart w:id="3" w:name="vk01L9_2"/>'
+        '<w:p><w:r><w:t>y</w:t></w:r></w:p><w:bookmarkEnd w:id="3"/></w:tc></w:tr></w:tbl>'
+        "</w:body></w:document>"
+    )
+    expected = (
+        f"<w:document {NS}><w:body>"
+        '<w:bookmarkStart w:id="2" w:name="i-x"/>'
+        '<w:p><w:pPr/><w:bookmarkStart w:id="1" w:name="_vk01L5"/><w:bookmarkEnd w:id="1"/>'
+        '<w:r><w:t>x</w:t></w:r></w:p><w:bookmarkEnd w:id="2"/>'
+        '<w:tbl><w:tr><w:tc><w:tcPr/><w:p><w:bookmarkStart w:id="3" w:name="_vk01L9_2"/>'
+        '<w:bookmarkEnd w:id="3"/><w:r><w:t>y</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+        "</w:body></w:document>"
+    )
+    t.hide_anchors(part)
+    assert same(part, expected)
+    t.hide_anchors(part)  # idempotent
+    assert same(part, expected)
+
+
 def test_custom_properties_are_declared_once_with_the_part():
     types = tree(
         f'<Types xmlns="{NSMAP["ct"]}"><Override PartName="/docProps/custom.xml" ContentType="x"/>'

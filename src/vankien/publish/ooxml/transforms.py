@@ -274,28 +274,51 @@ def _undeclare_custom_properties(types: etree._Element, rels: etree._Element) ->
 def hide_anchors(part: etree._Element) -> None:
     """Rename the build's anchor bookmarks to their hidden names (``vk03L120`` →
     ``_vk03L120``, see vankien.publish.anchors): Word lists them only when asked to show hidden
-    bookmarks."""
+    bookmarks. Each goes, as an empty pair, to the start of its paragraph."""
     from vankien.publish.anchors import hidden_name
 
     name_attr = qn("w:name")
-    id_attr = qn("w:id")
     for node in list(part.iter(qn("w:bookmarkStart"))):
         hidden = hidden_name(node.get(name_attr) or "")
         if hidden is None:
             continue
         node.set(name_attr, hidden)
-        # pandoc writes the (empty) bookmark where the span is, at the paragraph's end;
-        # LibreOffice drops one that follows a footnote reference or sits in a footnote, and
-        # keeps one at the paragraph's start: move the pair there.
-        paragraph = node.getparent()
-        end = node.getnext()
-        if paragraph is None or paragraph.tag != qn("w:p"):
+        # LibreOffice drops a bookmark that follows a footnote reference or sits in a
+        # footnote, and keeps one at the paragraph's start: the pair goes there.
+        moved = _anchor_pair(node)
+        if moved is None:
             continue
-        if end is None or end.tag != qn("w:bookmarkEnd") or end.get(id_attr) != node.get(id_attr):
-            continue
+        paragraph, end = moved
         at = 1 if len(paragraph) and paragraph[0].tag == qn("w:pPr") else 0
         paragraph.insert(at, end)
         paragraph.insert(at, node)
+
+
+def _anchor_pair(start: etree._Element) -> tuple[etree._Element, etree._Element] | None:
+    """The paragraph an anchor bookmark belongs to and the bookmark's end. pandoc writes
+    filters/anchors.lua's div as a bookmark around the paragraph (in the body or a table
+    cell; a heading's own bookmark may sit between), and an anchor span (the redline's) as an
+    empty pair where the span is, at the paragraph's end."""
+    w_p, w_end, id_attr = qn("w:p"), qn("w:bookmarkEnd"), qn("w:id")
+    parent = start.getparent()
+    if parent is None:
+        return None
+    if parent.tag == w_p:
+        end = start.getnext()
+        if end is None or end.tag != w_end or end.get(id_attr) != start.get(id_attr):
+            return None
+        return parent, end
+    paragraph = start.getnext()
+    while paragraph is not None and paragraph.tag == start.tag:
+        paragraph = paragraph.getnext()
+    if paragraph is None or paragraph.tag != w_p:
+        return None
+    end = paragraph.getnext()
+    while end is not None and end.tag == w_end and end.get(id_attr) != start.get(id_attr):
+        end = end.getnext()
+    if end is None or end.tag != w_end:
+        return None
+    return paragraph, end
 
 
 CUSTOM_PART = "docProps/custom.xml"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from tests.publish.conftest import pandoc_nodes
 
-from vankien.publish.pandoc import FILTERS, READER, pandoc_path
+from vankien.publish.pandoc import FILTER_MARKS, FILTERS, READER, needed, pandoc_path
 from vankien.report.document import parse_file
 
 HERE = Path(__file__).resolve().parent
@@ -160,3 +160,38 @@ def test_pandoc_is_found_without_importing_pypandoc() -> None:
     assert Path(path).parent.name == "files" and Path(path).parent.parent.name == "pypandoc"
     version = subprocess.run([path, "--version"], capture_output=True, text=True, check=True)
     assert version.stdout.startswith("pandoc ")
+
+
+CASES = HERE / "filters" / "cases"
+
+
+def _native(source: Path, *filters: str) -> str:
+    from vankien.publish.pandoc import filter_metadata
+
+    args = [pandoc_path(), "-f", READER, "-t", "native"]
+    for name in filters:
+        args += ["--lua-filter", str(REPO / "filters" / name)]
+    for name, value in filter_metadata():
+        args += ["-M", f"{name}={value}"]
+    meta = source.parent / "metadata.txt"
+    if meta.is_file():
+        args += [f"-M{line}" for line in meta.read_text(encoding="utf-8").splitlines() if line]
+    return subprocess.run([*args, str(source)], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("name", sorted(FILTER_MARKS))
+def test_a_filter_is_skipped_only_where_it_has_nothing_to_do(name: str) -> None:
+    """Each case of the filter holds one of its marks; on every other filter's case input
+    without them, running it changes nothing (so skipping it there loses nothing)."""
+    own = sorted((CASES / name.removesuffix(".lua")).glob("*/input.md"))
+    assert own
+    for case in own:
+        assert needed(name, case.read_text(encoding="utf-8"), anchors=True), case
+    others = [
+        case
+        for case in sorted(CASES.glob("*/*/input.md"))
+        if case not in own and not needed(name, case.read_text(encoding="utf-8"), anchors=True)
+    ]
+    assert others
+    for case in others:
+        assert _native(case, name) == _native(case), case

@@ -97,7 +97,7 @@ def report_sources(report: Report) -> list[BuildSource]:
             hint="chạy «vankien scaffold» để tạo các tệp khung từ đề cương.",
         )
     data = report.target_data
-    values = report.unit.variables()
+    values = report.variables
     out: list[BuildSource] = []
     for parsed in report.files:
         path = report.root / parsed.rel

@@ -141,3 +141,18 @@ def test_tracked_changes_get_the_rule_on_both_sides() -> None:
     assert [etree.QName(c).localname for c in deleted] == ["delText", "noBreakHyphen", "delText"]
     assert [etree.QName(c).localname for c in inserted] == ["t", "noBreakHyphen", "t"]
     assert doc.find(f".//{{{W}}}r/{{{W}}}t").text == f"Quy định số{NBSP}"
+
+
+def test_balanced_lines_are_kept_in_the_reports_cache(tmp_path) -> None:
+    from vankien.report.cache import RunCache
+
+    memo = RunCache(tmp_path)
+    text = "ĐẢNG ỦY SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    plain = balanced_lines(text, 200, 13, bold=True)
+    assert len(plain) == 2
+    assert balanced_lines(text, 200, 13, bold=True, memo=memo) == plain
+    keys = [key for key in memo.used if key.startswith("lines:")]
+    assert len(keys) == 1
+    memo.used[keys[0]] = ["DÒNG", "GHI SẴN"]  # a later build reads what the cache holds
+    assert balanced_lines(text, 200, 13, bold=True, memo=memo) == ["DÒNG", "GHI SẴN"]
+    assert balanced_lines(text, 150, 13, bold=True, memo=memo) != ["DÒNG", "GHI SẴN"]

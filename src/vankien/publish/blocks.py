@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from vankien.outline.model import Closing
 from vankien.publish.breaks import balanced_lines
@@ -15,6 +16,9 @@ from vankien.publish.profile import Profile
 from vankien.publish.textwidth import NBSP
 from vankien.skeleton.render import substitute
 from vankien.unit.model import Unit
+
+if TYPE_CHECKING:
+    from vankien.report.cache import RunCache
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def recipients(unit: Unit, closing: Closing, values: dict[str, str]) -> list[str
     return out
 
 
-def header_lines(unit: Unit, key: str, profile: Profile) -> list[str]:
+def header_lines(unit: Unit, key: str, profile: Profile, memo: RunCache | None = None) -> list[str]:
     """A name of the header's left column («superior» or «issuer»), in capitals, on lines:
     the office's own breaks from report.yaml, else balanced ones (vankien.publish.breaks)
     that fit the column in the style's size."""
@@ -82,10 +86,14 @@ def header_lines(unit: Unit, key: str, profile: Profile) -> list[str]:
     name = unit.superior if key == "superior" else unit.issuer
     style = profile.styles[f"header_{key}"]
     width = profile.header.left_width_mm * 72 / 25.4
-    return balanced_lines(name.upper(), width, style.size or 14, bold=bool(style.bold))
+    return balanced_lines(name.upper(), width, style.size or 14, bold=bool(style.bold), memo=memo)
 
 
-def template_values(unit: Unit, closing: Closing, profile: Profile) -> TemplateValues:
+def template_values(
+    unit: Unit, closing: Closing, profile: Profile, memo: RunCache | None = None
+) -> TemplateValues:
+    """What the template shows of the unit; ``memo``: the report's cache (the balanced
+    header lines are kept there)."""
     values = unit.variables()
     header = profile.header
     page = profile.page
@@ -94,8 +102,8 @@ def template_values(unit: Unit, closing: Closing, profile: Profile) -> TemplateV
     meta: list[tuple[str, str]] = [
         ("vk-stage", "final" if unit.stage.is_final else "draft"),
         ("lang", "vi-VN"),
-        *(("vk-superior", line) for line in header_lines(unit, "superior", profile)),
-        *(("vk-issuer", line) for line in header_lines(unit, "issuer", profile)),
+        *(("vk-superior", line) for line in header_lines(unit, "superior", profile, memo)),
+        *(("vk-issuer", line) for line in header_lines(unit, "issuer", profile, memo)),
         ("vk-nation", header.nation),
         ("vk-number", keep_spaces(doc_number(unit, profile))),
         ("vk-date", unit.date_text()),

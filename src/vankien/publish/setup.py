@@ -77,7 +77,7 @@ def build_setup(report: Report, *, stage: str | None = None) -> BuildSetup:
 
     unit = report.unit
     profile = find_profile(report.root, unit.profile)
-    values = template_values(unit, report.outline.closing, profile)
+    values = template_values(unit, report.outline.closing, profile, report.run_cache)
     if stage is not None:
         meta = [(k, stage if k == "vk-stage" else v) for k, v in values.metadata]
         values = replace(values, metadata=meta)
@@ -90,7 +90,7 @@ def report_sources(report: Report) -> list[BuildSource]:
     from vankien.publish.variables import fill_variables
     from vankien.targets.place import place_tables
 
-    if not report.files:
+    if not report.texts:
         raise UserError(
             "thư mục skeleton/ không có tệp nội dung nào (dạng NN-ten.md)",
             path=report.root / SKELETON_DIR,
@@ -99,9 +99,9 @@ def report_sources(report: Report) -> list[BuildSource]:
     data = report.target_data
     values = report.variables
     out: list[BuildSource] = []
-    for parsed in report.files:
-        path = report.root / parsed.rel
-        text, inserted = place_tables(path, parsed.text, report.outline, data)
+    for rel, typed in report.texts:
+        path = report.root / rel
+        text, inserted = place_tables(path, typed, report.outline, data)
         text, unknown = fill_variables(text, values)
         out.append(BuildSource(path, text, inserted, unknown))
     return out

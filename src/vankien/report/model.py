@@ -73,17 +73,29 @@ class Report:
         return load_outline_cached(path, self.cache_folder)
 
     @cached_property
+    def texts(self) -> list[tuple[str, str]]:
+        """(relative path, text) of every skeleton file in document order, read once: what
+        :attr:`files` parses, and all the build needs of them (it starts pandoc on them before
+        the lint parses anything)."""
+        if "files" in self.__dict__:
+            return [(parsed.rel, parsed.text) for parsed in self.files]
+        from vankien.skeleton.files import read_skeleton, skeleton_files
+
+        replaced = self._texts or {}
+        out: list[tuple[str, str]] = []
+        for path in skeleton_files(self.root):
+            rel = path.relative_to(self.root).as_posix()
+            out.append((rel, replaced[rel] if rel in replaced else read_skeleton(path)))
+        return out
+
+    @cached_property
     def files(self) -> list[SourceFile]:
         """Every skeleton file in document order, parsed once."""
         from vankien.report.document import parse_file
-        from vankien.skeleton.files import read_skeleton, skeleton_files
 
-        texts = self._texts
         out: list[SourceFile] = []
         base = 0
-        for path in skeleton_files(self.root):
-            rel = path.relative_to(self.root).as_posix()
-            text = texts[rel] if texts is not None and rel in texts else read_skeleton(path)
+        for rel, text in self.texts:
             parsed = parse_file(rel, text, base, self.run_cache)
             base += len(parsed.headings)
             out.append(parsed)
@@ -124,7 +136,7 @@ class Report:
     def _copy(self, texts: Mapping[str, str] | None) -> Report:
         """The same report (of the same class: a Word draft stays one) without its files read."""
         other = copy.copy(self)
-        for name in ("files", "headings"):
+        for name in ("texts", "files", "headings"):
             other.__dict__.pop(name, None)
         other._texts = texts
         return other

@@ -195,3 +195,15 @@ def test_a_filter_is_skipped_only_where_it_has_nothing_to_do(name: str) -> None:
     assert others
     for case in others:
         assert _native(case, name) == _native(case), case
+
+
+def test_marks_inside_a_comment_do_not_count_except_for_the_guidance() -> None:
+    commented = "<!-- HƯỚNG DẪN: thay [Viết]{.placeholder}, <b>đậm</b>, \\newpage -->\n\nChữ.\n"
+    assert needed("guidance.lua", commented, anchors=False)
+    for name in ("placeholder.lua", "raw-html.lua", "pagebreak.lua"):
+        assert not needed(name, commented, anchors=False), name
+        assert needed(
+            name, commented + "\n[Viết]{.placeholder} <b>x</b>\n\n\\newpage\n", anchors=False
+        )
+    assert not needed("raw-html.lua", "Chỉ có <!-- ghi chú --> thôi.\n", anchors=False)
+    assert needed("anchors.lua", "", anchors=True) and not needed("anchors.lua", "", anchors=False)

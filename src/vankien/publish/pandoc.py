@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from vankien.errors import UserError
@@ -32,16 +34,28 @@ FILTERS: tuple[str, ...] = (
     "landscape.lua",
     "anchors.lua",  # last: no other filter sees an anchor; it finds the blocks they left
 )
+
+
 # A filter whose marks are all absent from the text has nothing to do there, and every pass of
 # a filter over the document costs time (pandoc hands each element it looks at to Lua): it is
-# not run. A filter not listed always runs; anchors.lua runs when anchors are asked for.
-FILTER_MARKS: dict[str, tuple[str, ...]] = {
-    "guidance.lua": ("<!--",),
-    "raw-html.lua": ("<",),
-    "placeholder.lua": ("placeholder",),
-    "pagebreak.lua": ("\\newpage", "pagebreak"),
-    "landscape.lua": ("landscape",),
+# not run. A mark is a regular expression, looked for outside HTML comments (pandoc reads
+# nothing in them as Markdown) unless the filter reads comments; a filter not listed always
+# runs; anchors.lua runs when anchors are asked for.
+@dataclass(frozen=True)
+class Marks:
+    pattern: re.Pattern[str]
+    in_comments: bool = False
+
+
+FILTER_MARKS: dict[str, Marks] = {
+    "guidance.lua": Marks(re.compile(r"<!--"), in_comments=True),
+    # HTML that can hold text starts with a tag (a comment holds none: raw-html.lua leaves it)
+    "raw-html.lua": Marks(re.compile(r"</?[A-Za-z]")),
+    "placeholder.lua": Marks(re.compile(r"placeholder")),
+    "pagebreak.lua": Marks(re.compile(r"\\newpage|pagebreak")),
+    "landscape.lua": Marks(re.compile(r"landscape")),
 }
+_COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
 # With anchors, filters/anchors.lua finds the line each block starts on in the text it read.
 ANCHOR_FILES = "vk-anchor-files"
 GUIDANCE_META = "vk-guidance-label"
@@ -80,14 +94,25 @@ def epoch_of(date: dt.date) -> int:
 
 def filter_paths(root: Path, text: str, *, anchors: bool) -> list[Path]:
     """The filters ``text`` needs, in order (see :data:`FILTER_MARKS`)."""
-    return [find(root, "filters", name) for name in FILTERS if needed(name, text, anchors=anchors)]
+    prose = _COMMENT_RE.sub(" ", text) if "<!--" in text else text
+    return [
+        find(root, "filters", name)
+        for name in FILTERS
+        if needed(name, text, anchors=anchors, prose=prose)
+    ]
 
 
-def needed(name: str, text: str, *, anchors: bool) -> bool:
+def needed(name: str, text: str, *, anchors: bool, prose: str | None = None) -> bool:
+    """Whether filter ``name`` has anything to do in ``text`` (``prose``: the text without
+    its HTML comments, when the caller has it)."""
     if name == "anchors.lua":
         return anchors
     marks = FILTER_MARKS.get(name)
-    return marks is None or any(mark in text for mark in marks)
+    if marks is None:
+        return True
+    if not marks.in_comments:
+        text = prose if prose is not None else _COMMENT_RE.sub(" ", text)
+    return marks.pattern.search(text) is not None
 
 
 def run_pandoc(

@@ -322,10 +322,15 @@ def centred_styles(styles: etree._Element) -> dict[str, tuple[float, bool, bool]
 FIT = 0.95
 
 
-def balance_centred(document: etree._Element, fonts: dict[str, tuple[float, bool, bool]]) -> None:
+def balance_centred(
+    document: etree._Element,
+    fonts: dict[str, tuple[float, bool, bool]],
+    memo: RunCache | None = None,
+) -> None:
     """Centred body paragraphs (a Phần title, the subject line) that need more than one line
     get their breaks where a person would put them (``balanced_lines``), as line breaks,
-    measured against the text width of the document's final section."""
+    measured against the text width of the document's final section. ``memo``: the report's
+    cache."""
     from vankien.publish.ooxml.ns import qn
     from vankien.publish.ooxml.transforms import text_width
 
@@ -343,7 +348,7 @@ def balance_centred(document: etree._Element, fonts: dict[str, tuple[float, bool
         nodes = [node for node in paragraph.iter(qn("w:t")) if node.text]
         text = "".join(node.text or "" for node in nodes)
         shown = text.upper() if caps else text
-        lines = balanced_lines(shown, width, size, bold=bold)
+        lines = balanced_lines(shown, width, size, bold=bold, memo=memo)
         if len(lines) < 2 or " ".join(lines) != protect(shown):
             continue
         breaks: list[int] = []  # offsets of the spaces that become line breaks

@@ -123,10 +123,14 @@ class PendingBuild:
         from vankien.publish.anchors import build_identity
         from vankien.publish.postprocess import postprocess
 
-        unit = self.report.unit
+        report, unit = self.report, self.report.unit
         raw = self.run.result()
-        identity = build_identity(self.report.root, unit.output, unit.issuer).properties()
-        return postprocess(raw, self.setup.doc_info(properties=identity)), f"{unit.output}.docx"
+        identity = build_identity(report.root, unit.output, unit.issuer).properties()
+        info = self.setup.doc_info(properties=identity)
+        data = postprocess(raw, info, report.run_cache)
+        if report.run_cache is not None:
+            report.run_cache.save()  # what the post-processing computed (after the lint saved)
+        return data, f"{unit.output}.docx"
 
 
 @contextmanager

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from vankien.publish.breaks import balance_centred, centred_styles, protect_paragraphs
 from vankien.publish.ooxml import transforms as t
@@ -11,6 +12,9 @@ from vankien.publish.ooxml.package import Trees, parse, read_parts, serialize, w
 from vankien.publish.ooxml.parts import drop_unused_parts
 from vankien.publish.ooxml.tables import TableLook, table_look, typeset_tables
 from vankien.publish.styles import style_id
+
+if TYPE_CHECKING:
+    from vankien.report.cache import RunCache
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,8 @@ class DocInfo:
     properties: tuple[tuple[str, str], ...] = ()
 
 
-def postprocess(docx: bytes, info: DocInfo) -> bytes:
+def postprocess(docx: bytes, info: DocInfo, memo: RunCache | None = None) -> bytes:
+    """The document pandoc wrote, finished; ``memo``: the report's cache (balanced lines)."""
     parts = read_parts(docx)
     with Trees(parts) as trees:
         trees.transform("word/document.xml", t.renumber_revisions)
@@ -40,7 +45,7 @@ def postprocess(docx: bytes, info: DocInfo) -> bytes:
         trees.transform("word/document.xml", protect_paragraphs)
         if styles is not None:
             fonts = centred_styles(styles)
-            trees.transform("word/document.xml", lambda doc: balance_centred(doc, fonts))
+            trees.transform("word/document.xml", lambda doc: balance_centred(doc, fonts, memo))
         trees.transform("word/footnotes.xml", protect_paragraphs)
         trees.transform("word/document.xml", lambda doc: typeset_tables(doc, look))
         trees.transform("word/document.xml", t.continuous_footnotes)

@@ -132,8 +132,8 @@ local function block_key(block)
 end
 
 -- Finds blocks in the key, each after the one before.
-local function finder(key, starts, from)
-  local cursor = from
+local function finder(key, starts)
+  local cursor = 1
   return function(block)
     local prefix, first = block_key(block)
     if prefix == '' then
@@ -222,9 +222,9 @@ local function Pandoc(doc)
   used = {}
   local text = source_text()
   local key, starts = source_key(text)
-  doc = anchored(doc, finder(key, starts, 1), false)
+  doc = anchored(doc, finder(key, starts), false)
   if text:find('[^', 1, true) then
-    local find_note = finder(key, starts, 1)
+    local find_note = finder(key, starts)
     doc = doc:walk({
       Note = function(note)
         return pandoc.Note(anchored(pandoc.Div(note.content), find_note, true).content)

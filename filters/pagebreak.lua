@@ -12,19 +12,11 @@ local function page_break()
   return pandoc.RawBlock('openxml', BREAK)
 end
 
--- The one inline of a paragraph, or nil.
-local function only_inline(inlines)
-  if #inlines ~= 1 then
-    return nil
-  end
-  return inlines[1]
-end
-
 local function is_newpage(inlines)
-  local only = only_inline(inlines)
-  if only == nil then
+  if #inlines ~= 1 then
     return false
   end
+  local only = inlines[1]
   return (only.t == 'Str' and only.text == '\\newpage')
     or (only.t == 'RawInline' and only.format:match('tex') and only.text:match('^\\newpage%s*$'))
 end

@@ -213,16 +213,21 @@ def report_roots() -> list[Path]:
     return roots
 
 
-def pandoc_nodes(text: str) -> Iterator[dict[str, Any]]:
-    """Every element of the pandoc AST of ``text`` as the build's reader reads it (JSON)."""
+def read_json(text: str, reader: str = READER) -> Any:
+    """The pandoc AST (JSON) of ``text`` as ``reader`` (by default the build's) reads it."""
     out = subprocess.run(
-        [pandoc_path(), "-f", READER, "-t", "json"],
+        [pandoc_path(), "-f", reader, "-t", "json"],
         input=text,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    stack: list[Any] = [json.loads(out)["blocks"]]
+    return json.loads(out)
+
+
+def pandoc_nodes(text: str) -> Iterator[dict[str, Any]]:
+    """Every element of the pandoc AST of ``text`` as the build's reader reads it (JSON)."""
+    stack: list[Any] = [read_json(text)["blocks"]]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):

@@ -3,13 +3,11 @@ as exactly the text it is, wherever it lands; code stays as typed."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from typing import Any
 
 import pytest
+from tests.publish.conftest import read_json
 
-from vankien.publish.pandoc import READER, pandoc_path
 from vankien.publish.variables import fill_variables, literal
 
 TRICKY = (
@@ -20,17 +18,6 @@ TRICKY = (
     "> trích",
     "Số 45-BC/ĐU, 2025 - 2030",
 )
-
-
-def read(text: str, reader: str = READER) -> Any:
-    result = subprocess.run(
-        [pandoc_path(), "-f", reader, "-t", "json"],
-        input=text,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)
 
 
 def words(node: Any) -> str:
@@ -53,7 +40,7 @@ def words(node: Any) -> str:
 def test_a_value_starting_a_paragraph_is_its_literal_text(value: str) -> None:
     text, unknown = fill_variables("{{v}} rồi tiếp.\n", {"v": value})
     assert unknown == ()
-    blocks = read(text)["blocks"]
+    blocks = read_json(text)["blocks"]
     assert [b["t"] for b in blocks] == ["Para"]
     assert words(blocks[0]["c"]) == value + " rồi tiếp."
 
@@ -62,7 +49,7 @@ def test_a_value_starting_a_paragraph_is_its_literal_text(value: str) -> None:
 def test_a_value_in_a_heading_and_a_table_cell_is_its_literal_text(value: str) -> None:
     source = "## 1. Về {{v}}\n\n| A | B |\n|---|---|\n| {{v}} | x |\n"
     text, _ = fill_variables(source, {"v": value})
-    heading, table = read(text)["blocks"]
+    heading, table = read_json(text)["blocks"]
     assert heading["t"] == "Header"
     assert words(heading["c"][2]) == f"1. Về {value}"
     assert table["t"] == "Table"
@@ -76,10 +63,10 @@ def test_a_value_in_a_heading_and_a_table_cell_is_its_literal_text(value: str) -
 def test_a_value_in_an_html_block_reads_literally_as_html(value: str) -> None:
     """filters/raw-html.lua reads an HTML block with pandoc's HTML reader."""
     text, _ = fill_variables("<div>\nĐơn vị {{v}}\n</div>\n", {"v": value})
-    blocks = read(text)["blocks"]
+    blocks = read_json(text)["blocks"]
     assert [b["t"] for b in blocks] == ["RawBlock"]
     html = blocks[0]["c"][1]
-    assert words(read(html, "html")["blocks"]).strip() == f"Đơn vị {value}"
+    assert words(read_json(html, "html")["blocks"]).strip() == f"Đơn vị {value}"
 
 
 def test_code_is_left_as_typed_and_a_comment_gets_the_value_as_it_is() -> None:

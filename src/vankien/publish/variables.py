@@ -18,11 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from vankien.report.document import CODE_SPAN_RE
 from vankien.skeleton.fences import commented, fenced
 from vankien.skeleton.render import VARIABLE_RE
 
 _PUNCT_RE = re.compile(r"[!-/:-@\[-`{-~]")
-_CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+# What a line of prose shows as typed: code spans and inline comments (one left open runs to
+# the line's end). Code first, so that its backreference is group 1; the leftmost wins, so a
+# «<!--» inside code is code.
+_KEPT_RE = re.compile(CODE_SPAN_RE.pattern + r"|<!--.*?(?:-->|$)")
 
 
 def literal(value: str) -> str:
@@ -66,24 +70,9 @@ def _fill_prose(line: str, fill: Callable[[re.Match[str]], str]) -> str:
     """One line of prose filled in, its code spans and inline comments left as typed."""
     pieces: list[str] = []
     pos = 0
-    for m in _kept(line):
-        pieces.append(VARIABLE_RE.sub(fill, line[pos : m[0]]))
-        pieces.append(line[m[0] : m[1]])
-        pos = m[1]
+    for m in _KEPT_RE.finditer(line):
+        pieces.append(VARIABLE_RE.sub(fill, line[pos : m.start()]))
+        pieces.append(m.group(0))
+        pos = m.end()
     pieces.append(VARIABLE_RE.sub(fill, line[pos:]))
     return "".join(pieces)
-
-
-def _kept(line: str) -> list[tuple[int, int]]:
-    """The spans of ``line`` that are shown as typed: code spans and inline HTML comments."""
-    spans = [m.span() for m in _CODE_SPAN_RE.finditer(line)] if "`" in line else []
-    start = line.find("<!--")
-    while start != -1:
-        if not any(a <= start < b for a, b in spans):
-            end = line.find("-->", start + 4)
-            stop = len(line) if end == -1 else end + 3
-            spans.append((start, stop))
-            start = line.find("<!--", stop)
-        else:
-            start = line.find("<!--", start + 4)
-    return sorted(spans)

@@ -60,14 +60,11 @@ def _top(root: Path) -> Path:
 
 def rules(root: Path) -> list[OwnerRule]:
     """One rule per skeleton file of the outline, in document order."""
-    from vankien import resources
-    from vankien.outline.load import load_outline
+    from vankien.report.load import load_report
     from vankien.skeleton.render import role_title
-    from vankien.unit.load import load_unit
 
-    unit = load_unit(root)
-    variables = unit.variables()
-    outline = load_outline(resources.find(root, "outline", f"{unit.outline}.yaml"))
+    report = load_report(root)
+    unit, outline, variables = report.unit, report.outline, report.variables
     base = root.resolve().relative_to(_top(root)).as_posix()
     prefix = "" if base == "." else base + "/"
     out: list[OwnerRule] = []

@@ -112,9 +112,9 @@ def _slug(rev: str) -> str:
 
 
 def default_output(root: Path, from_rev: str, to_rev: str) -> Path:
-    from vankien.unit.load import load_unit
+    from vankien.report.load import load_report
 
-    name = load_unit(root).output
+    name = load_report(root).unit.output
     to = "hien-tai" if to_rev == gitio.WORKTREE else _slug(to_rev)
     return root / "build" / f"{name}-so-sanh-{_slug(from_rev)}-{to}.docx"
 

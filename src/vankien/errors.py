@@ -57,6 +57,8 @@ def run_guarded(func: Callable[[], int]) -> int:
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise  # the reader of the output went away (`… | head`): vankien.entry.main ends quietly
     except Exception:
         traceback.print_exc()
         print(

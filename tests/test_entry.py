@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,6 +41,42 @@ def test_bad_arguments_get_typer_s_vietnamese_message(
     assert "Lỗi:" in err and f"vankien {argv[0]} --help" in err
 
 
+def _process(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vankien", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize("command", ["rules", "lint"])  # the typer path and the fast path
+def test_the_process_prints_everything_before_it_leaves(
+    command: str, report_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # run() leaves with os._exit: what is still buffered must be written first. To a file,
+    # stdout is block-buffered (unless PYTHONUNBUFFERED, which the test's own shell may set).
+    args = [command, *(["--root", str(report_copy)] * (command == "lint"))]
+    code = entry.main(args)
+    expected = capsys.readouterr().out
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    out = tmp_path / "out.txt"
+    with out.open("w", encoding="utf-8") as stream:
+        done = subprocess.run(
+            [sys.executable, "-m", "vankien", *args], stdout=stream, env=env, check=False
+        )
+    assert done.returncode == code
+    assert out.read_text(encoding="utf-8") == expected and expected
+
+
+def test_the_process_keeps_the_exit_code_and_the_message(tmp_path: Path) -> None:
+    done = _process(["lint", "--root", str(tmp_path)])
+    assert done.returncode == 2
+    assert "report.yaml" in done.stderr
+
+
 @pytest.mark.parametrize("command", ["rules", "lint"])  # the typer path and the fast path
 def test_a_reader_that_goes_away_is_not_an_internal_error(command: str, report_copy: Path) -> None:
     # `vankien rules | head -0`: the reading end is closed before vankien writes anything
@@ -55,3 +93,10 @@ def test_a_reader_that_goes_away_is_not_an_internal_error(command: str, report_c
         code = proc.wait()
     assert "Lỗi nội bộ" not in err and "Traceback" not in err
     assert code in (0, 1)  # the fast path says 0; click, on the typer path, says 1
+
+
+def test_the_console_script_is_the_process_entry() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = (e for e in entry_points(group="console_scripts") if e.name == "vankien")
+    assert script.value == "vankien.entry:run"

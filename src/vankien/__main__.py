@@ -1,3 +1,3 @@
-from vankien.entry import main
+from vankien.entry import run
 
-raise SystemExit(main())
+run()

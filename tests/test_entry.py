@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -41,15 +40,13 @@ def test_bad_arguments_get_typer_s_vietnamese_message(
     assert "Lỗi:" in err and f"vankien {argv[0]} --help" in err
 
 
-def _process(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "vankien", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        encoding="utf-8",
-        **kwargs,
-    )
+# The process as a user starts it (what the console script runs too, see the last test).
+VANKIEN = [sys.executable, "-m", "vankien"]
+
+
+def _args(command: str, root: Path) -> list[str]:
+    """``command`` with the report folder where it needs one (`rules` does not)."""
+    return [command, "--root", str(root)] if command == "lint" else [command]
 
 
 @pytest.mark.parametrize("command", ["rules", "lint"])  # the typer path and the fast path
@@ -58,21 +55,21 @@ def test_the_process_prints_everything_before_it_leaves(
 ) -> None:
     # run() leaves with os._exit: what is still buffered must be written first. To a file,
     # stdout is block-buffered (unless PYTHONUNBUFFERED, which the test's own shell may set).
-    args = [command, *(["--root", str(report_copy)] * (command == "lint"))]
+    args = _args(command, report_copy)
     code = entry.main(args)
     expected = capsys.readouterr().out
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     out = tmp_path / "out.txt"
     with out.open("w", encoding="utf-8") as stream:
-        done = subprocess.run(
-            [sys.executable, "-m", "vankien", *args], stdout=stream, env=env, check=False
-        )
+        done = subprocess.run([*VANKIEN, *args], stdout=stream, env=env, check=False)
     assert done.returncode == code
     assert out.read_text(encoding="utf-8") == expected and expected
 
 
 def test_the_process_keeps_the_exit_code_and_the_message(tmp_path: Path) -> None:
-    done = _process(["lint", "--root", str(tmp_path)])
+    done = subprocess.run(
+        [*VANKIEN, *_args("lint", tmp_path)], capture_output=True, encoding="utf-8", check=False
+    )
     assert done.returncode == 2
     assert "report.yaml" in done.stderr
 
@@ -81,9 +78,8 @@ def test_the_process_keeps_the_exit_code_and_the_message(tmp_path: Path) -> None
 def test_a_reader_that_goes_away_is_not_an_internal_error(command: str, report_copy: Path) -> None:
     # `vankien rules | head -0`: the reading end is closed before vankien writes anything
     # (it is closed at once, and vankien takes a tenth of a second to start).
-    args = [command, *(["--root", str(report_copy)] * (command == "lint"))]
     with subprocess.Popen(
-        [sys.executable, "-m", "vankien", *args],
+        [*VANKIEN, *_args(command, report_copy)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     ) as proc:

@@ -93,7 +93,7 @@ def test_file_stamp_covers_code_and_word_lists(mini, monkeypatch) -> None:
     """Cached hits of file-scope rules depend on the rules' code and the word lists too."""
     import vankien.report.cache as cache_module
     from vankien.lint.model import Context, LintConfig
-    from vankien.lint.runner import _file_stamp
+    from vankien.lint.parallel import file_stamp
     from vankien.report.load import load_report
 
     seen: list[Path] = []
@@ -104,7 +104,7 @@ def test_file_stamp_covers_code_and_word_lists(mini, monkeypatch) -> None:
         return real(paths)
 
     monkeypatch.setattr(cache_module, "stamp_of", spy)
-    _file_stamp(Context(load_report(mini()), LintConfig()))
+    file_stamp(Context(load_report(mini()), LintConfig()))
     names = {(p.parent.name, p.name) for p in seen}
     assert ("vietnamese", "misspellings.yaml") in names
     assert ("data", "words.txt") in names

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from vankien.lint.model import (
     Severity,
     matches,
 )
+from vankien.lint.parallel import shared_files
 from vankien.lint.suppress import Suppressions, suppressions
 from vankien.report.document import SourceFile
 from vankien.report.model import Report
@@ -87,10 +88,17 @@ def run_rules(
     silenced: dict[str, Suppressions] = {f.rel: suppressions(f, known) for f in report.files}
     findings: list[Finding] = []
     sources = {f.rel: f for f in report.files}
-    for rule in rules:
-        if not (rule.binding or config.enabled(rule)):
-            continue
-        for hit in _hits(rule, ctx):
+    active = [rule for rule in rules if rule.binding or config.enabled(rule)]
+    with shared_files(ctx, [rule for rule in active if rule.scope == "file"]) as shared:
+        # The report-scope rules here, while children (if any) check files.
+        whole = {rule.code: list(rule.check(ctx)) for rule in active if rule.scope != "file"}
+        per_file = shared.finish()
+    for rule in active:
+        if rule.scope == "file":
+            hits = [hit for f in report.files for hit in per_file[(rule.code, f.rel)]]
+        else:
+            hits = whole[rule.code]
+        for hit in hits:
             sup = silenced.get(hit.rel)
             if (
                 sup is not None
@@ -124,53 +132,6 @@ def _offered(rule: Rule, hit: Hit, sources: Mapping[str, SourceFile]) -> Fix | N
     if source is None or not safe_fix(source, hit.fix, rule.fix_kinds):
         return None
     return hit.fix
-
-
-def _file_stamp(ctx: Context) -> str:
-    """Everything besides a file's text that a file-scope rule may read."""
-    stamp = ctx.cache.get("file-stamp")
-    if stamp is None:
-        from vankien.report.cache import digest, stamp_of
-
-        package = Path(__file__).resolve().parent
-        code = sorted(package.glob("*.py")) + sorted(package.glob("rules/*.py"))
-        code += sorted(package.glob("data/*")) + sorted(package.glob("vietnamese/*.py"))
-        # The language checks' word lists (edited by language reviewers, not programmers).
-        words = package.parent / "data"
-        code += [*sorted(words.glob("vietnamese/*")), words / "words.txt"]
-        stamp = digest(
-            stamp_of(code),
-            stamp_of([ctx.outline.path]),
-            repr(ctx.unit),
-            repr(ctx.config),
-            ",".join(sorted(ctx.known_codes)),
-        )
-        ctx.cache["file-stamp"] = stamp
-    return str(stamp)
-
-
-def _hits(rule: Rule, ctx: Context) -> Iterator[Hit]:
-    """The rule's hits; a file-scope rule's hits for an unchanged file come from the cache."""
-    cache = ctx.report.run_cache
-    if rule.scope != "file" or cache is None:
-        yield from rule.check(ctx)
-        return
-    from vankien.report.cache import digest
-
-    stamp = _file_stamp(ctx)
-    texts: dict[str, str] = ctx.cache.setdefault("file-digests", {})
-    for source in ctx.report.files:
-        text_key = texts.get(source.rel)
-        if text_key is None:
-            text_key = texts[source.rel] = digest(stamp, source.rel, source.text)
-        key = f"file:{rule.code}:{text_key}"
-        found = cache.get(key)
-        if not isinstance(found, list):
-            alone = ctx.report.with_files([source])
-            sub = Context(alone, ctx.config, ctx.known_codes, ctx.cache)
-            found = list(rule.check(sub))
-            cache.put(key, found)
-        yield from found
 
 
 def find_root(paths: Sequence[Path], cwd: Path | None = None) -> Path:

@@ -149,6 +149,7 @@ class RunCache:
         self.run = 0
         self.old: dict[str, tuple[int, Any]] = {}
         self.used: dict[str, Any] = {}
+        self.added: dict[str, Any] = {}  # computed in this process (a lint child sends them)
         self.dirty = False
         if self.path is None:
             return
@@ -171,7 +172,15 @@ class RunCache:
 
     def put(self, key: str, value: Any) -> None:
         self.used[key] = value
+        self.added[key] = value
         self.dirty = True
+
+    def adopt(self, entries: dict[str, Any]) -> None:
+        """Entries another process computed for this run (saved with this run's own)."""
+        if entries:
+            self.used.update(entries)
+            self.added.update(entries)
+            self.dirty = True
 
     def save(self) -> None:
         """Write the entries back if anything new was computed."""

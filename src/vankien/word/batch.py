@@ -136,7 +136,10 @@ def run_batch(jobs: Sequence[Job], workers: int, progress: Progress | None = Non
         return [outcomes[i] for i in range(len(jobs))]
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+    # Each worker checks its unit in one process: the units already share the cores.
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)), initializer=_one_process_each
+    ) as pool:
         futures: dict[Future[Outcome], int] = {}
         for i, job in enumerate(jobs):
             futures[pool.submit(check_job, job)] = i
@@ -157,5 +160,13 @@ def _outcome(future: Future[Outcome], job: Job) -> Outcome:
         return Outcome(job, None, f"tiến trình kiểm tra tệp này bị dừng: {exc}", bug=True)
 
 
+def _one_process_each() -> None:
+    from vankien.lint.parallel import JOBS_ENV
+
+    os.environ[JOBS_ENV] = "1"
+
+
 def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+    from vankien.lint.parallel import available_cpus
+
+    return available_cpus()

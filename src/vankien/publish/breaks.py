@@ -214,6 +214,9 @@ def protect_paragraphs(document: etree._Element) -> None:
     w_t, w_del_text = qn("w:t"), qn("w:delText")
     inserted, deleted = qn("w:ins"), qn("w:del")
     for paragraph in document.iter(qn("w:p")):
+        if next(paragraph.iter(inserted, deleted), None) is None:  # no tracked change here
+            _protect_nodes([node for node in paragraph.iter(w_t) if node.text])
+            continue
         # With tracked changes a paragraph has two texts: accepted (no deleted runs) and
         # rejected (no inserted runs, the deleted text back): each gets the rule, so both
         # read as a plain build of their revision does.

@@ -182,16 +182,25 @@ def _lines(pieces: list[float], space: float, usable: float) -> int:
     return lines
 
 
-def _height(columns: list[_Column], widths: list[float], pad: float) -> tuple[int, int]:
+ColumnLines = dict[tuple[int, float], list[int]]  # (column, width) → each cell's lines
+
+
+def _height(
+    columns: list[_Column], widths: list[float], pad: float, memo: ColumnLines
+) -> tuple[int, int]:
     """The table's height in lines (for each row, its tallest cell), then the lines of all
-    its cells (fewer is better when the height ties)."""
-    per_column = [
-        [
-            sum(_lines(pieces, space, (width - pad) / 20) for pieces, space in cell)
-            for cell in column.cells
-        ]
-        for column, width in zip(columns, widths, strict=True)
-    ]
+    its cells (fewer is better when the height ties). ``memo``: the lines of a column at a
+    width, already counted (a trial width changes two columns, the others are known)."""
+    per_column = []
+    for i, (column, width) in enumerate(zip(columns, widths, strict=True)):
+        lines = memo.get((i, width))
+        if lines is None:
+            usable = (width - pad) / 20
+            lines = memo[(i, width)] = [
+                sum(_lines(pieces, space, usable) for pieces, space in cell)
+                for cell in column.cells
+            ]
+        per_column.append(lines)
     rows = list(zip(*per_column, strict=False))
     return sum(max(row) for row in rows), sum(sum(row) for row in rows)
 
@@ -202,7 +211,8 @@ def _lowest(
     """From ``widths``, move width between columns while that makes the table lower (fewer
     lines in all): the columns' content decides, not their order or their longest cell."""
     unit = sum(widths) / 80
-    best = _height(columns, widths, pad)
+    memo: ColumnLines = {}
+    best = _height(columns, widths, pad, memo)
     for _ in range(200):
         found = None
         for step in (unit, 2 * unit, 4 * unit, 8 * unit):
@@ -215,7 +225,7 @@ def _lowest(
                     trial = list(widths)
                     trial[give] -= step
                     trial[take] += step
-                    height = _height(columns, trial, pad)
+                    height = _height(columns, trial, pad, memo)
                     if height < best:
                         best, found = height, trial
             if found is not None:

@@ -124,8 +124,9 @@ class PendingBuild:
         from vankien.publish.postprocess import postprocess
 
         report, unit = self.report, self.report.unit
-        raw = self.run.result()
+        # Asked of git while pandoc still works (two git processes: ~10 ms on the wait).
         identity = build_identity(report.root, unit.output, unit.issuer).properties()
+        raw = self.run.result()
         info = self.setup.doc_info(properties=identity)
         data = postprocess(raw, info, report.run_cache)
         if report.run_cache is not None:

@@ -28,6 +28,7 @@ from bench.results import Table, seconds, text_table, write_results
 from bench.scale import grow_file, report_words, scale_report
 from bench.stats import Summary, slope_spread, summarize
 from bench.variants import make_units
+from vankien.lint.parallel import JOBS_ENV
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "dang-bo"
@@ -542,6 +543,7 @@ def bench_batch(opts: Options, tmp: Path) -> Table:
             log(f"  {name} × {len(folders)}, {jobs} tiến trình")
             env.clear()
             env.update(fresh_cache_env(tmp / f"cache-batch-{name}-{jobs}"))
+            env[JOBS_ENV] = "1"  # one process per unit: the column counts them all
             wall, failed = _timed_batch(jobs, folders, work)
             failures += failed
             rate = len(folders) / wall
@@ -560,7 +562,9 @@ def bench_batch(opts: Options, tmp: Path) -> Table:
     notes = [
         f"{len(folders)} đơn vị sinh từ báo cáo mẫu: khác tên đơn vị, loại tổ chức "
         "(đảng bộ/chi bộ cơ sở), số thứ tự đại hội, giai đoạn (dự thảo 1–3, chính thức).",
-        "Song song: mỗi đơn vị là một tiến trình riêng, tối đa bằng số tiến trình ghi ở cột 2.",
+        "Song song: mỗi đơn vị là một tiến trình riêng, tối đa bằng số tiến trình ghi ở cột 2; "
+        f"mỗi lệnh chạy với {JOBS_ENV}=1 (một lệnh lint tự chia tệp cho các lõi, ở đây thì "
+        "không: các đơn vị đã chia nhau các lõi).",
     ]
     if opts.jobs > 1:
         grows = all(rates[(n, opts.jobs)] > rates[(n, 1)] * 1.2 for n in ("lint", "build"))

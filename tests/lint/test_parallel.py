@@ -14,6 +14,7 @@ from vankien.errors import UserError
 from vankien.lint.model import Context, Family, Hit, LintConfig, Rule, Severity
 from vankien.lint.parallel import (
     JOBS_ENV,
+    at_most,
     available_cpus,
     check_file,
     jobs_allowed,
@@ -161,3 +162,14 @@ def test_one_process_when_asked_or_when_a_thread_runs(monkeypatch: pytest.Monkey
     finally:
         stop.set()
         worker.join()
+
+
+def test_at_most_limits_the_block_and_restores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(JOBS_ENV, raising=False)
+    with at_most(1):
+        assert jobs_allowed() == 1
+    assert JOBS_ENV not in os.environ
+    monkeypatch.setenv(JOBS_ENV, "1")
+    with at_most(3):  # never more than the user asked for
+        assert os.environ[JOBS_ENV] == "1"
+    assert os.environ[JOBS_ENV] == "1"

@@ -39,6 +39,26 @@ def available_cpus() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def limit_jobs(jobs: int) -> None:
+    """From now on, lint in at most ``jobs`` processes (as ``VANKIEN_JOBS`` would)."""
+    os.environ[JOBS_ENV] = str(max(1, jobs))
+
+
+@contextmanager
+def at_most(jobs: int) -> Iterator[None]:
+    """Lint in at most ``jobs`` processes inside the block (``vankien check --jobs 1``)."""
+    before = os.environ.get(JOBS_ENV)
+    if before is None or not before.isdigit() or int(before) > jobs:
+        limit_jobs(jobs)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(JOBS_ENV, None)
+        else:
+            os.environ[JOBS_ENV] = before
+
+
 def jobs_allowed() -> int:
     """How many processes a lint may use here (see the module's docstring)."""
     wanted = os.environ.get(JOBS_ENV, "").strip()

@@ -127,10 +127,14 @@ def run_batch(jobs: Sequence[Job], workers: int, progress: Progress | None = Non
     progress = progress or Progress(len(jobs))
     outcomes: dict[int, Outcome] = {}
     if workers <= 1 or len(jobs) <= 1:
-        for i, job in enumerate(jobs):
-            progress.show(f"đang kiểm tra: {job.display}")
-            outcomes[i] = check_job(job)
-            progress.done += 1
+        from vankien.lint.parallel import at_most
+
+        # «--jobs 1» is one process; one file may use the cores it was given.
+        with at_most(workers):
+            for i, job in enumerate(jobs):
+                progress.show(f"đang kiểm tra: {job.display}")
+                outcomes[i] = check_job(job)
+                progress.done += 1
         progress.show("xong")
         progress.finish()
         return [outcomes[i] for i in range(len(jobs))]
@@ -161,9 +165,9 @@ def _outcome(future: Future[Outcome], job: Job) -> Outcome:
 
 
 def _one_process_each() -> None:
-    from vankien.lint.parallel import JOBS_ENV
+    from vankien.lint.parallel import limit_jobs
 
-    os.environ[JOBS_ENV] = "1"
+    limit_jobs(1)
 
 
 def default_workers() -> int:

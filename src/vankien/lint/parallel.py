@@ -44,11 +44,18 @@ def limit_jobs(jobs: int) -> None:
     os.environ[JOBS_ENV] = str(max(1, jobs))
 
 
+def _requested() -> int | None:
+    """The limit ``VANKIEN_JOBS`` sets (None: unset or not a positive number)."""
+    wanted = os.environ.get(JOBS_ENV, "").strip()
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else None
+
+
 @contextmanager
 def at_most(jobs: int) -> Iterator[None]:
     """Lint in at most ``jobs`` processes inside the block (``vankien check --jobs 1``)."""
     before = os.environ.get(JOBS_ENV)
-    if before is None or not before.isdigit() or int(before) > jobs:
+    requested = _requested()
+    if requested is None or requested > jobs:
         limit_jobs(jobs)
     try:
         yield
@@ -61,8 +68,7 @@ def at_most(jobs: int) -> Iterator[None]:
 
 def jobs_allowed() -> int:
     """How many processes a lint may use here (see the module's docstring)."""
-    wanted = os.environ.get(JOBS_ENV, "").strip()
-    limit = int(wanted) if wanted.isdigit() and int(wanted) > 0 else MAX_JOBS
+    limit = _requested() or MAX_JOBS
     if not hasattr(os, "fork") or threading.active_count() > 1:
         return 1
     return min(limit, available_cpus())
@@ -77,8 +83,8 @@ class SharedFiles:
 
     ctx: Context  # the report and a copy of the run's memo: every process starts the same
     rules: Sequence[Rule]
-    order: list[int]  # the files one process works through (with no children)
-    queue: int | None = None  # the pipe the files are claimed from, when shared
+    # The pipe the files are claimed from (None: no children, :meth:`finish` checks them all).
+    queue: int | None = None
     children: list[tuple[int, int]] = field(default_factory=list)  # (pid, result pipe)
     # Files whose hits a child computed (the tests read it: the work was really shared).
     by_child: set[str] = field(default_factory=set)
@@ -86,7 +92,7 @@ class SharedFiles:
     def claim(self) -> int | None:
         """The next file to check (each file is claimed by exactly one process)."""
         if self.queue is None:
-            return self.order.pop(0) if self.order else None
+            return None
         data = os.read(self.queue, _INDEX_BYTES)  # reads of a pipe are atomic at this size
         return int.from_bytes(data, "big") if len(data) == _INDEX_BYTES else None
 
@@ -117,8 +123,8 @@ class SharedFiles:
             self.by_child.update(self.ctx.report.files[i].rel for i in their_done)
             if cache is not None:
                 cache.adopt(entries)
-        # The files left: those in the cache, and what a failed child had claimed (checked
-        # here, so that its error, if any, is raised here).
+        # The files left: all of them in one process; else those in the cache, and what a
+        # failed child had claimed (checked here, so that its error, if any, is raised here).
         for index, source in enumerate(self.ctx.report.files):
             if index not in finished:
                 hits.update(check_file(self.ctx, self.rules, source))
@@ -147,14 +153,15 @@ def shared_files(ctx: Context, rules: Sequence[Rule]) -> Iterator[SharedFiles]:
     files at once; the caller does its own work, then :meth:`SharedFiles.finish`."""
     files = ctx.report.files
     own = Context(ctx.report, ctx.config, ctx.known_codes, dict(ctx.cache))
-    todo = sorted(
-        (i for i, source in enumerate(files) if needs_work(own, rules, source)),
-        key=lambda i: -len(files[i].text),  # largest first: the processes end together
-    )
-    work = SharedFiles(own, rules, list(range(len(files))))
-    jobs = min(jobs_allowed(), len(todo)) if len(files) <= _QUEUE_FILES else 1
-    if jobs > 1:
-        _fork(work, todo, jobs - 1)
+    work = SharedFiles(own, rules)
+    allowed = jobs_allowed() if rules and len(files) <= _QUEUE_FILES else 1
+    if allowed > 1:
+        todo = sorted(
+            (i for i, source in enumerate(files) if needs_work(own, rules, source)),
+            key=lambda i: -len(files[i].text),  # largest first: the processes end together
+        )
+        if len(todo) > 1:
+            _fork(work, todo, min(allowed, len(todo)) - 1)
     try:
         yield work
     finally:
@@ -166,7 +173,7 @@ def _fork(work: SharedFiles, todo: list[int], count: int) -> None:
     read, write = os.pipe()
     os.write(write, b"".join(i.to_bytes(_INDEX_BYTES, "big") for i in todo))
     os.close(write)
-    work.queue, work.order = read, []
+    work.queue = read
     for _ in range(count):
         result_read, result_write = os.pipe()
         pid = os.fork()

@@ -16,7 +16,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from vankien.lint.fix import compute_fixes
-from vankien.lint.runner import all_rules, lint_report
+from vankien.lint.runner import all_rules, lint_report, may_be_error
 from vankien.report.load import load_report
 
 CASES = Path(__file__).resolve().parent / "cases"
@@ -42,9 +42,15 @@ def _load() -> list[tuple[str, str, int, dict[str, Any]]]:
 ALL = _load()
 
 
+RULES = {rule.code: rule for rule in all_rules()}
+
+
 def _run(mini: Any, code: str, case: dict[str, Any]):
     root = mini(body=case.get("body"), files=case.get("files"), unit=case.get("unit"))
     result = lint_report(load_report(root))
+    assert result.context is not None
+    for finding in result.errors:  # what lint_report(errors_only=True) relies on
+        assert may_be_error(RULES[finding.code], result.context.config), finding.render()
     return root, [f for f in result.findings if f.code == code]
 
 

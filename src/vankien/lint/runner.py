@@ -62,6 +62,15 @@ def all_rules() -> tuple[Rule, ...]:
     return RULES
 
 
+def may_be_error(rule: Rule, config: LintConfig) -> bool:
+    """Whether a finding of ``rule`` can be an error under ``config``, at any stage: its
+    configured severity, else its official one (a draft's severity is never above the official
+    one, and a hit's own severity never above its rule's: tests/lint/test_cases.py checks
+    both on every case)."""
+    configured = None if rule.binding else config.severity_for(rule)
+    return (configured or rule.severity) is Severity.ERROR
+
+
 def severity_of(rule: Rule, hit: Hit, config: LintConfig, final: bool) -> Severity:
     configured = None if rule.binding else config.severity_for(rule)
     if configured is not None:
@@ -175,12 +184,16 @@ def lint_report(
     *,
     config: LintConfig | None = None,
     stage: Stage | None = None,
+    errors_only: bool = False,
 ) -> LintResult:
     """Lint the loaded ``report``; with ``paths``, keep only findings in those files.
 
     ``stage`` lints as if report.yaml already named that stage (its severities and its
     rules): ``vankien release`` checks the stage it is about to create before writing it.
     The whole report is always linted, because cross-file rules need every file.
+    ``errors_only`` runs only the rules whose findings can be errors (:func:`may_be_error`):
+    the same errors, without the warnings of the other rules; the gate of build and release
+    asks for nothing else, and the language checks, the slowest, are warnings.
     Bad input (unreadable files, broken YAML, bad ``lint:`` settings) raises UserError.
     """
     root = report.root
@@ -190,6 +203,8 @@ def lint_report(
         config = load_config(linted.unit.lint, linted.unit.path, rules)
     known = frozenset(c for r in rules for c in (r.code, *r.aliases))
     context = Context(linted, config, known)  # status reads it: placed headings, once
+    if errors_only:
+        rules = tuple(rule for rule in rules if may_be_error(rule, config))
     findings = run_rules(linted, config, rules, context)
     if report.run_cache is not None:
         report.run_cache.save()

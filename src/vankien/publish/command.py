@@ -173,7 +173,7 @@ def stage_allows(
     """
     from vankien.lint.runner import lint_report
 
-    errors = lint_report(report, stage=stage).errors
+    errors = lint_report(report, stage=stage, errors_only=True).errors
     if not errors:
         return True
     if not stage.is_final:

@@ -93,3 +93,16 @@ def _timed_load() -> float:
     start = time.perf_counter()
     config.load_lexicon()
     return time.perf_counter() - start
+
+
+def test_dictionary_syllables_are_the_ones_that_parse() -> None:
+    from vankien.lint.vietnamese.syllable import parse
+
+    found = config._raw_data()["syllables"]
+    syllables = load_lang_config().lexicon.syllables
+    invalid = [s for s in found if parse(s) is None]
+    assert invalid and not any(s in syllables for s in invalid)  # «acetone», «adsl», …
+    assert all(s in syllables for s in found if parse(s) is not None)
+    assert "người" in syllables and "ngừơi" not in syllables and 1 not in syllables
+    more = syllables.with_found({"qwx", "pắc"})  # a project's term «Pắc Bó», and no syllable
+    assert "pắc" in more and "pắc" not in syllables and "qwx" not in more

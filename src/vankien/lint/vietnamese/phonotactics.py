@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from vankien.lint.vietnamese.config import LangConfig, Lexicon
+from vankien.lint.vietnamese.config import LangConfig, Lexicon, Syllables
 from vankien.lint.vietnamese.syllable import parse, to_second_style, with_tone
 
 _STOPS = frozenset(("c", "ch", "p", "t"))
@@ -76,15 +76,13 @@ def fault(key: str) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def attested(lexicon: Lexicon, extra_terms: frozenset[str]) -> frozenset[str]:
-    """Every syllable of a known word: dictionary, watchlist, names, the project's terms (the
-    dictionary's own are computed once with the word lists; only the small lists are added)."""
+def attested(lexicon: Lexicon, extra_terms: frozenset[str]) -> Syllables:
+    """Every syllable of a known word: dictionary, watchlist, names, the project's terms."""
     extra = set(lexicon.names)
     for group in (lexicon.watch, extra_terms):
         for word in group:
             extra.update(word.split(" "))
-    extra -= lexicon.syllables
-    return lexicon.syllables.union(s for s in extra if parse(s) is not None)
+    return lexicon.syllables.with_found(extra)
 
 
 def _edits(key: str) -> Iterable[str]:
@@ -99,7 +97,7 @@ def _edits(key: str) -> Iterable[str]:
 
 
 @lru_cache(maxsize=2048)
-def respelled(key: str, known: frozenset[str]) -> str | None:
+def respelled(key: str, known: Syllables) -> str | None:
     """The attested syllable ``key`` becomes by the position rule k/c, g/gh, ng/ngh alone."""
     syl = parse(key)
     if syl is None or syl.onset not in RESPELL:
@@ -110,7 +108,7 @@ def respelled(key: str, known: frozenset[str]) -> str | None:
 
 
 @lru_cache(maxsize=2048)
-def near(key: str, known: frozenset[str]) -> tuple[str, ...]:
+def near(key: str, known: Syllables) -> tuple[str, ...]:
     """Attested valid syllables one letter (with any tone) away from ``key``, sorted."""
     # Keys and the attested set are both in the «hoà» style: an edit in the other style is
     # simply not found, and its «hoà» form is itself one edit away.
@@ -119,7 +117,7 @@ def near(key: str, known: frozenset[str]) -> tuple[str, ...]:
 
 
 def suggest(
-    key: str, before: str | None, after: str | None, cfg: LangConfig, known: frozenset[str]
+    key: str, before: str | None, after: str | None, cfg: LangConfig, known: Syllables
 ) -> tuple[str | None, bool, bool]:
     """``(syllable, mechanical, in_context)``: the nearest valid syllable when unambiguous.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -128,6 +129,22 @@ def test_chi_bo_example_carries_the_same_text_as_the_dang_bo_one() -> None:
         return [line for line in lines[1:] if not re.match(r"\s*(type|output):", line)]
 
     assert settings("chi-bo") == settings("dang-bo")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_outputs_stay_out_of_git(name: str) -> None:
+    """What build, redline and release write into an example's build/ is ignored by git and
+    never tracked: «vankien release» refuses a report folder with untracked files in it."""
+    written = [
+        f"examples/{name}/build/{part}" for part in ("bao-cao.docx", "du-thao-1/bao-cao.pdf")
+    ]
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
+
+    ignored = git("check-ignore", "--no-index", *written).stdout.split()
+    assert ignored == written
+    assert git("ls-files", "--", f"examples/{name}/build").stdout == ""
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

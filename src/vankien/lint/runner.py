@@ -62,17 +62,21 @@ def all_rules() -> tuple[Rule, ...]:
     return RULES
 
 
+def _configured(rule: Rule, config: LintConfig) -> Severity | None:
+    """The severity report.yaml's ``lint:`` gives ``rule``; a binding rule takes none."""
+    return None if rule.binding else config.severity_for(rule)
+
+
 def may_be_error(rule: Rule, config: LintConfig) -> bool:
     """Whether a finding of ``rule`` can be an error under ``config``, at any stage: its
     configured severity, else its official one (a draft's severity is never above the official
     one, and a hit's own severity never above its rule's: tests/lint/test_cases.py checks
     both on every case)."""
-    configured = None if rule.binding else config.severity_for(rule)
-    return (configured or rule.severity) is Severity.ERROR
+    return (_configured(rule, config) or rule.severity) is Severity.ERROR
 
 
 def severity_of(rule: Rule, hit: Hit, config: LintConfig, final: bool) -> Severity:
-    configured = None if rule.binding else config.severity_for(rule)
+    configured = _configured(rule, config)
     if configured is not None:
         return configured
     if hit.severity is not None:

@@ -20,7 +20,7 @@ from vankien.lint.model import Context, Fix, Hit
 from vankien.report.document import SourceFile, TextUnit, shown
 
 if TYPE_CHECKING:
-    from vankien.lint.vietnamese import LangConfig, TextHit
+    from vankien.lint.vietnamese.checks import LangConfig, TextHit
     from vankien.lint.vietnamese.syllable import ToneStyle
 
 TextCheck = Callable[[str, "LangConfig"], Iterator["TextHit"]]
@@ -29,7 +29,7 @@ TextCheck = Callable[[str, "LangConfig"], Iterator["TextHit"]]
 def _lang(ctx: Context) -> LangConfig:
     cfg = ctx.cache.get("lang")
     if cfg is None:
-        from vankien.lint.vietnamese import load_lang_config
+        from vankien.lint.vietnamese.checks import load_lang_config
 
         cfg = load_lang_config(
             tone_style=ctx.config.tone_style,
@@ -74,7 +74,7 @@ def _lang_stamp(ctx: Context) -> str:
 
 def _check(name: str) -> TextCheck:
     """A check of the language package, imported only when a text is not in the cache."""
-    import vankien.lint.vietnamese as package
+    import vankien.lint.vietnamese.checks as package
 
     check: TextCheck = getattr(package, name)
     return check
@@ -107,7 +107,7 @@ def _text_hits(ctx: Context, code: str, name: str, text: str) -> list[TextHit]:
 
 def _style_counts(ctx: Context, text: str) -> tuple[int, int]:
     def compute() -> tuple[int, int]:
-        from vankien.lint.vietnamese import tone_style_counts
+        from vankien.lint.vietnamese.checks import tone_style_counts
 
         return tone_style_counts(text)
 
@@ -256,7 +256,7 @@ def check_tone_style(ctx: Context) -> Iterator[Hit]:
 
 
 def _restyle(text: str, style: ToneStyle) -> list[TextHit]:
-    from vankien.lint.vietnamese import check_tone_style
+    from vankien.lint.vietnamese.checks import check_tone_style
 
     return list(check_tone_style(text, style))
 
@@ -365,7 +365,7 @@ def check_dropped_syllable(ctx: Context) -> Iterator[Hit]:
 
 
 def _module_check(module: str, name: str) -> TextCheck:
-    """A check of a module of the language package that ``__init__`` does not re-export."""
+    """A check of a module of the language package that ``checks`` does not list."""
     import importlib
 
     check: TextCheck = getattr(importlib.import_module(f"vankien.lint.vietnamese.{module}"), name)

@@ -33,16 +33,22 @@ _BREAKABLE_RE = re.compile(r"[ \t\r\n]+")
 # What a balanced header line depends on besides this code: the word lists it reads, and the
 # checker's tone-mark conversion it keys the dictionary with.
 _DATA_FILES = ("words.txt", "vietnamese/line-end.txt", "vietnamese/nonbreaking.txt")
-_SYLLABLE_CODE = "lint/vietnamese/syllable.py"
+# The checker's code this module reads the dictionary with (general_words, to_second_style).
+_CHECKER_CODE = ("lint/vietnamese/syllable.py", "lint/vietnamese/config.py")
 _SPACED_HYPHEN_RE = re.compile(r"(?<= )[-–](?= )")
+
+
+def data_lines(path: Path) -> list[str]:
+    """The entries of a data file: its lines but blank ones and comments («# …», or «#» alone
+    between two paragraphs of a comment; a «#» inside an entry is the entry's own)."""
+    text = path.read_text(encoding="utf-8")
+    stripped = (line.strip() for line in text.splitlines())
+    return [line for line in stripped if line and line != "#" and not line.startswith("# ")]
 
 
 @cache
 def _patterns() -> re.Pattern[str]:
-    text = data_path("vietnamese/nonbreaking.txt").read_text(encoding="utf-8")
-    lines = [
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("# ")
-    ]
+    lines = data_lines(data_path("vietnamese/nonbreaking.txt"))
     return re.compile("|".join(f"(?:{line})" for line in lines), re.IGNORECASE)
 
 
@@ -76,30 +82,18 @@ def breakable(text: str) -> list[str]:
     return [piece for piece in _BREAKABLE_RE.split(text) if piece]
 
 
-# Only entries where the two tone-mark styles can differ («hoá»/«hóa») go through the
-# checker's conversion: the whole dictionary through it costs most of a build's second.
-_TWO_STYLES_RE = re.compile(r"[ou][áàảãạéèẻẽẹýỳỷỹỵ]")
-
-
 @cache
 def _compounds() -> frozenset[str]:
-    """The words of two or three syllables of the checker's general dictionary
-    (data/words.txt), lower case, tone marks placed as the checker places them."""
-    from vankien.lint.vietnamese.syllable import to_second_style
+    """The checker's general dictionary (data/words.txt) as the checker reads it: lower case,
+    tone marks in its style. :func:`phrase_pieces` asks it about two or three syllables."""
+    from vankien.lint.vietnamese.config import general_words
 
-    text = data_path("words.txt").read_text(encoding="utf-8").lower()
-    entries = [word for word in text.split("\n") if 1 <= word.count(" ") <= 2]
-    return frozenset(
-        to_second_style(word) if _TWO_STYLES_RE.search(word) else word for word in entries
-    )
+    return frozenset(general_words())
 
 
 @cache
 def _line_end_words() -> frozenset[str]:
-    text = data_path("vietnamese/line-end.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("# ")
-    )
+    return frozenset(data_lines(data_path("vietnamese/line-end.txt")))
 
 
 def _key(syllables: list[str]) -> str:
@@ -136,7 +130,8 @@ def balanced_lines(
     from vankien.report.cache import digest, stamp_of
 
     here = Path(__file__).resolve()
-    sources = [here, here.with_name("textwidth.py"), here.parents[1] / _SYLLABLE_CODE]
+    sources = [here, here.with_name("textwidth.py")]
+    sources += [here.parents[1] / name for name in _CHECKER_CODE]
     sources += [data_path(name) for name in _DATA_FILES]
     key = "lines:" + digest(stamp_of(sources), text, repr(width), repr(size_pt), repr(bold))
     found = memo.get(key)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vankien.lint.vietnamese import LangConfig, load_lang_config
+from vankien.lint.vietnamese.checks import LangConfig, load_lang_config
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from vankien.errors import UserError
-from vankien.lint.vietnamese import config, load_lang_config
+from vankien.lint.vietnamese import config
+from vankien.lint.vietnamese.config import load_lang_config
 from vankien.resources import data_path
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from vankien.errors import UserError
-from vankien.lint.vietnamese import LangConfig
 from vankien.lint.vietnamese import confusions as conf
+from vankien.lint.vietnamese.checks import LangConfig
 from vankien.lint.vietnamese.confusions import check_confusions, readings
 
 

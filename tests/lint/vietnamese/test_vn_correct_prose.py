@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import vankien.lint.vietnamese as vn
-from vankien.lint.vietnamese import LangConfig
+import vankien.lint.vietnamese.checks as vn
+from vankien.lint.vietnamese.checks import LangConfig
 from vankien.lint.vietnamese.tokens import tokenize
 
 CHECKS = [getattr(vn, name) for name in vn.__all__ if name.startswith("check_")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vankien.lint.vietnamese import LangConfig
+from vankien.lint.vietnamese.checks import LangConfig
 from vankien.lint.vietnamese.names import name_indices, surnames, triggers
 from vankien.lint.vietnamese.tokens import tokenize
 

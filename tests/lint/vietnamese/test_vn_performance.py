@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-import vankien.lint.vietnamese as vn
-from vankien.lint.vietnamese import LangConfig
+import vankien.lint.vietnamese.checks as vn
+from vankien.lint.vietnamese.checks import LangConfig
 
 
 def _document(prose: list[str], words: int) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vankien.lint.vietnamese import LangConfig
+from vankien.lint.vietnamese.checks import LangConfig
 from vankien.lint.vietnamese.phrases import check_repeated_phrases
 
 

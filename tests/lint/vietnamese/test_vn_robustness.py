@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import vankien.lint.vietnamese as vn
-from vankien.lint.vietnamese import LangConfig, load_lang_config
+import vankien.lint.vietnamese.checks as vn
+from vankien.lint.vietnamese.checks import LangConfig, load_lang_config
 
 # Vietnamese letters, legacy-encoding symbols, punctuation, marks and invisible characters.
 ALPHABET = (

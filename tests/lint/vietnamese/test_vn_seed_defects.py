@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import vankien.lint.vietnamese as vn
-from vankien.lint.vietnamese import LangConfig
+import vankien.lint.vietnamese.checks as vn
+from vankien.lint.vietnamese.checks import LangConfig
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed" / "de-cuong.txt"
 

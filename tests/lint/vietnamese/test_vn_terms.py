@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vankien.lint.vietnamese import LangConfig, check_dropped_syllables
+from vankien.lint.vietnamese.checks import LangConfig, check_dropped_syllables
 from vankien.lint.vietnamese.terms import dropped_index
 
 

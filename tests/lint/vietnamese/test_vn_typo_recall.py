@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-import vankien.lint.vietnamese as vn
-from vankien.lint.vietnamese import LangConfig, TextHit
+import vankien.lint.vietnamese.checks as vn
+from vankien.lint.vietnamese.checks import LangConfig, TextHit
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "syllable-typos.yaml"
 Check = Callable[[str, LangConfig], Iterator[TextHit]]

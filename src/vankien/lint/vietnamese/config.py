@@ -202,7 +202,7 @@ def _raw_data() -> dict[str, Any]:
                 line=number,
                 hint="danh sách chỉ nhận thuật ngữ từ hai âm tiết trở lên.",
             )
-    general = _general_words()
+    general = general_words()
     syllables = set(" ".join(general).split(" "))  # one split in C, not one per word
     return {
         "lists": {name: [t for _, t in items] for name, items in lists.items()},
@@ -216,9 +216,13 @@ def _raw_data() -> dict[str, Any]:
     }
 
 
-def _general_words() -> list[str]:
+@lru_cache(maxsize=1)
+def general_words() -> tuple[str, ...]:
+    """The general dictionary (data/words.txt) as the checks read it: lower case, tone marks
+    in the second style («hoá»). Read once per process: the lexicon and the build's line
+    breaking (vankien.publish.breaks) both use it."""
     text = data_path("words.txt").read_text(encoding="utf-8")
-    return to_second_style(text.lower()).split("\n")
+    return tuple(to_second_style(text.lower()).split("\n"))
 
 
 def _cache_file(folder: Path | None = None) -> Path | None:

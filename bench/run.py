@@ -51,8 +51,11 @@ LINEAR_TOLERANCE = 0.3  # marginal cost per word may differ this much between si
 class Options:
     lint_runs: int
     build_runs: int
+    # Runs per size of the scaling rows and of the very-large-file rows: their verdict compares
+    # two slopes, and with 3 runs one noisy median flips it (×4 at 68be920: 16 → 25 ms per
+    # 1,000 words, «not linear»; 5 runs by hand: 22.8 → 18.7 ms).
     scale_runs: int
-    huge_runs: int  # more than scale_runs: the steps between the sizes are small, noise is not
+    huge_runs: int
     scales: tuple[int, ...]
     units: int
     jobs: int
@@ -96,7 +99,7 @@ def parse_args(argv: Sequence[str]) -> Options:
     return Options(
         lint_runs=3 if quick else max(10, ns.lint_runs),
         build_runs=2 if quick else max(3, ns.build_runs),
-        scale_runs=1 if quick else 3,
+        scale_runs=1 if quick else 5,
         huge_runs=1 if quick else 5,
         scales=(1, 4, 16),
         units=6 if quick else ns.units,

@@ -63,6 +63,13 @@ def data_path(name: str) -> Path:
     return _PACKAGE / "data" / name
 
 
+def data_entries(text: str) -> list[str]:
+    """The entries of a data file's text, one a line: stripped, blank lines and comments (lines
+    starting with «#») left out."""
+    stripped = (line.strip() for line in text.splitlines())
+    return [line for line in stripped if line and not line.startswith("#")]
+
+
 def language_data(folder: Path | None = None) -> list[Path]:
     """Every data file of the language checks: the files of ``data/vietnamese/`` (or of
     ``folder``, a copy of it) and the general dictionary ``data/words.txt``; what is computed

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -12,7 +11,6 @@ from lxml import etree
 from vankien.publish.breaks import (
     NB_HYPHEN,
     balanced_lines,
-    data_lines,
     phrase_pieces,
     protect,
     protect_paragraphs,
@@ -161,14 +159,6 @@ def test_balanced_lines_are_kept_in_the_reports_cache(tmp_path) -> None:
     memo.used[keys[0]] = ["DÒNG", "GHI SẴN"]  # a later build reads what the cache holds
     assert balanced_lines(text, 200, 13, bold=True, memo=memo) == ["DÒNG", "GHI SẴN"]
     assert balanced_lines(text, 150, 13, bold=True, memo=memo) != ["DÒNG", "GHI SẴN"]
-
-
-def test_data_file_comments_are_not_entries(tmp_path: Path) -> None:
-    """«#» alone separates two paragraphs of a comment (nonbreaking.txt has one): it was read
-    as a pattern that matched every «#» of the text."""
-    path = tmp_path / "list.txt"
-    path.write_text("# a comment\n#\n# more of it\nentry one\n\n  # indented\n a#b \n", "utf-8")
-    assert data_lines(path) == ["entry one", "a#b"]
 
 
 def test_header_lines_are_balanced_without_importing_the_checks() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vankien.publish.textwidth import NBSP, width_pt
-from vankien.resources import data_path
+from vankien.resources import data_entries, data_path
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -38,17 +38,9 @@ _CHECKER_CODE = ("lint/vietnamese/syllable.py", "lint/vietnamese/config.py")
 _SPACED_HYPHEN_RE = re.compile(r"(?<= )[-–](?= )")
 
 
-def data_lines(path: Path) -> list[str]:
-    """The entries of a data file: its lines but blank ones and comments («# …», or «#» alone
-    between two paragraphs of a comment; a «#» inside an entry is the entry's own)."""
-    text = path.read_text(encoding="utf-8")
-    stripped = (line.strip() for line in text.splitlines())
-    return [line for line in stripped if line and line != "#" and not line.startswith("# ")]
-
-
 @cache
 def _patterns() -> re.Pattern[str]:
-    lines = data_lines(data_path("vietnamese/nonbreaking.txt"))
+    lines = data_entries(data_path("vietnamese/nonbreaking.txt").read_text(encoding="utf-8"))
     return re.compile("|".join(f"(?:{line})" for line in lines), re.IGNORECASE)
 
 
@@ -93,7 +85,8 @@ def _compounds() -> frozenset[str]:
 
 @cache
 def _line_end_words() -> frozenset[str]:
-    return frozenset(data_lines(data_path("vietnamese/line-end.txt")))
+    text = data_path("vietnamese/line-end.txt").read_text(encoding="utf-8")
+    return frozenset(data_entries(text))
 
 
 def _key(syllables: list[str]) -> str:

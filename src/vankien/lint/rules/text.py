@@ -10,6 +10,7 @@ from pathlib import Path
 from vankien.errors import UserError
 from vankien.lint.model import Context, Fix, Hit, Severity
 from vankien.report.document import SourceFile, TextUnit, shown
+from vankien.resources import data_entries
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -60,9 +61,7 @@ def data_lines(name: str) -> tuple[str, ...]:
         text = path.read_text(encoding="utf-8")
     except OSError:
         raise UserError(f"thiếu tệp dữ liệu «{name}» của vankien", path=path) from None
-    return tuple(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return tuple(data_entries(text))
 
 
 @cache

@@ -177,3 +177,35 @@ def test_header_lines_are_balanced_without_importing_the_checks() -> None:
     assert out[1] == "['vankien.lint.vietnamese', 'vankien.lint.vietnamese.config', " + (
         "'vankien.lint.vietnamese.syllable']"
     )
+
+
+TRACKED = (
+    f'<w:document xmlns:w="{W}"><w:body>'
+    "<w:p><w:r><w:t>nhiệm kỳ 2020 - </w:t></w:r><w:r><w:t>2025, Số 45-BC/ĐU</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>Quy định số </w:t></w:r>"
+    '<w:del w:id="1" w:author="A"><w:r><w:delText>58-QĐ/TW</w:delText></w:r></w:del>'
+    '<w:ins w:id="2" w:author="A"><w:r><w:t>59-QĐ/TW ngày 25/10/2018</w:t></w:r></w:ins>'
+    "</w:p></w:body></w:document>"
+)
+
+
+def test_the_paragraph_rule_reads_its_last_results_from_the_reports_cache(tmp_path) -> None:
+    from vankien.report.cache import RunCache
+
+    plain = etree.fromstring(TRACKED)
+    protect_paragraphs(plain)
+    memo = RunCache(tmp_path)
+    for _ in range(2):  # the first build fills the cache, the second one reads it
+        doc = etree.fromstring(TRACKED)
+        protect_paragraphs(doc, memo)
+        assert etree.tostring(doc) == etree.tostring(plain)
+    (key,) = [key for key in memo.used if key.startswith("protect:")]
+    text = "nhiệm kỳ 2020 - 2025, Số 45-BC/ĐU"
+    assert memo.used[key][text] == protect(text)
+    memo.used[key][text] = text.upper()  # a later build takes what the cache holds
+    doc = etree.fromstring(TRACKED)
+    protect_paragraphs(doc, memo)
+    assert doc.findtext(f".//{{{W}}}t") == "NHIỆM KỲ 2020 - "
+    # the footnotes of a document are remembered apart from its body
+    protect_paragraphs(etree.fromstring(TRACKED), memo, "word/footnotes.xml")
+    assert len([key for key in memo.used if key.startswith("protect:")]) == 2

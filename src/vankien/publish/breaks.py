@@ -10,6 +10,7 @@ header line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -32,7 +33,8 @@ WIDENING_PENALTY = 0.3
 _BREAKABLE_RE = re.compile(r"[ \t\r\n]+")
 # What a balanced header line depends on besides this code: the word lists it reads, and the
 # checker's tone-mark conversion it keys the dictionary with.
-_DATA_FILES = ("words.txt", "vietnamese/line-end.txt", "vietnamese/nonbreaking.txt")
+_NONBREAKING = "vietnamese/nonbreaking.txt"
+_DATA_FILES = ("words.txt", "vietnamese/line-end.txt", _NONBREAKING)
 # The checker's code this module reads the dictionary with (general_words, to_second_style).
 _CHECKER_CODE = ("lint/vietnamese/syllable.py", "lint/vietnamese/config.py")
 _SPACED_HYPHEN_RE = re.compile(r"(?<= )[-–](?= )")
@@ -40,7 +42,7 @@ _SPACED_HYPHEN_RE = re.compile(r"(?<= )[-–](?= )")
 
 @cache
 def _patterns() -> re.Pattern[str]:
-    lines = data_entries(data_path("vietnamese/nonbreaking.txt").read_text(encoding="utf-8"))
+    lines = data_entries(data_path(_NONBREAKING).read_text(encoding="utf-8"))
     return re.compile("|".join(f"(?:{line})" for line in lines), re.IGNORECASE)
 
 
@@ -190,41 +192,83 @@ def _cuts(n: int, count: int) -> list[tuple[int, ...]]:
     return list(combinations(range(1, n), count - 1))
 
 
-def protect_paragraphs(document: etree._Element) -> None:
+def protect_paragraphs(
+    document: etree._Element, memo: RunCache | None = None, part: str = "word/document.xml"
+) -> None:
     """Apply ``protect`` to the text of every paragraph of a WordprocessingML part.
 
     A paragraph's text can be split over several runs («2020 - » in one, «2025» in the next):
     the rule runs over the paragraph's whole text and each run takes back its own slice. A
     no-break hyphen becomes Word's own ``w:noBreakHyphen`` element (fonts lack U+2011).
+    ``memo`` (the report's cache) remembers the texts of ``part`` (see :class:`ProtectMemo`).
     """
+    remembered = ProtectMemo(memo, part)
+    for nodes in _text_groups(document):  # each group read after the one before was changed
+        text = "".join(node.text or "" for node in nodes)
+        glued = remembered.protect(text)
+        if glued != text:
+            _take_back(nodes, glued)
+    remembered.save()
+
+
+class ProtectMemo:
+    """``protect`` with the results of the last build of a part (``name``) at hand, from
+    ``memo``: the patterns are slow for their size (each starts with an optional word, so
+    the regular expression engine tries them at every character: ~12 ms of a build of a
+    report of 13,000 words), and most paragraphs are the same from one build to the next.
+    What this build met is what the next one finds."""
+
+    def __init__(self, memo: RunCache | None, name: str) -> None:
+        self.memo = memo
+        self.key = ""
+        self.known: dict[str, str] = {}
+        self.met: dict[str, str] = {}
+        if memo is None:
+            return
+        from vankien.report.cache import digest, stamp_of
+
+        here = Path(__file__).resolve()
+        self.key = "protect:" + digest(stamp_of([here, data_path(_NONBREAKING)]), name)
+        found = memo.get(self.key)
+        if isinstance(found, dict):
+            self.known = found
+
+    def protect(self, text: str) -> str:
+        glued = self.known.get(text)
+        if not isinstance(glued, str) or len(glued) != len(text):
+            glued = protect(text)
+        self.met[text] = glued
+        return glued
+
+    def save(self) -> None:
+        if self.memo is not None and self.met != self.known:
+            self.memo.put(self.key, self.met)
+
+
+def _text_groups(document: etree._Element) -> Iterator[list[etree._Element]]:
+    """The text nodes of each paragraph that ``protect`` runs over as one text: the whole
+    paragraph; with tracked changes, its accepted text (no deleted runs), then its rejected
+    text (no inserted runs, the deleted text back), so that both read as a plain build of
+    their revision does."""
     from vankien.publish.ooxml.ns import qn
 
     w_t, w_del_text = qn("w:t"), qn("w:delText")
     inserted, deleted = qn("w:ins"), qn("w:del")
     for paragraph in document.iter(qn("w:p")):
         if next(paragraph.iter(inserted, deleted), None) is None:  # no tracked change here
-            _protect_nodes([node for node in paragraph.iter(w_t) if node.text])
+            yield [node for node in paragraph.iter(w_t) if node.text]
             continue
-        # With tracked changes a paragraph has two texts: accepted (no deleted runs) and
-        # rejected (no inserted runs, the deleted text back): each gets the rule, so both
-        # read as a plain build of their revision does.
+        # The second list is made after the first one's nodes took back their text.
         for view, skipped in (((w_t,), deleted), ((w_t, w_del_text), inserted)):
-            nodes = [
+            yield [
                 node
                 for node in paragraph.iter(*view)
                 if node.text and next(node.iterancestors(skipped), None) is None
             ]
-            _protect_nodes(nodes)
 
 
-def _protect_nodes(nodes: list[etree._Element]) -> None:
-    """``protect`` over the joined text of ``nodes``, each node taking back its own slice."""
-    if not nodes:
-        return
-    text = "".join(node.text or "" for node in nodes)
-    glued = protect(text)
-    if glued == text:
-        return
+def _take_back(nodes: list[etree._Element], glued: str) -> None:
+    """Each of ``nodes`` takes back its own slice of ``glued``, their joined text protected."""
     at = 0
     for node in nodes:
         size = len(node.text or "")

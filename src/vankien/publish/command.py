@@ -121,11 +121,12 @@ class PendingBuild:
     def result(self) -> tuple[bytes, str]:
         """The finished document's bytes and its default file name."""
         from vankien.publish.anchors import build_identity
-        from vankien.publish.postprocess import postprocess
+        from vankien.publish.postprocess import postprocess, prepare
 
         report, unit = self.report, self.report.unit
         # Asked of git while pandoc still works (two git processes: ~10 ms on the wait).
         identity = build_identity(report.root, unit.output, unit.issuer).properties()
+        prepare()
         raw = self.run.result()
         info = self.setup.doc_info(properties=identity)
         data = postprocess(raw, info, report.run_cache)

@@ -235,6 +235,11 @@ def before_label(before: Before | None) -> str:
     return f"trước ({before.commit})" if before is not None else ""
 
 
+def word_before(before: Before | None) -> tuple[str, Callable[..., list[str]]] | None:
+    """The earlier commit's label and command, for the Word rows (bench.word)."""
+    return (before_label(before), before.vankien) if before is not None else None
+
+
 def bench_lint(opts: Options, tmp: Path, before: Before | None) -> Table:
     bare = [sys.executable, "-c", "pass"]
     args = ("lint", "--root", str(opts.example))
@@ -520,19 +525,20 @@ def _timed_batch(
     return time.perf_counter() - start, sum(1 for r in results if r is None)
 
 
-def bench_batch(opts: Options, tmp: Path) -> Table:
+def bench_batch(opts: Options, tmp: Path, before: Before | None) -> Table:
     folders = make_units(opts.example, tmp / "batch", opts.units)
 
     # Each pass starts with an empty vankien cache, so that no pass reuses the work of the
     # one before it (every unit is then linted and built from scratch, once per pass).
     env: dict[str, str] = {}
+    Command = Callable[..., list[str]]
 
-    def lint(folder: Path) -> proc.Sample | None:
-        return proc.run(vankien("lint", "--root", str(folder)), cwd=REPO, env=env, ok=(0, 1))
+    def lint(folder: Path, command: Command = vankien) -> proc.Sample | None:
+        return proc.run(command("lint", "--root", str(folder)), cwd=REPO, env=env, ok=(0, 1))
 
-    def build(folder: Path) -> proc.Sample | None:
+    def build(folder: Path, command: Command = vankien) -> proc.Sample | None:
         try:
-            return proc.run(vankien("build", "--root", str(folder)), cwd=REPO, env=env)
+            return proc.run(command("build", "--root", str(folder)), cwd=REPO, env=env)
         except proc.ChildFailed as exc:
             # The last lines of the child's output: the exception of an internal error.
             log(f"  build {folder.name}: " + " / ".join(str(exc).splitlines()[-4:]))
@@ -540,30 +546,35 @@ def bench_batch(opts: Options, tmp: Path) -> Table:
 
     env.update(fresh_cache_env(tmp / "cache-batch-warm-up"))
     lint(folders[0])  # warm the file system cache and the bytecode
+    versions: list[tuple[str, Command]] = [("sau", vankien)]
+    if before is not None:
+        versions.append((before_label(before), before.vankien))
+        lint(folders[0], before.vankien)
     rows: list[tuple[str, ...]] = []
-    rates: dict[tuple[str, int], float] = {}
+    rates: dict[tuple[str, str, int], float] = {}
     failures = 0
     for name, work in (("lint", lint), ("build", build)):
         for jobs in sorted({1, opts.jobs}):
-            log(f"  {name} × {len(folders)}, {jobs} tiến trình")
-            env.clear()
-            env.update(fresh_cache_env(tmp / f"cache-batch-{name}-{jobs}"))
-            env[JOBS_ENV] = "1"  # one process per unit: the column counts them all
-            wall, failed = _timed_batch(jobs, folders, work)
-            failures += failed
-            rate = len(folders) / wall
-            rates[(name, jobs)] = rate
-            speedup = rate / rates[(name, 1)]
-            rows.append(
-                (
-                    name,
-                    str(jobs),
-                    seconds(wall),
-                    f"{rate:.2f}",
-                    f"{speedup:.2f}×",
-                    str(failed),
+            for label, command in versions:
+                log(f"  {name} × {len(folders)}, {jobs} tiến trình, {label}")
+                env.clear()
+                env.update(fresh_cache_env(tmp / f"cache-batch-{name}-{jobs}-{len(rows)}"))
+                env[JOBS_ENV] = "1"  # one process per unit: the column counts them all
+                wall, failed = _timed_batch(jobs, folders, partial(work, command=command))
+                failures += failed
+                rate = len(folders) / wall
+                rates[(name, label, jobs)] = rate
+                speedup = rate / rates[(name, label, 1)]
+                rows.append(
+                    (
+                        name if len(versions) == 1 else f"{name}, {label}",
+                        str(jobs),
+                        seconds(wall),
+                        f"{rate:.2f}",
+                        f"{speedup:.2f}×",
+                        str(failed),
+                    )
                 )
-            )
     notes = [
         f"{len(folders)} đơn vị sinh từ báo cáo mẫu: khác tên đơn vị, loại tổ chức "
         "(đảng bộ/chi bộ cơ sở), số thứ tự đại hội, giai đoạn (dự thảo 1–3, chính thức).",
@@ -571,14 +582,23 @@ def bench_batch(opts: Options, tmp: Path) -> Table:
         f"mỗi lệnh chạy với {JOBS_ENV}=1 (một lệnh lint tự chia tệp cho các lõi, ở đây thì "
         "không: các đơn vị đã chia nhau các lõi).",
     ]
+    if before is not None:
+        for name in ("lint", "build"):
+            now, then = rates[(name, "sau", 1)], rates[(name, before_label(before), 1)]
+            notes.append(
+                f"{name}, một tiến trình: {now:.2f} đơn vị/giây, {before_label(before)} "
+                f"{then:.2f} ({now / then:.2f}× nhanh hơn)."
+            )
     if opts.jobs > 1:
-        grows = all(rates[(n, opts.jobs)] > rates[(n, 1)] * 1.2 for n in ("lint", "build"))
+        grows = all(
+            rates[(n, "sau", opts.jobs)] > rates[(n, "sau", 1)] * 1.2 for n in ("lint", "build")
+        )
         notes.append(
             f"Mục tiêu thông lượng tăng theo số lõi: {verdict(grows)} "
             "(song song nhanh hơn tuần tự ít nhất 1,2×)."
         )
     if failures:
-        notes.append(f"{failures} lần dựng lỗi (xem nhật ký [bench] trên màn hình).")
+        notes.append(f"{failures} lần chạy lỗi (xem nhật ký [bench] trên màn hình).")
     return Table(
         f"Lô {len(folders)} đơn vị",
         ("Việc", "Tiến trình", "Tổng thời gian", "Đơn vị/giây", "Tăng tốc", "Lỗi"),
@@ -719,15 +739,19 @@ def main(argv: Sequence[str] = ()) -> int:
             "lint": ("Lint", lambda: bench_lint(opts, tmp, before)),
             "build": ("Build", lambda: bench_build(opts, tmp, before)),
             "scaling": ("Nhân độ dài", lambda: bench_scaling(opts, tmp, before)),
-            "batch": (f"Lô {opts.units} đơn vị", lambda: bench_batch(opts, tmp)),
+            "batch": (f"Lô {opts.units} đơn vị", lambda: bench_batch(opts, tmp, before)),
             "huge": ("Tệp rất lớn", lambda: bench_huge(opts, tmp, before)),
             "word": (
                 "Dự thảo Word",
-                lambda: word.bench_one(opts.example, tmp, pandoc, opts.build_runs, repeat),
+                lambda: word.bench_one(
+                    opts.example, tmp, pandoc, opts.build_runs, repeat, word_before(before)
+                ),
             ),
             "word-batch": (
                 f"Lô {opts.units} dự thảo Word",
-                lambda: word.bench_batch(opts.example, tmp, pandoc, opts.units, opts.jobs),
+                lambda: word.bench_batch(
+                    opts.example, tmp, pandoc, opts.units, opts.jobs, word_before(before)
+                ),
             ),
         }
         for title, step in (steps[name] for name in STEPS if name in opts.only):

@@ -102,14 +102,19 @@ def _timed(jobs: int, items: Sequence[Path], work: Callable[[Path], proc.Sample]
     return time.perf_counter() - start
 
 
+Command = Callable[..., list[str]]  # vankien's command line for some arguments
+
+
 def bench_one(
     example: Path,
     tmp: Path,
     pandoc: str,
     runs: int,
     repeat: Callable[..., list[list[proc.Sample]]],
+    before: tuple[str, Command] | None = None,
 ) -> Table:
-    """One 15,000-word draft: check beside pandoc's plain-text read, interleaved."""
+    """One 15,000-word draft: check beside pandoc's plain-text read, interleaved; ``before``
+    (its label and command) checks it with vankien at an earlier commit too."""
     factor = max(1, math.ceil(TARGET_WORDS / max(1, report_words(example))) + 1)
     big_root = scale_report(example, tmp / "word-big", factor)
     big = typed_draft(big_root, tmp / "du-thao-15000.docx", TARGET_WORDS)
@@ -118,22 +123,36 @@ def bench_one(
     words = sum(len(p.text.split()) for p in docx.Document(str(big)).paragraphs)
     check = _vankien("check", "--root", str(example), str(big))
     alone = _vankien("check", "--root", str(example), "--jobs", "1", str(big))
-    rounds = repeat(
-        [
-            partial(proc.run, _plain(pandoc, big)),
-            partial(proc.run, check, ok=(0, 1)),
-            partial(proc.run, alone, ok=(0, 1)),
-        ],
-        runs,
-    )
-    stats = [summarize([x.wall for x in r]) for r in rounds]
-    cpu = [summarize([x.cpu for x in r]).median for r in rounds]
-    ratio = stats[1].median / stats[0].median
-    names = (
+    commands = [
+        partial(proc.run, _plain(pandoc, big)),
+        partial(proc.run, check, ok=(0, 1)),
+        partial(proc.run, alone, ok=(0, 1)),
+    ]
+    names = [
         "pandoc -f docx -t plain (mốc)",
         "vankien check (mặc định)",
         "vankien check --jobs 1 (một tiến trình)",
-    )
+    ]
+    if before is not None:
+        label, old = before
+        commands += [
+            partial(proc.run, old("check", "--root", str(example), str(big)), ok=(0, 1)),
+            partial(
+                proc.run, old("check", "--root", str(example), "--jobs", "1", str(big)), ok=(0, 1)
+            ),
+        ]
+        names += [f"vankien check (mặc định), {label}", f"vankien check --jobs 1, {label}"]
+    rounds = repeat(commands, runs)
+    stats = [summarize([x.wall for x in r]) for r in rounds]
+    cpu = [summarize([x.cpu for x in r]).median for r in rounds]
+    ratio = stats[1].median / stats[0].median
+    compared: tuple[str, ...] = ()
+    if before is not None:
+        then = stats[3].median / stats[0].median
+        compared = (
+            f"Tỉ lệ check (mặc định) / pandoc, {before[0]}: {then:.2f}× "
+            f"(CPU, một tiến trình: {cpu[4] / cpu[0]:.2f}×).",
+        )
     return Table(
         f"vankien check một dự thảo Word {words:,} từ so với pandoc -t plain",
         ("Lệnh", "n", "Trung vị", "Nhỏ nhất", "Lớn nhất", "CPU"),
@@ -159,12 +178,21 @@ def bench_one(
             f"Tỉ lệ check (mặc định) / pandoc: {ratio:.2f}× (CPU, một tiến trình: "
             f"{cpu[2] / cpu[0]:.2f}×). Mục tiêu ≤ {RATIO_TARGET}×: "
             f"{'đạt' if ratio <= RATIO_TARGET else 'KHÔNG đạt'}.",
+            *compared,
         ),
     )
 
 
-def bench_batch(example: Path, tmp: Path, pandoc: str, units: int, jobs: int) -> Table:
-    """A batch of drafts, one process and ``jobs`` processes, beside pandoc on each file."""
+def bench_batch(
+    example: Path,
+    tmp: Path,
+    pandoc: str,
+    units: int,
+    jobs: int,
+    before: tuple[str, Command] | None = None,
+) -> Table:
+    """A batch of drafts, one process and ``jobs`` processes, beside pandoc on each file;
+    ``before`` (its label and command) checks them with vankien at an earlier commit too."""
     from bench.variants import make_units
 
     folders = make_units(example, tmp / "word-batch", units)
@@ -175,13 +203,18 @@ def bench_batch(example: Path, tmp: Path, pandoc: str, units: int, jobs: int) ->
         wall = _timed(j, drafts, lambda d: proc.run(_plain(pandoc, d)))
         rates[("pandoc", j)] = len(drafts) / wall
         rows.append(("pandoc -t plain", str(j), seconds(wall), f"{len(drafts) / wall:.2f}"))
+    versions: list[tuple[str, Command]] = [("", _vankien)]
+    if before is not None:
+        versions.append(before)
     for j in sorted({1, jobs}):
-        argv = _vankien("check", "--root", str(example), "--jobs", str(j), "--format", "csv")
-        start = time.perf_counter()
-        proc.run([*argv, *map(str, drafts)], ok=(0, 1, 2))
-        wall = time.perf_counter() - start
-        rates[("check", j)] = len(drafts) / wall
-        rows.append(("vankien check", str(j), seconds(wall), f"{len(drafts) / wall:.2f}"))
+        for label, command in versions:
+            argv = command("check", "--root", str(example), "--jobs", str(j), "--format", "csv")
+            start = time.perf_counter()
+            proc.run([*argv, *map(str, drafts)], ok=(0, 1, 2))
+            wall = time.perf_counter() - start
+            rates[(f"check{label}", j)] = len(drafts) / wall
+            name = f"vankien check, {label}" if label else "vankien check"
+            rows.append((name, str(j), seconds(wall), f"{len(drafts) / wall:.2f}"))
     notes = [
         f"{len(drafts)} dự thảo (khác tên, loại tổ chức, số đại hội, giai đoạn), mỗi dự thảo "
         f"khoảng {report_words(example):,} từ, kiểm tra trong thư mục báo cáo mẫu.",

@@ -26,7 +26,7 @@ from bench import machine, proc, word
 from bench.baseline import Before, checkout, markdownlint, markdownlint_command
 from bench.results import Table, seconds, text_table, write_results
 from bench.scale import grow_file, report_words, scale_report
-from bench.stats import Summary, slope_spread, summarize
+from bench.stats import Summary, growth, summarize
 from bench.variants import make_units
 from vankien.lint.parallel import JOBS_ENV
 
@@ -501,12 +501,10 @@ def linearity_notes(
                 f"({pretty}) nhỏ hơn độ nhiễu của phép đo."
             )
             continue
-        spread = slope_spread(costs)
         pretty = " → ".join(f"{c * 1e6:.0f} ms" for c in costs)
         out.append(
-            f"Tuyến tính ({name}): chi phí biên mỗi 1.000 từ thêm {pretty}; chênh {spread:.0%} "
-            f"— {'tuyến tính' if spread <= LINEAR_TOLERANCE else 'KHÔNG tuyến tính'} "
-            f"(ngưỡng {LINEAR_TOLERANCE:.0%})."
+            f"Tuyến tính ({name}): chi phí biên mỗi 1.000 từ thêm {pretty}; "
+            f"{linear_verdict(costs)}."
         )
     return out
 
@@ -702,13 +700,26 @@ def _huge_linearity(linted: Sequence[tuple[int, float]]) -> str:
     costs = marginal_costs([size for size, _ in linted], [cpu for _, cpu in linted])
     if len(costs) < 2 or min(costs) <= 0:
         return "Tuyến tính: không kết luận được (cần ít nhất ba cỡ tệp lint đọc được)."
-    spread = slope_spread(costs)
     pretty = " → ".join(f"{c * 2**20:.1f} s" for c in costs)
-    kind = "tuyến tính" if spread <= LINEAR_TOLERANCE else "KHÔNG tuyến tính"
-    return (
-        f"Tuyến tính: CPU mỗi MB thêm {pretty}; chênh {spread:.0%} — {kind} "
-        f"(ngưỡng {LINEAR_TOLERANCE:.0%})."
-    )
+    return f"Tuyến tính: CPU mỗi MB thêm {pretty}; {linear_verdict(costs)}."
+
+
+def linear_verdict(costs: Sequence[float]) -> str:
+    """The verdict on marginal costs from the smallest size to the largest: linear unless a
+    larger size costs more per unit than a smaller one by more than the tolerance (a cost
+    that falls is start-up shared out, not growth)."""
+    rise, fall = growth(costs)
+    if rise > LINEAR_TOLERANCE:
+        return (
+            f"tăng {rise:.0%} — KHÔNG tuyến tính: cỡ lớn tốn hơn cho mỗi phần thêm "
+            f"(ngưỡng {LINEAR_TOLERANCE:.0%})"
+        )
+    if fall > LINEAR_TOLERANCE:
+        return (
+            f"tăng {rise:.0%}, giảm {fall:.0%} — tuyến tính hay tốt hơn: cỡ lớn tốn ít hơn cho "
+            f"mỗi phần thêm (ngưỡng tăng {LINEAR_TOLERANCE:.0%})"
+        )
+    return f"chênh {max(rise, fall):.0%} — tuyến tính (ngưỡng {LINEAR_TOLERANCE:.0%})"
 
 
 def _huge_yaml(opts: Options) -> str:

@@ -40,12 +40,14 @@ def summarize(samples: Sequence[float]) -> Summary:
     )
 
 
-def slope_spread(per_unit: Sequence[float]) -> float:
-    """How far the largest cost per unit of work strays from the smallest, as a ratio - 1.
-
-    0.0 means perfectly linear; 0.25 means the worst size costs 25 % more per word than the
-    best one.
-    """
+def growth(per_unit: Sequence[float]) -> tuple[float, float]:
+    """(rise, fall) of a cost per unit of work listed from the smallest size to the largest:
+    how much more a larger size costs per unit than a smaller one at most, and how much less,
+    each as a ratio - 1 (0.0 both: perfectly linear). A rise is work growing faster than the
+    input; a fall (start-up costs that a larger input shares out) is not."""
     if not per_unit or min(per_unit) <= 0:
         raise ValueError("need positive costs")
-    return max(per_unit) / min(per_unit) - 1.0
+    pairs = [(a, b) for i, a in enumerate(per_unit) for b in per_unit[i + 1 :]]
+    rise = max((b / a for a, b in pairs), default=1.0) - 1.0
+    fall = max((a / b for a, b in pairs), default=1.0) - 1.0
+    return max(rise, 0.0), max(fall, 0.0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.run import _huge_linearity, huge_sizes
+from bench.run import _huge_linearity, huge_sizes, linear_verdict
 
 from vankien.skeleton.files import MAX_SKELETON_BYTES
 
@@ -22,3 +22,10 @@ def test_huge_linearity_reads_the_cost_per_extra_megabyte() -> None:
     quadratic = _huge_linearity([(mb // 4, 1.0), (mb // 2, 4.0), (mb, 16.0)])
     assert "KHÔNG tuyến tính" in quadratic
     assert "không kết luận được" in _huge_linearity([(mb, 8.0)])
+
+
+def test_a_marginal_cost_that_falls_is_not_called_superlinear() -> None:
+    falling = linear_verdict([26e-6, 18e-6])  # the lint rows of the run at 6403df7
+    assert "KHÔNG" not in falling and "tuyến tính hay tốt hơn" in falling
+    assert "KHÔNG tuyến tính" in linear_verdict([16e-6, 25e-6])
+    assert linear_verdict([22e-6, 23e-6]).endswith("— tuyến tính (ngưỡng 30%)")

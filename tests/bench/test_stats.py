@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bench.run import marginal_costs
-from bench.stats import slope_spread, summarize
+from bench.stats import growth, summarize
 
 
 def test_summary_of_odd_sample() -> None:
@@ -30,10 +30,18 @@ def test_marginal_cost_cancels_fixed_start_up() -> None:
     times = [0.2 + w / 1000 * 0.001 for w in words]
     costs = marginal_costs(words, times)
     assert costs == pytest.approx([1e-6, 1e-6])
-    assert slope_spread(costs) == pytest.approx(0.0, abs=1e-9)
+    assert growth(costs) == pytest.approx((0.0, 0.0), abs=1e-9)
 
 
-def test_quadratic_cost_shows_as_spread() -> None:
+def test_quadratic_cost_shows_as_a_rise() -> None:
     words = [1000, 4000, 16000]
     times = [(w / 1000) ** 2 * 0.001 for w in words]
-    assert slope_spread(marginal_costs(words, times)) > 1.0
+    rise, fall = growth(marginal_costs(words, times))
+    assert rise > 1.0 and fall == 0.0
+
+
+def test_a_cost_that_falls_with_size_is_no_rise() -> None:
+    words = [1000, 4000, 16000]
+    times = [0.2 + (w / 1000) ** 0.5 * 0.01 for w in words]  # grows slower than the input
+    rise, fall = growth(marginal_costs(words, times))
+    assert rise == 0.0 and fall > 0.3

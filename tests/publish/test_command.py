@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -205,3 +206,26 @@ def test_build_is_a_plain_file(draft, capsys):
     assert "Traceback" not in err
     assert "là một tệp, không phải thư mục" in err and "đổi tên hoặc xóa tệp" in err
     assert (draft / "build").read_text(encoding="utf-8") == "ghi chú\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="cần os.fork")
+def test_the_gate_of_a_build_lints_on_the_cores_pandoc_leaves(draft, monkeypatch):
+    import vankien.lint.parallel as parallel
+
+    monkeypatch.setenv("CI", "true")  # no cache: every file needs work
+    monkeypatch.delenv(parallel.JOBS_ENV, raising=False)
+    children: list[int] = []
+    real_fork = parallel._fork
+
+    def counted(work, todo, count):  # the real fork, counted
+        children.append(count)
+        real_fork(work, todo, count)
+
+    monkeypatch.setattr(parallel, "_fork", counted)
+    cores = min(parallel.available_cpus(), parallel.MAX_JOBS)
+    assert main(["lint", "--root", str(draft)]) in (0, 1)
+    assert sum(children) == cores - 1  # a lint alone takes every core
+    children.clear()
+    assert main(["build", "--root", str(draft)]) == 0
+    assert sum(children) == max(1, min(parallel.available_cpus() - 1, parallel.MAX_JOBS)) - 1
+    assert parallel.JOBS_ENV not in os.environ

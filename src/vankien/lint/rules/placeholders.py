@@ -133,14 +133,7 @@ def check_guidance_left(ctx: Context) -> Iterator[Hit]:
     """
     from vankien.lint.placement import placed_headings
 
-    every: dict[str, str] = {}  # content of a guidance line → the line
-    own: dict[int, dict[str, str]] = {}  # id of a section → its own guidance lines
-    for section in ctx.outline.walk():
-        for line in section.guidance:
-            key = _content(_normal(ctx.report.substitute(line)))
-            if len(key) >= 30:
-                every[key] = line
-                own.setdefault(id(section), {})[key] = line
+    every, own = _guidance_index(ctx)
     if not every:
         return
     placed = placed_headings(ctx)
@@ -159,6 +152,30 @@ def check_guidance_left(ctx: Context) -> Iterator[Hit]:
                     f"đoạn văn chép lại hướng dẫn của đề cương: {quote(unit.text, 0, 40, 0)}",
                 )
                 break
+
+
+GuidanceIndex = tuple[dict[str, str], dict[int, dict[str, str]]]
+
+
+def _guidance_index(ctx: Context) -> GuidanceIndex:
+    """The outline's guidance lines by their content (normalised, citations out): every line,
+    and each section's own (keyed by the section's id). Built once per lint process: the rule
+    runs on each file alone, and the outline and the report's values are the same for all."""
+    outline, unit = ctx.outline, ctx.unit
+    found = ctx.cache.get("ph:guidance")
+    if isinstance(found, tuple) and found[0] is outline and found[1] is unit:
+        index: GuidanceIndex = found[2]
+        return index
+    every: dict[str, str] = {}  # content of a guidance line → the line
+    own: dict[int, dict[str, str]] = {}  # id of a section → its own guidance lines
+    for section in outline.walk():
+        for line in section.guidance:
+            key = _content(_normal(ctx.report.substitute(line)))
+            if len(key) >= 30:
+                every[key] = line
+                own.setdefault(id(section), {})[key] = line
+    ctx.cache["ph:guidance"] = (outline, unit, (every, own))
+    return every, own
 
 
 def _guidance_of(

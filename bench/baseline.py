@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +53,14 @@ def markdownlint(repo: Path) -> Path | None:
 def markdownlint_command(program: Path) -> list[str]:
     """markdownlint-cli2 on the skeleton files, run from the report folder."""
     return [str(program), "skeleton/**/*.md"]
+
+
+Command = Callable[..., list[str]]  # a vankien command line for some arguments
+
+
+def vankien(*args: str) -> list[str]:
+    """vankien of this checkout, as the bench runs it (``Before.vankien``: an earlier one)."""
+    return [sys.executable, "-m", "vankien", *args]
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,14 @@ from functools import partial
 from pathlib import Path
 
 from bench import machine, proc, word
-from bench.baseline import Before, checkout, markdownlint, markdownlint_command
+from bench.baseline import (
+    Before,
+    Command,
+    checkout,
+    markdownlint,
+    markdownlint_command,
+    vankien,
+)
 from bench.results import Table, seconds, text_table, write_results
 from bench.scale import grow_file, report_words, scale_report
 from bench.stats import Summary, growth, summarize
@@ -118,10 +125,6 @@ def log(message: str) -> None:
 def fresh_cache_env(folder: Path) -> dict[str, str]:
     """The environment with vankien's on-disk cache moved to ``folder`` (empty at first)."""
     return dict(os.environ, VANKIEN_CACHE_DIR=str(folder), XDG_CACHE_HOME=str(folder))
-
-
-def vankien(*args: str) -> list[str]:
-    return [sys.executable, "-m", "vankien", *args]
 
 
 def pandoc_path() -> str:
@@ -235,7 +238,7 @@ def before_label(before: Before | None) -> str:
     return f"trước ({before.commit})" if before is not None else ""
 
 
-def word_before(before: Before | None) -> tuple[str, Callable[..., list[str]]] | None:
+def word_before(before: Before | None) -> tuple[str, Command] | None:
     """The earlier commit's label and command, for the Word rows (bench.word)."""
     return (before_label(before), before.vankien) if before is not None else None
 
@@ -529,7 +532,6 @@ def bench_batch(opts: Options, tmp: Path, before: Before | None) -> Table:
     # Each pass starts with an empty vankien cache, so that no pass reuses the work of the
     # one before it (every unit is then linted and built from scratch, once per pass).
     env: dict[str, str] = {}
-    Command = Callable[..., list[str]]
 
     def lint(folder: Path, command: Command = vankien) -> proc.Sample | None:
         return proc.run(command("lint", "--root", str(folder)), cwd=REPO, env=env, ok=(0, 1))

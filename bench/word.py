@@ -10,7 +10,6 @@ comes from the example scaled up (bench.scale); the batch from the example's var
 from __future__ import annotations
 
 import math
-import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import proc
+from bench.baseline import Command, vankien
 from bench.results import Table, seconds
 from bench.scale import report_words, scale_report
 from bench.stats import summarize
@@ -83,10 +83,6 @@ def typed_draft(root: Path, path: Path, words: int | None = None) -> Path:
     return path
 
 
-def _vankien(*args: str) -> list[str]:
-    return [sys.executable, "-m", "vankien", *args]
-
-
 def _plain(pandoc: str, docx_path: Path) -> list[str]:
     return [pandoc, "--from", "docx", "--to", "plain", "--output", "/dev/null", str(docx_path)]
 
@@ -100,9 +96,6 @@ def _timed(jobs: int, items: Sequence[Path], work: Callable[[Path], proc.Sample]
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             list(pool.map(work, items))
     return time.perf_counter() - start
-
-
-Command = Callable[..., list[str]]  # vankien's command line for some arguments
 
 
 def bench_one(
@@ -121,8 +114,8 @@ def bench_one(
     import docx
 
     words = sum(len(p.text.split()) for p in docx.Document(str(big)).paragraphs)
-    check = _vankien("check", "--root", str(example), str(big))
-    alone = _vankien("check", "--root", str(example), "--jobs", "1", str(big))
+    check = vankien("check", "--root", str(example), str(big))
+    alone = vankien("check", "--root", str(example), "--jobs", "1", str(big))
     commands = [
         partial(proc.run, _plain(pandoc, big)),
         partial(proc.run, check, ok=(0, 1)),
@@ -203,7 +196,7 @@ def bench_batch(
         wall = _timed(j, drafts, lambda d: proc.run(_plain(pandoc, d)))
         rates[("pandoc", j)] = len(drafts) / wall
         rows.append(("pandoc -t plain", str(j), seconds(wall), f"{len(drafts) / wall:.2f}"))
-    versions: list[tuple[str, Command]] = [("", _vankien)]
+    versions: list[tuple[str, Command]] = [("", vankien)]
     if before is not None:
         versions.append(before)
     for j in sorted({1, jobs}):

@@ -158,7 +158,13 @@ def building(report: Report) -> Iterator[PendingBuild]:
     with tempfile.TemporaryDirectory(prefix="vankien-build-") as tmp:
         reference = reference_for(root, setup.profile.id, Path(tmp), setup.profile)
         with started_pandoc(
-            root, markdown, reference, setup.values, unit.date, anchors=anchors
+            root,
+            markdown,
+            reference,
+            setup.values,
+            unit.date,
+            anchors=anchors,
+            keep_in=report.cache_folder,
         ) as run:
             yield PendingBuild(report, setup, run)
 

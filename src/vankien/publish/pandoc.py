@@ -9,14 +9,24 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from vankien.errors import UserError
 from vankien.publish.blocks import TemplateValues
-from vankien.resources import find
+from vankien.publish.filtered import (
+    KEEP_FILTER,
+    MARK,
+    MARK_ENV,
+    PATH_ENV,
+    FilteredMemo,
+    memo_for,
+    split_at_mark,
+)
+from vankien.report.cache import stamp_of
+from vankien.resources import find, toolchain_dir
 
 # The one reader setting of the project. The linter parses with mistune and must see the same
 # heading tree: CommonMark with pandoc's extensions, where "a)" and "I." stay literal text
@@ -148,33 +158,75 @@ def run_pandoc(
 
 
 class PandocRun:
-    """A pandoc at work on the build's text; :meth:`result` waits for what it wrote."""
+    """A pandoc at work on the build's text; :meth:`result` waits for what it wrote.
 
-    def __init__(self, root: Path, process: subprocess.Popen[bytes], out: Path) -> None:
+    ``start(whole)`` starts pandoc: the whole pipeline, or (``whole`` False) only the writer,
+    on the filtered document kept by an earlier build (:mod:`vankien.publish.filtered`), whose
+    reader's and filters' messages are ``kept``.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        out: Path,
+        start: Callable[[bool], subprocess.Popen[bytes]],
+        memo: FilteredMemo | None = None,
+        kept: list[str] | None = None,
+    ) -> None:
         self.root = root
-        self.process = process
         self.out = out
+        self.start = start
+        self.memo = memo
+        self.kept = kept
+        self.process = start(kept is None)
 
     def result(self) -> bytes:
         """The file pandoc wrote; its warnings for the user are printed on stderr."""
-        _, stderr_bytes = self.process.communicate()
-        stderr = stderr_bytes.decode("utf-8", "replace")
-        returncode = self.process.returncode
-        if returncode != 0 or not self.out.is_file():
+        returncode, stderr = self._finish()
+        if returncode == 0 and self.out.is_file():
+            lines = self._messages(stderr)
+        elif self.kept is not None and self.memo is not None and returncode > 0:
+            # The kept document did not read back (a damaged cache file): forget it and run
+            # the whole pipeline, as without a cache.
+            self.memo.drop()
+            self.kept = None
+            self.process = self.start(True)
+            return self.result()
+        else:
             message = stderr.strip()
             stopped = stopped_error(self.root, returncode, message)
             if stopped is not None:
                 raise stopped
             raise RuntimeError(f"pandoc thất bại (mã {returncode}): {message}")
-        for line in user_warnings(stderr):
+        for line in user_warnings("\n".join(lines)):
             print(line, file=sys.stderr)
         return self.out.read_bytes()
+
+    def _finish(self) -> tuple[int, str]:
+        _, stderr_bytes = self.process.communicate()
+        return self.process.returncode, stderr_bytes.decode("utf-8", "replace")
+
+    def _messages(self, stderr: str) -> list[str]:
+        """What pandoc said, as one whole run says it; the filtered document is kept when the
+        whole run wrote it."""
+        if self.kept is not None:
+            return [*self.kept, *stderr.splitlines()]
+        if self.memo is None:
+            return stderr.splitlines()
+        halves = split_at_mark(stderr)
+        if halves is None:
+            self.memo.discard_part()
+            return stderr.splitlines()
+        self.memo.store(halves[0])
+        return [*halves[0], *halves[1]]
 
     def stop(self) -> None:
         """Stop pandoc if it is still at work (its output is not wanted)."""
         if self.process.poll() is None:
             self.process.kill()
         self.process.communicate()
+        if self.memo is not None:
+            self.memo.discard_part()
 
 
 @contextmanager
@@ -189,24 +241,27 @@ def started_pandoc(
     writer: str = "docx",
     filters: bool = True,
     anchors: str | None = None,
+    keep_in: Path | None = None,
 ) -> Iterator[PandocRun]:
     """pandoc started on ``markdown``, at work while the caller does something else (the
     build lints meanwhile); stopped, and its files removed, when the block ends.
 
     ``anchors`` (where each skeleton file starts in ``markdown``, from
     :func:`vankien.publish.source.joined_with_anchors`) gives every block its hidden anchor
-    bookmark (filters/anchors.lua).
+    bookmark (filters/anchors.lua). ``keep_in``, the report's cache folder, keeps the filtered
+    document for the next build given the same, which then only runs the writer
+    (:mod:`vankien.publish.filtered`).
     """
     with tempfile.TemporaryDirectory(prefix="vankien-pandoc-") as tmp:
-        out = Path(tmp) / "out.docx"
-        source = Path(tmp) / "source.md"  # a file: filters/anchors.lua reads it again
-        source.write_text(markdown, encoding="utf-8")
-        data_dir = Path(tmp) / "data"  # empty: no user's ~/.pandoc can change the output
+        folder = Path(tmp)
+        out = folder / "out.docx"
+        data_dir = folder / "data"  # empty: no user's ~/.pandoc can change the output
         data_dir.mkdir()
-        args = [
-            pandoc_path(),
-            "--from",
-            reader,
+        lua = filter_paths(root, markdown, anchors=anchors is not None) if filters else []
+        metadata = [*values.metadata, *(filter_metadata() if filters else [])]
+        if anchors is not None:
+            metadata.append((ANCHOR_FILES, anchors))
+        writing = [
             "--to",
             writer,
             "--data-dir",
@@ -221,35 +276,72 @@ def started_pandoc(
             os.pathsep.join(["skeleton", "."]),
             "--output",
             str(out),
-            str(source),
         ]
-        for path in filter_paths(root, markdown, anchors=anchors is not None) if filters else []:
-            args += ["--lua-filter", str(path)]
-        for name, value in [*values.metadata, *(filter_metadata() if filters else [])]:
-            args += ["--metadata", f"{name}={value}"]
-        if anchors is not None:
-            args += ["--metadata", f"{ANCHOR_FILES}={anchors}"]
         for name, value in values.variables:
-            args += ["--variable", f"{name}={value}"]
+            writing += ["--variable", f"{name}={value}"]
+        memo = _memo(keep_in, root, reader, lua, metadata, markdown) if lua else None
+        kept = memo.kept() if memo is not None else None
         env = {
             "PATH": os.environ.get("PATH", ""),
             "LANG": "C.UTF-8",
             "HOME": tmp,
             "SOURCE_DATE_EPOCH": str(epoch_of(date)),
         }
-        process = subprocess.Popen(
-            args,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=root,
-            env=env,
-        )
-        run = PandocRun(root, process, out)
+
+        def start(whole: bool) -> subprocess.Popen[bytes]:
+            if whole:
+                source = folder / "source.md"  # a file: filters/anchors.lua reads it again
+                source.write_text(markdown, encoding="utf-8")
+                args = [pandoc_path(), "--from", reader, *writing, str(source)]
+                for path in lua:
+                    args += ["--lua-filter", str(path)]
+                for name, value in metadata:
+                    args += ["--metadata", f"{name}={value}"]
+                if memo is not None and memo.ready():
+                    args += ["--lua-filter", str(KEEP_FILTER)]
+                    env.update({PATH_ENV: str(memo.part), MARK_ENV: MARK})
+            else:
+                assert memo is not None
+                source = folder / "filtered.json"
+                memo.copy_to(source)  # its metadata is the whole run's, after the filters
+                args = [pandoc_path(), "--from", "json", *writing, str(source)]
+            return subprocess.Popen(
+                args,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                cwd=root,
+                env=env,
+            )
+
+        try:
+            run = PandocRun(root, out, start, memo, kept)
+        except OSError:  # the kept document went missing meanwhile
+            run = PandocRun(root, out, start, memo)
         try:
             yield run
         finally:
             run.stop()
+
+
+def _memo(
+    folder: Path | None,
+    root: Path,
+    reader: str,
+    lua: list[Path],
+    metadata: list[tuple[str, str]],
+    markdown: str,
+) -> FilteredMemo | None:
+    """Where the filtered document of this input is kept; None with the cache off, or with a
+    report's own filter (it might read more than the document: see filtered.py)."""
+    shipped = toolchain_dir("filters").resolve()
+    if folder is None or not all(path.resolve().is_relative_to(shipped) for path in lua):
+        return None
+    # pandoc and the filters by size and time, as every cache entry knows its code
+    given = [stamp_of([Path(pandoc_path()), KEEP_FILTER, *lua]), reader]
+    given += [f"{name}={value}" for name, value in metadata]
+    given.append(markdown)
+    return memo_for(folder, root, given)
 
 
 def stopped_error(root: Path, returncode: int, stderr: str) -> UserError | None:

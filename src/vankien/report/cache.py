@@ -46,14 +46,22 @@ def cache_folder(root: Path | None) -> Path | None:
     return root / CACHE_FOLDER
 
 
-def write_cache_file(path: Path, data: bytes) -> None:
-    """Write one cache file; the cache folder gets a .gitignore that keeps it out of git."""
-    folder = path.parent
+def prepare_cache_folder(folder: Path) -> None:
+    """Make the cache folder, with a .gitignore that keeps it out of git (OSError: it cannot
+    be made, and the callers skip the cache)."""
     ignore = folder / ".gitignore"
     try:
         if not ignore.exists():
             text = "# Bộ nhớ đệm của vankien: không đưa vào git.\n*\n"
             write_atomic(ignore, text, durable=False)
+    except UserError as exc:  # a full disk or read-only folder
+        raise OSError(exc.message) from exc
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write one cache file (see :func:`prepare_cache_folder`)."""
+    prepare_cache_folder(path.parent)
+    try:
         write_atomic(path, data, durable=False)  # a lost cache file only costs speed
     except UserError as exc:  # a full disk or read-only folder: the callers skip the cache
         raise OSError(exc.message) from exc

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from bench.run import _huge_linearity, huge_sizes, linear_verdict
+import sys
+from pathlib import Path
+
+from bench.run import _huge_linearity, edit_then_run, huge_sizes, linear_verdict
 
 from vankien.skeleton.files import MAX_SKELETON_BYTES
 
@@ -29,3 +32,17 @@ def test_a_marginal_cost_that_falls_is_not_called_superlinear() -> None:
     assert "KHÔNG" not in falling and "tuyến tính hay tốt hơn" in falling
     assert "KHÔNG tuyến tính" in linear_verdict([16e-6, 25e-6])
     assert linear_verdict([22e-6, 23e-6]).endswith("— tuyến tính (ngưỡng 30%)")
+
+
+def test_each_edit_before_a_run_is_a_sentence_the_file_never_had(tmp_path: Path) -> None:
+    page = tmp_path / "10-ket-luan.md"
+    page.write_text("# KẾT LUẬN\n\nĐoạn cuối.\n", encoding="utf-8")
+    texts = []
+    for _ in range(3):
+        sample = edit_then_run([sys.executable, "-c", "pass"], page)
+        assert sample.returncode == 0
+        texts.append(page.read_text(encoding="utf-8"))
+    assert len(set(texts)) == 3  # every run reads a new text
+    for text in texts:  # one added sentence, not one more per run
+        assert text.startswith("# KẾT LUẬN\n\nĐoạn cuối.\n\nCâu viết thêm lần thứ ")
+        assert text.count("Câu viết thêm") == 1

@@ -80,6 +80,9 @@ def test_cache_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         handle.write("tâm thế\n")
     assert config._cache_file() != cache
     assert "tâm thế" in config._cached_raw_data()["lists"]["allowed.txt"]
+    # ... and the entry of the lists before the edit goes: the folder does not fill up
+    assert not cache.exists()
+    assert config._cache_file() in cache.parent.glob("lang-*.marshal")
 
 
 def test_load_is_fast_with_a_warm_cache() -> None:

@@ -240,7 +240,15 @@ def _cache_file(folder: Path | None = None) -> Path | None:
         except OSError:
             return None
         sig.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
-    return base / f"lang-{sig.hexdigest()[:16]}.marshal"
+    return base / f"{_cache_prefix()}{sig.hexdigest()[:16]}.marshal"
+
+
+def _cache_prefix() -> str:
+    """The word lists' entries begin so: one per copy of the lists (the toolchain's, or a
+    report's own), so that a newer version of the lists replaces the older's entry."""
+    from vankien.report.cache import digest
+
+    return f"lang-{digest(str(_data_dir()))[:8]}-"
 
 
 _SETS = ("syllables", "words")  # the frozensets of _raw_data
@@ -263,6 +271,9 @@ def _cached_raw_data(folder: Path | None = None) -> dict[str, Any]:
             # The sets as lists: marshal sorts a frozenset's items one by one (~40 ms here).
             stored = {k: list(v) if k in _SETS else v for k, v in raw.items()}
             write_cache_file(path, marshal.dumps(stored))
+            for stale in path.parent.glob(f"{_cache_prefix()}*.marshal"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except (OSError, TypeError, ValueError):
             pass  # a read-only folder only costs speed
     return raw

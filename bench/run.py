@@ -268,8 +268,8 @@ def bench_lint(opts: Options, tmp: Path, before: Before | None) -> Table:
         variants.append((before_label(before), before.vankien(*args)))
     for label, argv in variants:
         names.append(f"vankien lint, {label}")
-        warm = fresh_cache_env(tmp / f"cache-warm-lint-{len(names)}")  # as for the build
-        commands.append(partial(proc.run, argv, cwd=REPO, env=warm, ok=(0, 1)))
+        kept = fresh_cache_env(tmp / f"cache-warm-lint-{len(names)}")  # as for the build
+        commands.append(partial(proc.run, argv, cwd=REPO, env=kept, ok=(0, 1)))
         names.append(f"vankien lint, bộ nhớ đệm trống, {label}")
         commands.append(partial(cold, argv))
     rounds = repeat(commands, opts.lint_runs)
@@ -328,8 +328,8 @@ def bench_build(opts: Options, tmp: Path, before: Before | None) -> Table:
         names.append(f"vankien build, {label}")
         # Each version its own cache, kept from run to run: sharing the report's folder, one
         # version's runs would replace the entries of the other's.
-        warm = fresh_cache_env(tmp / f"cache-warm-{len(names)}")
-        commands.append(partial(proc.run, argv, cwd=REPO, env=warm))
+        kept = fresh_cache_env(tmp / f"cache-warm-{len(names)}")
+        commands.append(partial(proc.run, argv, cwd=REPO, env=kept))
         names.append(f"vankien build, bộ nhớ đệm trống, {label}")
         commands.append(partial(cold, argv))
         copy = tmp / f"edited-{len(names)}"

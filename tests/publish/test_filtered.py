@@ -18,6 +18,13 @@ REPO = Path(__file__).resolve().parents[2]
 PAGE = "01-phan-thu-nhat.md"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache in the report's own folder, where these tests look (the Vietnamese checks'
+    tests move it for the rest of a session)."""
+    monkeypatch.delenv("VANKIEN_CACHE_DIR", raising=False)
+
+
 @pytest.fixture
 def draft(tmp_path: Path) -> Path:
     # Without a cache an earlier run may have left in the fixture folder.

@@ -26,7 +26,13 @@ class Placed:
 
 
 def placed_headings(ctx: Context) -> list[Placed]:
-    """Every heading with its place in the tree, computed once per run."""
+    """Every heading with its place in the tree, computed once per run.
+
+    Only of the whole report: a file's first heading sits under headings of the files before
+    it, and the result is kept for every rule of the run (a file-scope rule asking here once
+    had every file after the first judged by the first file's headings)."""
+    if not ctx.report.is_whole:
+        raise RuntimeError("placed_headings needs the whole report, not one file of it")
     cached = ctx.cache.get("placed")
     if cached is not None:
         return cached  # type: ignore[no-any-return]

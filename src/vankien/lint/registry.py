@@ -150,7 +150,8 @@ RULES: tuple[Rule, ...] = (
         placeholders.check_guidance_left,
         ("stage", "outline"),
         draft_severity=W,
-        scope="file",
+        # report scope: a paragraph's section (whose guidance it is compared with) depends on
+        # the headings of the files before its own
         hint=(
             "viết phần đánh giá mà hướng dẫn yêu cầu; "
             "hướng dẫn chỉ nằm trong <!-- HƯỚNG DẪN: … -->."

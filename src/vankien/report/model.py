@@ -47,6 +47,7 @@ class Report:
         self.root = root
         self.unit = unit
         self.run_cache = run_cache  # None: nothing cached (a Word draft)
+        self.is_whole = True  # False: some of the files only (see with_files)
         self._texts = texts
         if outline is not None:
             self.outline = outline
@@ -142,9 +143,11 @@ class Report:
         return other
 
     def with_files(self, files: Sequence[SourceFile]) -> Report:
-        """The same report with only ``files`` (a file-scope rule checks one file at a time)."""
+        """The same report with only ``files`` (a file-scope rule checks one file at a time):
+        what depends on every file (where each heading sits in the outline) cannot be asked."""
         other = self._copy(None)
         other.files = list(files)
+        other.is_whole = False
         return other
 
     def with_texts(self, texts: Mapping[str, str]) -> Report:

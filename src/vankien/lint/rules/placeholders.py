@@ -159,8 +159,9 @@ GuidanceIndex = tuple[dict[str, str], dict[int, dict[str, str]]]
 
 def _guidance_index(ctx: Context) -> GuidanceIndex:
     """The outline's guidance lines by their content (normalised, citations out): every line,
-    and each section's own (keyed by the section's id). Built once per lint process: the rule
-    runs on each file alone, and the outline and the report's values are the same for all."""
+    and each section's own (keyed by the section's id). Built once per lint process (a lint
+    of several reports, a batch of Word drafts: the outline and the report's values are the
+    same for all)."""
     outline, unit = ctx.outline, ctx.unit
     found = ctx.cache.get("ph:guidance")
     if isinstance(found, tuple) and found[0] is outline and found[1] is unit:

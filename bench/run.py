@@ -37,6 +37,7 @@ from bench.scale import grow_file, report_words, scale_report
 from bench.stats import Summary, growth, summarize
 from bench.variants import make_units
 from vankien.lint.parallel import JOBS_ENV
+from vankien.report.cache import CACHE_FOLDER
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "dang-bo"
@@ -337,7 +338,7 @@ def bench_build(opts: Options, tmp: Path, before: Before | None) -> Table:
         names.append(f"vankien build, bộ nhớ đệm trống, {label}")
         commands.append(partial(cold, argv))
         copy = tmp / f"edited-{len(names)}"
-        shutil.copytree(opts.example, copy, ignore=shutil.ignore_patterns(".vankien-cache"))
+        shutil.copytree(opts.example, copy, ignore=shutil.ignore_patterns(CACHE_FOLDER))
         edited = command("build", "--root", str(copy), "--output", str(tmp / "e.docx"))
         names.append(f"vankien build, sau khi sửa một tệp, {label}")
         page = sorted((copy / "skeleton").glob("*.md"))[-1]

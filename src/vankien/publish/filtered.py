@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from vankien.report.cache import digest, prepare_cache_folder, write_cache_file
+from vankien.report.cache import digest, prepare_cache_folder, replace_entries, write_cache_file
 
 KEEP_FILTER = Path(__file__).resolve().parent / "template" / "keep.lua"
 # What keep.lua reads from its environment: where to write, and the line it then writes on
@@ -93,13 +93,8 @@ class FilteredMemo:
         except OSError:
             self.drop()
             return
-        for stale in self.folder.glob(f"{self.prefix}*"):
-            if stale in (self.document, self.messages):
-                continue
-            if stale.suffix == ".part" and not _abandoned(stale):
-                continue  # another build of the report, at work
-            with contextlib.suppress(OSError):
-                stale.unlink(missing_ok=True)
+        # A part file still fresh is another build of the report, at work.
+        replace_entries(self.folder, f"{self.prefix}*", (self.document, self.messages), _working)
 
     def discard_part(self) -> None:
         with contextlib.suppress(OSError):
@@ -112,21 +107,21 @@ class FilteredMemo:
                 path.unlink(missing_ok=True)
 
 
-def _abandoned(part: Path) -> bool:
-    """A part file left by a build that was killed: keep.lua writes it in one go, and the
-    build renames it seconds later, so one untouched for long is nobody's."""
-    try:
-        return time.time() - part.stat().st_mtime > ABANDONED_AFTER_S
-    except OSError:
+def _working(path: Path) -> bool:
+    """A part file some build is still to rename: keep.lua writes it in one go, and the build
+    renames it seconds later, so one untouched for long was left by a build that was killed."""
+    if path.suffix != ".part":
         return False
+    try:
+        return time.time() - path.stat().st_mtime <= ABANDONED_AFTER_S
+    except OSError:
+        return True
 
 
-def memo_for(folder: Path | None, root: Path, given: Sequence[str]) -> FilteredMemo | None:
+def memo_for(folder: Path, root: Path, given: Sequence[str]) -> FilteredMemo:
     """The entry for a pandoc first half given ``given`` (a stamp of pandoc and the filters,
     the reader, the metadata, the Markdown: everything its document depends on),
-    in the cache ``folder`` of the report ``root``; None when the cache is off."""
-    if folder is None:
-        return None
+    in the cache ``folder`` of the report ``root``."""
     h = hashlib.sha256()
     for part in given:
         h.update(part.encode("utf-8", "surrogatepass"))

@@ -21,7 +21,7 @@ import hashlib
 import io
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,22 @@ def prepare_cache_folder(folder: Path) -> None:
             write_atomic(ignore, text, durable=False)
     except UserError as exc:  # a full disk or read-only folder
         raise OSError(exc.message) from exc
+
+
+def replace_entries(
+    folder: Path,
+    pattern: str,
+    keep: Collection[Path],
+    spare: Callable[[Path], bool] | None = None,
+) -> None:
+    """Remove the files of ``folder`` matching ``pattern`` but those in ``keep`` (and those
+    ``spare`` says to leave): the entry just written replaces the earlier versions' entries,
+    so the cache does not grow with every edit. A file that cannot be removed stays."""
+    for stale in folder.glob(pattern):
+        if stale in keep or (spare is not None and spare(stale)):
+            continue
+        with contextlib.suppress(OSError):
+            stale.unlink(missing_ok=True)
 
 
 def write_cache_file(path: Path, data: bytes) -> None:
@@ -245,7 +261,5 @@ def cached_load(
     result = load()
     with contextlib.suppress(OSError, pickle.PickleError, TypeError, AttributeError):
         write_cache_file(cached, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        for stale in folder.glob(f"{prefix}*.pickle"):
-            if stale != cached:
-                stale.unlink(missing_ok=True)
+        replace_entries(folder, f"{prefix}*.pickle", (cached,))
     return result

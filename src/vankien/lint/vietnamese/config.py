@@ -266,14 +266,12 @@ def _cached_raw_data(folder: Path | None = None) -> dict[str, Any]:
     raw = _raw_data()
     if path is not None:
         try:
-            from vankien.report.cache import write_cache_file
+            from vankien.report.cache import replace_entries, write_cache_file
 
             # The sets as lists: marshal sorts a frozenset's items one by one (~40 ms here).
             stored = {k: list(v) if k in _SETS else v for k, v in raw.items()}
             write_cache_file(path, marshal.dumps(stored))
-            for stale in path.parent.glob(f"{_cache_prefix()}*.marshal"):
-                if stale != path:
-                    stale.unlink(missing_ok=True)
+            replace_entries(path.parent, f"{_cache_prefix()}*.marshal", (path,))
         except (OSError, TypeError, ValueError):
             pass  # a read-only folder only costs speed
     return raw
